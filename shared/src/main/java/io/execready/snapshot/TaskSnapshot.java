@@ -1,0 +1,37 @@
+package io.execready.snapshot;
+
+import java.util.Objects;
+
+/**
+ * Everything the checks may ask about one task, gathered once by the loader. Immutable; every
+ * fact read from AWS is a {@link Fetched}, so a denied read stays visible as such.
+ *
+ * @param task                     the task (always known: it is what is being evaluated)
+ * @param taskDefinition           the revision the task runs
+ * @param owningService            the service when the task's group is {@code service:NAME}; Absent otherwise
+ * @param cluster                  the cluster's exec configuration and tags
+ * @param taskRole                 the role the exec agent runs as; Absent when there is none
+ * @param taskRoleSsmMessages      the task role's simulated ssmmessages permissions; Absent without a role
+ */
+public record TaskSnapshot(
+        EcsTask task,
+        Fetched<TaskDefinition> taskDefinition,
+        Fetched<EcsService> owningService,
+        Fetched<EcsCluster> cluster,
+        Fetched<TaskRole> taskRole,
+        Fetched<PermissionSimulation> taskRoleSsmMessages) {
+
+    public TaskSnapshot {
+        Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(taskDefinition, "taskDefinition");
+        Objects.requireNonNull(owningService, "owningService");
+        Objects.requireNonNull(cluster, "cluster");
+        Objects.requireNonNull(taskRole, "taskRole");
+        Objects.requireNonNull(taskRoleSsmMessages, "taskRoleSsmMessages");
+    }
+
+    /** Whether ECS Exec was on when the task started; unknown counts as off only where a check says so. */
+    public boolean execEnabled() {
+        return Boolean.TRUE.equals(task.enableExecuteCommand());
+    }
+}
