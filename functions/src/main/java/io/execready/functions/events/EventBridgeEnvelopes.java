@@ -1,0 +1,66 @@
+package io.execready.functions.events;
+
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.ArrayList;
+import java.util.List;
+import org.joda.time.DateTime;
+
+/**
+ * Reads the EventBridge envelope into the Lambda events library's {@link ScheduledEvent}, which
+ * models the envelope of every EventBridge event, not only schedules. The {@code detail} is left
+ * to each trigger, which parses what it knows into its own records.
+ */
+public final class EventBridgeEnvelopes {
+
+    /** Unknown properties are ignored everywhere: AWS adds fields to events at any time. */
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private EventBridgeEnvelopes() {
+    }
+
+    /**
+     * The envelope's fields, each null when missing. Built field by field rather than by data
+     * binding so that one malformed informational field (such as {@code time}) cannot drop an event.
+     */
+    public static ScheduledEvent envelope(JsonNode event) {
+        ScheduledEvent envelope = new ScheduledEvent();
+        envelope.setId(text(event, "id"));
+        envelope.setSource(text(event, "source"));
+        envelope.setDetailType(text(event, "detail-type"));
+        envelope.setAccount(text(event, "account"));
+        envelope.setRegion(text(event, "region"));
+        envelope.setVersion(text(event, "version"));
+        envelope.setTime(time(text(event, "time")));
+        JsonNode resources = event.get("resources");
+        if (resources != null && resources.isArray()) {
+            List<String> list = new ArrayList<>();
+            resources.forEach(r -> list.add(r.asText()));
+            envelope.setResources(list);
+        }
+        return envelope;
+    }
+
+    private static DateTime time(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return DateTime.parse(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() || !value.isValueNode() ? null : value.asText();
+    }
+}

@@ -1,0 +1,28 @@
+package io.execready.aws;
+
+import io.execready.snapshot.EcsCluster;
+import io.execready.snapshot.EcsService;
+import io.execready.snapshot.EcsTask;
+import io.execready.snapshot.Fetched;
+import io.execready.snapshot.TaskDefinition;
+import java.util.List;
+import java.util.Map;
+
+/** The ECS reads the checker makes. Every method reports failures as data, never by throwing. */
+public interface EcsGateway {
+
+    /** The task definition revision, by ARN or family:revision. */
+    Fetched<TaskDefinition> describeTaskDefinition(String taskDefinition);
+
+    /** The cluster with its exec configuration and tags; Absent when it does not exist. */
+    Fetched<EcsCluster> describeCluster(String cluster);
+
+    /** The service; Absent when it does not exist or is INACTIVE. */
+    Fetched<EcsService> describeService(String cluster, String serviceName);
+
+    /**
+     * Tasks by id or ARN, in batches of 100. Every requested task is a key of the result: Absent
+     * when ECS reported it missing, Failed when its batch could not be read.
+     */
+    Map<String, Fetched<EcsTask>> describeTasks(String cluster, List<String> tasks);
+}

@@ -1,0 +1,11 @@
+package io.execready.aws;
+
+import io.execready.snapshot.Fetched;
+import io.execready.snapshot.PermissionSimulation;
+
+/** IAM policy evaluation, the authoritative way: identity policies, boundary and SCPs together. */
+public interface IamGateway {
+
+    /** Simulates the query; a denied or failed simulation comes back Failed naming iam:SimulatePrincipalPolicy. */
+    Fetched<PermissionSimulation> simulate(PermissionQuery query);
+}

@@ -1,0 +1,96 @@
+package io.execready.aws;
+
+import io.execready.snapshot.EcsCluster;
+import io.execready.snapshot.EcsService;
+import io.execready.snapshot.EcsTask;
+import io.execready.snapshot.Fetched;
+import io.execready.snapshot.TaskDefinition;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.ClusterField;
+import software.amazon.awssdk.services.ecs.model.DescribeClustersResponse;
+import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
+import software.amazon.awssdk.services.ecs.model.DescribeTasksResponse;
+import software.amazon.awssdk.services.ecs.model.Failure;
+import software.amazon.awssdk.services.ecs.model.Task;
+import software.amazon.awssdk.services.ecs.model.TaskField;
+
+/** {@link EcsGateway} over the AWS SDK's ECS client. */
+public final class SdkEcsGateway implements EcsGateway {
+
+    static final int DESCRIBE_TASKS_BATCH = 100;
+
+    private final EcsClient ecs;
+
+    public SdkEcsGateway(EcsClient ecs) {
+        this.ecs = Objects.requireNonNull(ecs, "ecs");
+    }
+
+    @Override
+    public Fetched<TaskDefinition> describeTaskDefinition(String taskDefinition) {
+        return AwsReads.read("ecs:DescribeTaskDefinition", () -> Fetched.present(EcsModelMapper.taskDefinition(
+                ecs.describeTaskDefinition(r -> r.taskDefinition(taskDefinition)).taskDefinition())));
+    }
+
+    @Override
+    public Fetched<EcsCluster> describeCluster(String cluster) {
+        return AwsReads.read("ecs:DescribeClusters", () -> {
+            DescribeClustersResponse response = ecs.describeClusters(r -> r.clusters(cluster)
+                    .include(ClusterField.CONFIGURATIONS, ClusterField.TAGS));
+            if (response.clusters().isEmpty()) {
+                return Fetched.absent("cluster " + cluster + " does not exist (" + reasons(response.failures()) + ")");
+            }
+            return Fetched.present(EcsModelMapper.cluster(response.clusters().getFirst()));
+        });
+    }
+
+    @Override
+    public Fetched<EcsService> describeService(String cluster, String serviceName) {
+        return AwsReads.read("ecs:DescribeServices", () -> {
+            DescribeServicesResponse response = ecs.describeServices(r -> r.cluster(cluster).services(serviceName));
+            return response.services().stream()
+                    .filter(s -> !"INACTIVE".equals(s.status()))
+                    .findFirst()
+                    .<Fetched<EcsService>>map(s -> Fetched.present(EcsModelMapper.service(s)))
+                    .orElseGet(() -> Fetched.absent("service " + serviceName + " does not exist in cluster " + cluster));
+        });
+    }
+
+    @Override
+    public Map<String, Fetched<EcsTask>> describeTasks(String cluster, List<String> tasks) {
+        Map<String, Fetched<EcsTask>> results = new LinkedHashMap<>();
+        for (int from = 0; from < tasks.size(); from += DESCRIBE_TASKS_BATCH) {
+            List<String> batch = tasks.subList(from, Math.min(tasks.size(), from + DESCRIBE_TASKS_BATCH));
+            try {
+                DescribeTasksResponse response = ecs.describeTasks(r -> r.cluster(cluster).tasks(batch).include(TaskField.TAGS));
+                for (String requested : batch) {
+                    results.put(requested, found(requested, response));
+                }
+            } catch (SdkException e) {
+                String reason = AwsReads.describe("ecs:DescribeTasks", e);
+                batch.forEach(requested -> results.put(requested, Fetched.failed(reason)));
+            }
+        }
+        return results;
+    }
+
+    private static Fetched<EcsTask> found(String requested, DescribeTasksResponse response) {
+        for (Task task : response.tasks()) {
+            if (task.taskArn().equals(requested) || task.taskArn().endsWith("/" + requested)) {
+                return Fetched.present(EcsModelMapper.task(task));
+            }
+        }
+        List<Failure> failures = response.failures().stream()
+                .filter(f -> f.arn() != null && (f.arn().equals(requested) || f.arn().endsWith("/" + requested)))
+                .toList();
+        return Fetched.absent("task " + requested + " was not found (" + (failures.isEmpty() ? "not returned" : reasons(failures)) + ")");
+    }
+
+    private static String reasons(List<Failure> failures) {
+        return failures.isEmpty() ? "no reason given" : failures.getFirst().reason();
+    }
+}

@@ -1,0 +1,86 @@
+package io.execready.evaluation;
+
+import io.execready.aws.ContextEntry;
+import io.execready.aws.EcsGateway;
+import io.execready.aws.IamGateway;
+import io.execready.aws.PermissionQuery;
+import io.execready.snapshot.EcsCluster;
+import io.execready.snapshot.EcsService;
+import io.execready.snapshot.EcsTask;
+import io.execready.snapshot.ExecPermissions;
+import io.execready.snapshot.Fetched;
+import io.execready.snapshot.PermissionSimulation;
+import io.execready.snapshot.RoleSource;
+import io.execready.snapshot.TaskDefinition;
+import io.execready.snapshot.TaskRole;
+import io.execready.snapshot.TaskSnapshot;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
+
+/**
+ * Gathers everything the checks need about one task, once. Reads that do not depend on each other
+ * (task definition, cluster, service) run in parallel; the IAM simulation waits for the role it
+ * needs. Facts the task already carries (from the EventBridge event or DescribeTasks) are not
+ * fetched again. A read that fails stays a {@code Fetched.Failed}: loading never aborts.
+ */
+public final class TaskSnapshotLoader {
+
+    private final EcsGateway ecs;
+    private final IamGateway iam;
+    private final ExecutorService executor;
+
+    public TaskSnapshotLoader(EcsGateway ecs, IamGateway iam, ExecutorService executor) {
+        this.ecs = Objects.requireNonNull(ecs, "ecs");
+        this.iam = Objects.requireNonNull(iam, "iam");
+        this.executor = Objects.requireNonNull(executor, "executor");
+    }
+
+    public TaskSnapshot load(EcsTask task) {
+        CompletableFuture<Fetched<TaskDefinition>> taskDefinition = task.taskDefinitionArn() == null
+                ? CompletableFuture.completedFuture(Fetched.failed("the task reports no task definition ARN"))
+                : async("ecs:DescribeTaskDefinition", () -> ecs.describeTaskDefinition(task.taskDefinitionArn()));
+        CompletableFuture<Fetched<EcsCluster>> cluster = async("ecs:DescribeClusters", () -> ecs.describeCluster(task.clusterArn()));
+        CompletableFuture<Fetched<EcsService>> service = task.serviceName()
+                .map(name -> async("ecs:DescribeServices", () -> ecs.describeService(task.clusterArn(), name)))
+                .orElseGet(() -> CompletableFuture.completedFuture(
+                        Fetched.absent("task " + task.taskId() + " does not belong to a service (group " + task.group() + ")")));
+
+        Fetched<TaskRole> taskRole = taskRole(task, taskDefinition.join());
+        Fetched<PermissionSimulation> ssmMessages = taskRole.flatMap(role -> iam.simulate(ssmMessagesQuery(task, role)));
+
+        return new TaskSnapshot(task, taskDefinition.join(), service.join(), cluster.join(), taskRole, ssmMessages);
+    }
+
+    /** The role the exec agent runs as: the launch override, else the task definition's. */
+    static Fetched<TaskRole> taskRole(EcsTask task, Fetched<TaskDefinition> taskDefinition) {
+        if (task.overrides().taskRoleArn() != null) {
+            return Fetched.present(new TaskRole(task.overrides().taskRoleArn(), RoleSource.TASK_OVERRIDE));
+        }
+        return taskDefinition.flatMap(definition -> definition.taskRoleArn() == null
+                ? Fetched.absent("neither task definition " + definition.taskDefinitionArn() + " nor the task's overrides name a task role")
+                : Fetched.present(new TaskRole(definition.taskRoleArn(), RoleSource.TASK_DEFINITION)));
+    }
+
+    /**
+     * The agent's own ssmmessages calls carry only the requested region as a condition key worth
+     * simulating; ECS resource tags are not part of those requests, so they are not passed here.
+     */
+    private static PermissionQuery ssmMessagesQuery(EcsTask task, TaskRole role) {
+        return new PermissionQuery(role.roleArn(), ExecPermissions.TASK_ROLE_SSM_MESSAGES, List.of("*"),
+                List.of(ContextEntry.string("aws:RequestedRegion", task.arn().region())));
+    }
+
+    private <T> CompletableFuture<Fetched<T>> async(String action, Supplier<Fetched<T>> read) {
+        return CompletableFuture.supplyAsync(read, executor)
+                .exceptionally(e -> Fetched.failed(action + " failed unexpectedly: " + rootCause(e)));
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        return cause.toString();
+    }
+}
