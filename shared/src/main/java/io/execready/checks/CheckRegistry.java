@@ -1,0 +1,24 @@
+package io.execready.checks;
+
+import io.execready.engine.Check;
+import java.util.List;
+
+/** Every implemented check, in the catalog's order. Listed by hand: no classpath scanning at cold start. */
+public final class CheckRegistry {
+
+    private static final List<Check> ALL = List.of(
+            new TaskRunningCheck(),
+            new ExecEnabledCheck(),
+            new ManagedAgentRunningCheck(),
+            new WritableRootFilesystemCheck(),
+            new TaskRolePresentCheck(),
+            new TaskRoleSsmMessagesCheck());
+
+    private CheckRegistry() {
+    }
+
+    /** The checks, in catalog order; the list is immutable and the checks are stateless. */
+    public static List<Check> all() {
+        return ALL;
+    }
+}

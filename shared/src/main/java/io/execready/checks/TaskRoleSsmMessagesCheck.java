@@ -1,0 +1,124 @@
+package io.execready.checks;
+
+import io.execready.engine.CauseResource;
+import io.execready.engine.Check;
+import io.execready.engine.CheckDefinition;
+import io.execready.engine.CheckResult;
+import io.execready.snapshot.ActionDecision;
+import io.execready.snapshot.EcsTask;
+import io.execready.snapshot.Fetched;
+import io.execready.snapshot.PermissionSimulation;
+import io.execready.snapshot.PolicyDecision;
+import io.execready.snapshot.TaskRole;
+import io.execready.snapshot.TaskSnapshot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The exec agent opens its control and data channels through ssmmessages with the task role; each
+ * of the four actions must be allowed as IAM evaluates it (identity policies, boundary, SCPs).
+ * Without a task role there is nothing to simulate: that is task-role-present's FAIL, not a second
+ * one here.
+ */
+public final class TaskRoleSsmMessagesCheck implements Check {
+
+    public static final CheckDefinition DEFINITION = CheckDefinition.of(
+            "task-role-ssmmessages",
+            "Task role allows the ssmmessages actions ECS Exec needs",
+            "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html#ecs-exec-required-iam-permissions");
+
+    static final List<String> ACTIONS = List.of(
+            "ssmmessages:CreateControlChannel",
+            "ssmmessages:CreateDataChannel",
+            "ssmmessages:OpenControlChannel",
+            "ssmmessages:OpenDataChannel");
+
+    @Override
+    public CheckDefinition definition() {
+        return DEFINITION;
+    }
+
+    @Override
+    public CheckResult evaluate(TaskSnapshot snapshot) {
+        EcsTask task = snapshot.task();
+        return switch (snapshot.taskRole()) {
+            case Fetched.Absent<TaskRole> absent -> DEFINITION.notApplicable(
+                    "Task " + task.taskId() + " in cluster " + task.clusterName()
+                            + " has no task role whose ssmmessages permissions could be evaluated (see task-role-present).");
+            case Fetched.Failed<TaskRole> failed -> UnreadableFact.TASK_ROLE.unknown(DEFINITION, task, failed);
+            case Fetched.Present<TaskRole> present -> evaluate(task, present.value(), snapshot.taskRoleSsmMessages());
+        };
+    }
+
+    private static CheckResult evaluate(EcsTask task, TaskRole role, Fetched<PermissionSimulation> simulation) {
+        return switch (simulation) {
+            case Fetched.Failed<PermissionSimulation> failed -> UnreadableFact.TASK_ROLE_SSM_MESSAGES.unknown(DEFINITION, task, failed)
+                    .withCause(CauseResource.iamRole(role.roleArn()));
+            case Fetched.Absent<PermissionSimulation> absent -> DEFINITION.unknown(
+                            "No ssmmessages simulation was made for role " + role.roleArn() + " of " + Wording.task(task) + ": "
+                                    + Wording.clause(absent.description()) + ".",
+                            "Grant the ExecReady checker's role iam:SimulatePrincipalPolicy on " + role.roleArn()
+                                    + ", then evaluate the task again.")
+                    .withCause(CauseResource.iamRole(role.roleArn()));
+            case Fetched.Present<PermissionSimulation> present -> judge(task, role, present.value());
+        };
+    }
+
+    private static CheckResult judge(EcsTask task, TaskRole role, PermissionSimulation simulation) {
+        List<ActionDecision> denied = new ArrayList<>();
+        List<String> notSimulated = new ArrayList<>();
+        for (String action : ACTIONS) {
+            Optional<ActionDecision> decision = simulation.decision(action);
+            if (decision.isEmpty()) {
+                notSimulated.add(action);
+            } else if (!decision.get().allowed()) {
+                denied.add(decision.get());
+            }
+        }
+        CauseResource cause = CauseResource.iamRole(role.roleArn());
+        if (!denied.isEmpty()) {
+            String deniedText = denied.stream().map(d -> d.action() + " is " + d.describeDenial()).collect(Collectors.joining("; "));
+            String missingText = notSimulated.isEmpty() ? "" : "; " + Wording.list(notSimulated) + " could not be simulated";
+            CheckResult result = DEFINITION.fail(
+                    "For role " + role.roleArn() + " of " + Wording.task(task) + ", " + deniedText + missingText
+                            + ", so the exec agent cannot open its session channels.",
+                    remediation(role, denied)).withCause(cause);
+            for (ActionDecision decision : denied) {
+                result = result.withEvidence(decision.action(), decision.decision().name());
+            }
+            return result;
+        }
+        if (!notSimulated.isEmpty()) {
+            return DEFINITION.unknown(
+                            "The simulation for role " + role.roleArn() + " of " + Wording.task(task) + " has no decision for "
+                                    + Wording.list(notSimulated) + ".",
+                            "Grant the ExecReady checker's role iam:SimulatePrincipalPolicy on " + role.roleArn()
+                                    + ", then evaluate the task again.")
+                    .withCause(cause);
+        }
+        return DEFINITION.pass("Role " + role.roleArn() + " of " + Wording.task(task) + " is allowed all four ssmmessages actions.")
+                .withEvidence("roleArn", role.roleArn());
+    }
+
+    /**
+     * An implicit deny needs an allowing policy on the role; an explicit deny needs the denying
+     * statement gone (in the role's policies, its permissions boundary or an SCP), which no added
+     * allow can override.
+     */
+    private static String remediation(TaskRole role, List<ActionDecision> denied) {
+        List<String> explicit = denied.stream()
+                .filter(d -> d.decision() == PolicyDecision.EXPLICIT_DENY)
+                .map(d -> d.deniedBy() == null ? d.action() : d.action() + " (denied by " + d.deniedBy() + ")")
+                .toList();
+        String allow = "aws iam put-role-policy --role-name " + Wording.roleName(role.roleArn())
+                + " --policy-name ecs-exec-ssmmessages --policy-document '{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":["
+                + ACTIONS.stream().map(a -> "\"" + a + "\"").collect(Collectors.joining(",")) + "],\"Resource\":\"*\"}]}'";
+        if (explicit.isEmpty()) {
+            return "Allow the four ssmmessages actions on \"*\" for the role with " + allow + ".";
+        }
+        return "Remove the statement that explicitly denies " + Wording.list(explicit)
+                + ", since no added allow overrides an explicit deny, and make sure the role is allowed the four actions, as with " + allow + ".";
+    }
+}

@@ -1,0 +1,86 @@
+package io.execready.checks;
+
+import io.execready.engine.CheckDefinition;
+import io.execready.engine.CheckResult;
+import io.execready.snapshot.EcsCluster;
+import io.execready.snapshot.EcsTask;
+import io.execready.snapshot.Fetched;
+import io.execready.snapshot.TaskDefinition;
+import io.execready.snapshot.TaskSnapshot;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A snapshot fact a check needed and the loader could not read, turned into UNKNOWN: the message
+ * names what failed, the remediation the permission the checker lacks. A failed read is never a
+ * PASS or a FAIL.
+ */
+enum UnreadableFact {
+    TASK_DEFINITION("the task definition", "ecs:DescribeTaskDefinition"),
+    OWNING_SERVICE("the owning service", "ecs:DescribeServices"),
+    CLUSTER("the cluster's ECS Exec configuration", "ecs:DescribeClusters"),
+    TASK_ROLE("the task role",
+            "ecs:DescribeTaskDefinition (and, for EC2 tasks without a task role, ecs:DescribeContainerInstances, "
+                    + "ec2:DescribeInstances and iam:GetInstanceProfile)"),
+    TASK_ROLE_SSM_MESSAGES("the task role's ssmmessages permissions", "iam:SimulatePrincipalPolicy on the task role");
+
+    /** "ecs:DescribeTaskDefinition was denied (...)": the IAM action a read failure starts with. */
+    private static final Pattern LEADING_ACTION = Pattern.compile("^([a-z0-9-]+:[A-Za-z0-9]+)\\b");
+
+    private final String description;
+    private final String defaultPermission;
+
+    UnreadableFact(String description, String defaultPermission) {
+        this.description = description;
+        this.defaultPermission = defaultPermission;
+    }
+
+    /** Evaluates with the task definition, or reports why there is none to evaluate. */
+    static CheckResult withTaskDefinition(CheckDefinition definition, TaskSnapshot snapshot, Function<TaskDefinition, CheckResult> evaluation) {
+        EcsTask task = snapshot.task();
+        return switch (snapshot.taskDefinition()) {
+            case Fetched.Present<TaskDefinition> present -> evaluation.apply(present.value());
+            case Fetched.Absent<TaskDefinition> absent -> TASK_DEFINITION.missing(definition, task, absent,
+                    "aws ecs describe-task-definition --task-definition " + Wording.revision(task.taskDefinitionArn()));
+            case Fetched.Failed<TaskDefinition> failed -> TASK_DEFINITION.unknown(definition, task, failed);
+        };
+    }
+
+    /** Evaluates with the cluster, or reports why there is none to evaluate. */
+    static CheckResult withCluster(CheckDefinition definition, TaskSnapshot snapshot, Function<EcsCluster, CheckResult> evaluation) {
+        EcsTask task = snapshot.task();
+        return switch (snapshot.cluster()) {
+            case Fetched.Present<EcsCluster> present -> evaluation.apply(present.value());
+            case Fetched.Absent<EcsCluster> absent -> CLUSTER.missing(definition, task, absent,
+                    "aws ecs describe-clusters --clusters " + task.clusterName());
+            case Fetched.Failed<EcsCluster> failed -> CLUSTER.unknown(definition, task, failed);
+        };
+    }
+
+    /** UNKNOWN for a fact that could not be read. */
+    CheckResult unknown(CheckDefinition definition, EcsTask task, Fetched.Failed<?> failed) {
+        String reason = Wording.clause(failed.reason());
+        return definition.unknown(
+                        "Could not evaluate " + Wording.task(task) + " because reading " + description + " failed: " + reason + ".",
+                        "Grant the ExecReady checker's role " + permissionFor(reason) + ", then evaluate the task again.")
+                .withEvidence("readFailure", reason);
+    }
+
+    /**
+     * UNKNOWN for a fact that was read and is not there where the check needs it (a deregistered task
+     * definition, a deleted cluster): nothing to grant, but nothing to judge either.
+     */
+    CheckResult missing(CheckDefinition definition, EcsTask task, Fetched.Absent<?> absent, String howToLook) {
+        return definition.unknown(
+                        "Could not evaluate " + Wording.task(task) + " because " + description + " is missing: "
+                                + Wording.clause(absent.description()) + ".",
+                        "Check that it still exists with " + howToLook + ", then evaluate the task again.")
+                .withEvidence("missing", Wording.clause(absent.description()));
+    }
+
+    private String permissionFor(String reason) {
+        Matcher action = LEADING_ACTION.matcher(reason);
+        return action.find() ? action.group(1) : defaultPermission;
+    }
+}

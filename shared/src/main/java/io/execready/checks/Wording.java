@@ -1,0 +1,64 @@
+package io.execready.checks;
+
+import io.execready.snapshot.Arn;
+import io.execready.snapshot.EcsTask;
+import io.execready.snapshot.TaskDefinition;
+import java.util.List;
+
+/**
+ * How results name things, so that every message says "task 0a1b in cluster prod" and
+ * "task definition web:7" the same way, and lists read as prose.
+ */
+final class Wording {
+
+    private Wording() {
+    }
+
+    /** "task 0a1b2c in cluster prod". */
+    static String task(EcsTask task) {
+        return "task " + task.taskId() + " in cluster " + task.clusterName();
+    }
+
+    /** "task definition web:7", from the revision's ARN. */
+    static String taskDefinition(TaskDefinition taskDefinition) {
+        return "task definition " + revision(taskDefinition.taskDefinitionArn());
+    }
+
+    /** "web:7" for {@code arn:aws:ecs:...:task-definition/web:7}; the text itself when it is no ARN. */
+    static String revision(String taskDefinitionArn) {
+        if (taskDefinitionArn == null) {
+            return "(unknown revision)";
+        }
+        return Arn.parse(taskDefinitionArn).map(Arn::resourceName).orElse(taskDefinitionArn);
+    }
+
+    /** The name in {@code arn:aws:iam::1:role/path/NAME}, as {@code aws iam} commands take it. */
+    static String roleName(String roleArn) {
+        return Arn.parse(roleArn).map(Arn::resourceName).orElse(roleArn);
+    }
+
+    /** "a", "a and b", "a, b and c". */
+    static String list(List<String> items) {
+        if (items.isEmpty()) {
+            return "";
+        }
+        if (items.size() == 1) {
+            return items.getFirst();
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.getLast();
+    }
+
+    /** "container app" or "containers app and worker". */
+    static String containers(List<String> names) {
+        return (names.size() == 1 ? "container " : "containers ") + list(names);
+    }
+
+    /** Text from AWS (a stopped reason, a read failure) made fit to sit inside one sentence. */
+    static String clause(String text) {
+        String trimmed = text == null ? "" : text.strip();
+        while (trimmed.endsWith(".")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1).strip();
+        }
+        return trimmed;
+    }
+}

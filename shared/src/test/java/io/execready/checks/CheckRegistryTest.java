@@ -1,0 +1,87 @@
+package io.execready.checks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.execready.engine.Check;
+import io.execready.engine.CheckDefinition;
+import io.execready.engine.CheckEngine;
+import io.execready.engine.CheckResult;
+import io.execready.engine.CheckStatus;
+import io.execready.engine.TaskReport;
+import io.execready.fixtures.TaskSnapshotFixture;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CheckRegistryTest {
+
+    /** The catalog's ids in the catalog's order, for the checks implemented so far. */
+    private static final List<String> CATALOG_ORDER = List.of(
+            "task-running",
+            "exec-enabled",
+            "managed-agent-running",
+            "writable-root-filesystem",
+            "task-role-present",
+            "task-role-ssmmessages");
+
+    @Test
+    void all_listsTheImplementedChecksInCatalogOrder() {
+        assertThat(CheckRegistry.all()).extracting(Check::id).containsExactlyElementsOf(CATALOG_ORDER);
+    }
+
+    @Test
+    void all_hasUniqueIdsInTheCatalogSyntax() {
+        List<String> ids = CheckRegistry.all().stream().map(Check::id).toList();
+
+        assertThat(ids).doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(6);
+        assertThat(ids).allMatch(id -> id.matches("[a-z][a-z0-9]*(-[a-z0-9]+)*"), "lowercase words joined by hyphens");
+    }
+
+    @Test
+    void all_eachCheckIsAFinalClassPublishingItsDefinition() throws ReflectiveOperationException {
+        for (Check check : CheckRegistry.all()) {
+            Class<?> type = check.getClass();
+            Field field = type.getField("DEFINITION");
+
+            assertThat(Modifier.isFinal(type.getModifiers())).as("%s is final", type.getSimpleName()).isTrue();
+            assertThat(Modifier.isStatic(field.getModifiers()) && Modifier.isFinal(field.getModifiers())).isTrue();
+            assertThat(field.get(null)).isSameAs(check.definition());
+            CheckDefinition definition = check.definition();
+            assertThat(definition.title()).isNotBlank().hasSizeLessThanOrEqualTo(256).doesNotEndWith(".");
+            assertThat(definition.documentationUrl()).startsWith("https://docs.aws.amazon.com/");
+        }
+    }
+
+    @Test
+    void all_onAHealthyTask_everyCheckPasses() {
+        CheckEngine engine = new CheckEngine(CheckRegistry.all(), Clock.fixed(Instant.parse("2025-03-01T10:20:00Z"), ZoneOffset.UTC));
+
+        TaskReport report = engine.evaluate(TaskSnapshotFixture.runningFargateTask().build());
+
+        assertThat(report.results()).extracting(CheckResult::status).containsOnly(CheckStatus.PASS);
+        assertThat(report.execCapableContainers()).containsExactly("app");
+    }
+
+    @Test
+    void all_whenEveryReadFailed_noCheckPassesOrFails() {
+        CheckEngine engine = new CheckEngine(CheckRegistry.all(), Clock.fixed(Instant.parse("2025-03-01T10:20:00Z"), ZoneOffset.UTC));
+        String denied = "ecs:DescribeTaskDefinition was denied (AccessDeniedException)";
+
+        TaskReport report = engine.evaluate(TaskSnapshotFixture.runningFargateTask()
+                .withTaskDefinitionFailed(denied)
+                .withOwningServiceFailed("ecs:DescribeServices was denied (AccessDeniedException)")
+                .withClusterFailed("ecs:DescribeClusters was denied (AccessDeniedException)")
+                .withTaskRoleFailed(denied)
+                .build());
+
+        List<CheckResult> fromSnapshotFacts = report.results().stream()
+                .filter(r -> !List.of("task-running", "exec-enabled", "managed-agent-running").contains(r.checkId()))
+                .toList();
+        assertThat(fromSnapshotFacts).extracting(CheckResult::status).containsOnly(CheckStatus.UNKNOWN);
+        assertThat(report.results()).noneMatch(r -> r.message().startsWith("The check "));
+    }
+}
