@@ -1,6 +1,9 @@
 package io.execready.engine;
 
-/** Root of the checker's own unchecked exceptions. */
+/**
+ * The root of ExecReady's own exceptions. Unchecked: a handler lets it escape so that Lambda
+ * retries the invocation and, when retries run out, sends the event to the dead-letter queue.
+ */
 public class ExecReadyException extends RuntimeException {
 
     public ExecReadyException(String message) {

@@ -1,0 +1,296 @@
+package io.execready.publish;
+
+import io.execready.engine.CauseResource;
+import io.execready.engine.CheckResult;
+import io.execready.engine.CheckStatus;
+import io.execready.engine.TaskReport;
+import io.execready.snapshot.Arn;
+import io.execready.snapshot.EcsTask;
+import io.execready.snapshot.ManagedAgent;
+import io.execready.snapshot.Subject;
+import io.execready.snapshot.TaskContainer;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.securityhub.model.AwsEcsContainerDetails;
+import software.amazon.awssdk.services.securityhub.model.AwsEcsServiceDetails;
+import software.amazon.awssdk.services.securityhub.model.AwsEcsTaskDefinitionDetails;
+import software.amazon.awssdk.services.securityhub.model.AwsEcsTaskDetails;
+import software.amazon.awssdk.services.securityhub.model.AwsSecurityFinding;
+import software.amazon.awssdk.services.securityhub.model.Compliance;
+import software.amazon.awssdk.services.securityhub.model.ComplianceStatus;
+import software.amazon.awssdk.services.securityhub.model.FindingProviderFields;
+import software.amazon.awssdk.services.securityhub.model.FindingProviderSeverity;
+import software.amazon.awssdk.services.securityhub.model.Recommendation;
+import software.amazon.awssdk.services.securityhub.model.RecordState;
+import software.amazon.awssdk.services.securityhub.model.Remediation;
+import software.amazon.awssdk.services.securityhub.model.Resource;
+import software.amazon.awssdk.services.securityhub.model.ResourceDetails;
+import software.amazon.awssdk.services.securityhub.model.Severity;
+import software.amazon.awssdk.services.securityhub.model.SeverityLabel;
+
+/**
+ * Turns check results into Security Hub findings (ASFF). Pure: no clock, no I/O; the same report
+ * and context always give the same findings.
+ *
+ * <p>A finding is about the report's subject (the service, or cluster and group), one per check,
+ * and every result becomes one, PASS included: a subject that is ready again must turn PASSED.
+ */
+public final class AsffFindingMapper {
+
+    public static final String SCHEMA_VERSION = "2018-10-08";
+    public static final String FINDING_TYPE = "Software and Configuration Checks/AWS Security Best Practices";
+    /** Shown as product and company in the console; settable only because this is a custom integration. */
+    public static final String PRODUCT_NAME = "ExecReady";
+    /** Our namespace in ProductFields; {@code aws/} belongs to Security Hub. */
+    public static final String PRODUCT_FIELD_PREFIX = "execready/";
+
+    static final String TYPE_ECS_SERVICE = "AwsEcsService";
+    static final String TYPE_ECS_TASK = "AwsEcsTask";
+    static final String TYPE_ECS_TASK_DEFINITION = "AwsEcsTaskDefinition";
+    static final String TYPE_OTHER = "Other";
+
+    private static final List<String> TYPES = List.of(FINDING_TYPE);
+
+    /** One finding per result of the report, in the report's order. */
+    public List<AwsSecurityFinding> map(TaskReport report, FindingContext context) {
+        return report.results().stream().map(result -> map(result, report, context)).toList();
+    }
+
+    public AwsSecurityFinding map(CheckResult result, TaskReport report, FindingContext context) {
+        FindingScope scope = context.scope();
+        Subject subject = report.subject();
+        FindingTimes times = context.timestamps().timesFor(subject, result.checkId());
+        SeverityLabel severity = SeverityLabel.fromValue(result.severity().name());
+        return AwsSecurityFinding.builder()
+                .schemaVersion(SCHEMA_VERSION)
+                .id(FindingIds.of(scope, subject, result.checkId()))
+                .productArn(scope.productArn())
+                .productName(PRODUCT_NAME)
+                .companyName(PRODUCT_NAME)
+                .generatorId(AsffLimits.truncate(result.checkId(), AsffLimits.GENERATOR_ID))
+                .awsAccountId(scope.awsAccountId())
+                .createdAt(timestamp(times.createdAt()))
+                .updatedAt(timestamp(times.updatedAt()))
+                .types(TYPES)
+                .severity(Severity.builder().label(severity).build())
+                .findingProviderFields(FindingProviderFields.builder()
+                        .severity(FindingProviderSeverity.builder().label(severity).build())
+                        .types(TYPES)
+                        .build())
+                .title(title(result, subject))
+                .description(description(result, report))
+                .compliance(Compliance.builder().status(complianceStatus(result.status())).build())
+                .recordState(RecordState.ACTIVE)
+                .remediation(remediation(result))
+                .productFields(AsffLimits.productFields(productFields(result, report)))
+                .resources(AsffLimits.resources(resources(result, report, scope)))
+                .build();
+    }
+
+    /**
+     * Not ready is FAILED (a blocker) or WARNING (a recommendation); ready is PASSED. A check that
+     * could not run, or does not apply, says nothing either way: NOT_AVAILABLE, as Security Hub's
+     * own controls report an AWS Config NOT_APPLICABLE.
+     */
+    public static ComplianceStatus complianceStatus(CheckStatus status) {
+        return switch (status) {
+            case PASS -> ComplianceStatus.PASSED;
+            case WARN -> ComplianceStatus.WARNING;
+            case FAIL -> ComplianceStatus.FAILED;
+            case UNKNOWN, NOT_APPLICABLE -> ComplianceStatus.NOT_AVAILABLE;
+        };
+    }
+
+    /** ISO-8601 in UTC with at most millisecond precision, which every ASFF consumer parses. */
+    static String timestamp(Instant instant) {
+        return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    private static String title(CheckResult result, Subject subject) {
+        String head = "ECS Exec: " + result.title() + " (";
+        int room = AsffLimits.TITLE - head.length() - 1;
+        String name = room > AsffLimits.ELLIPSIS.length() ? AsffLimits.truncate(subject.name(), room) : subject.name();
+        return AsffLimits.truncate(head + name + ")", AsffLimits.TITLE);
+    }
+
+    private static String description(CheckResult result, TaskReport report) {
+        String where = report.subject().describe();
+        String verdict = switch (result.status()) {
+            case FAIL -> "ECS Exec will not work on " + where + " until this is fixed.";
+            case WARN -> "ECS Exec works on " + where + ", but a recommendation is not met.";
+            case PASS -> "Requirement met on " + where + ".";
+            case UNKNOWN -> "Could not be evaluated on " + where + ".";
+            case NOT_APPLICABLE -> "Does not apply to " + where + ".";
+        };
+        String text = verdict + " " + result.message() + " Latest task evaluated: " + report.task().taskId() + ".";
+        return AsffLimits.truncate(text, AsffLimits.DESCRIPTION);
+    }
+
+    private static Remediation remediation(CheckResult result) {
+        String text;
+        if (!result.remediation().isBlank()) {
+            text = result.remediation();
+        } else if (result.status() == CheckStatus.PASS || result.status() == CheckStatus.NOT_APPLICABLE) {
+            text = "No action needed.";
+        } else {
+            text = "See the documentation for what " + result.title() + " requires.";
+        }
+        Recommendation.Builder recommendation = Recommendation.builder().text(AsffLimits.truncate(text, AsffLimits.RECOMMENDATION_TEXT));
+        if (!result.documentationUrl().isBlank()) {
+            recommendation.url(result.documentationUrl());
+        }
+        return Remediation.builder().recommendation(recommendation.build()).build();
+    }
+
+    private static Map<String, String> productFields(CheckResult result, TaskReport report) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put(PRODUCT_FIELD_PREFIX + "CheckId", result.checkId());
+        fields.put(PRODUCT_FIELD_PREFIX + "Status", result.status().name());
+        fields.put(PRODUCT_FIELD_PREFIX + "Subject", report.subject().key());
+        fields.put(PRODUCT_FIELD_PREFIX + "SubjectKind", report.subject().kind().name());
+        fields.put(PRODUCT_FIELD_PREFIX + "ClusterArn", report.subject().clusterArn());
+        fields.put(PRODUCT_FIELD_PREFIX + "TaskArn", report.task().taskArn());
+        result.causeResource().ifPresent(cause -> fields.put(PRODUCT_FIELD_PREFIX + "Cause", cause.type() + " " + cause.id()));
+        return fields;
+    }
+
+    /** Subject first (the finding is about it), then the latest task, its task definition, the cause. */
+    private static List<Resource> resources(CheckResult result, TaskReport report, FindingScope scope) {
+        List<Resource> resources = new ArrayList<>();
+        resources.add(subjectResource(report.subject(), scope));
+        resources.add(taskResource(result, report, scope));
+        taskDefinitionResource(report.task(), scope).ifPresent(resources::add);
+        result.causeResource().map(cause -> causeResource(cause, scope)).ifPresent(resources::add);
+        return distinct(resources);
+    }
+
+    private static Resource subjectResource(Subject subject, FindingScope scope) {
+        Optional<Arn> cluster = Arn.parse(subject.clusterArn());
+        if (subject.kind() == Subject.Kind.SERVICE && cluster.isPresent()) {
+            String serviceArn = subject.serviceArn();
+            return resource(TYPE_ECS_SERVICE, serviceArn, scope)
+                    .details(ResourceDetails.builder()
+                            .awsEcsService(AwsEcsServiceDetails.builder()
+                                    .name(subject.name())
+                                    .serviceName(subject.name())
+                                    .serviceArn(serviceArn)
+                                    .cluster(subject.clusterArn())
+                                    .build())
+                            .build())
+                    .build();
+        }
+        Map<String, String> other = new LinkedHashMap<>();
+        other.put("ClusterArn", subject.clusterArn());
+        other.put(subject.kind() == Subject.Kind.SERVICE ? "Service" : "Group", subject.name());
+        return resource(TYPE_OTHER, subject.key(), scope)
+                .details(ResourceDetails.builder().other(AsffLimits.otherDetails(other)).build())
+                .build();
+    }
+
+    private static Resource taskResource(CheckResult result, TaskReport report, FindingScope scope) {
+        EcsTask task = report.task();
+        AwsEcsTaskDetails details = AwsEcsTaskDetails.builder()
+                .clusterArn(task.clusterArn())
+                .taskDefinitionArn(nonBlank(task.taskDefinitionArn()))
+                .version(task.version() == null ? null : task.version().toString())
+                .startedBy(nonBlank(task.startedBy()))
+                .group(nonBlank(task.group()))
+                .containers(task.containers().stream()
+                        .map(c -> AwsEcsContainerDetails.builder().name(c.name()).image(nonBlank(c.image())).build())
+                        .toList())
+                .build();
+        return resource(TYPE_ECS_TASK, task.taskArn(), scope)
+                .details(ResourceDetails.builder()
+                        .awsEcsTask(details)
+                        .other(AsffLimits.otherDetails(execEvidence(result, report)))
+                        .build())
+                .build();
+    }
+
+    /**
+     * What the typed task details cannot hold: the facts ECS Exec depends on, then the result's own
+     * evidence, then each container's agent. In that order, so that if the 50-entry limit bites,
+     * the per-container lines go first.
+     */
+    private static Map<String, String> execEvidence(CheckResult result, TaskReport report) {
+        EcsTask task = report.task();
+        Map<String, String> evidence = new LinkedHashMap<>();
+        evidence.put("EnableExecuteCommand", task.enableExecuteCommand() == null ? "not reported" : task.enableExecuteCommand().toString());
+        evidence.put("LastStatus", task.lastStatus());
+        evidence.put("LaunchType", task.launchType());
+        evidence.put("PlatformVersion", task.platformVersion());
+        evidence.put("PlatformFamily", task.platformFamily());
+        evidence.put("AvailabilityZone", task.availabilityZone());
+        task.networkInterface().map(eni -> eni.details().get("subnetId")).ifPresent(subnet -> evidence.put("SubnetId", subnet));
+        evidence.put("ContainerInstanceArn", task.containerInstanceArn());
+        evidence.put("ExecCapableContainers", report.execCapableContainers().isEmpty() ? "none" : String.join(", ", report.execCapableContainers()));
+        result.evidence().forEach((key, value) -> evidence.put("Evidence." + key, value));
+        List<TaskContainer> containers = task.containers();
+        for (int i = 0; i < containers.size(); i++) {
+            evidence.put("Container" + (i + 1) + ".ExecuteCommandAgent", describeAgent(containers.get(i)));
+        }
+        return evidence;
+    }
+
+    private static String describeAgent(TaskContainer container) {
+        if (container.managedAgents() == null) {
+            return container.name() + ": no managed agents (not exec-capable)";
+        }
+        Optional<ManagedAgent> agent = container.executeCommandAgent();
+        if (agent.isEmpty()) {
+            return container.name() + ": no " + ManagedAgent.EXECUTE_COMMAND_AGENT + " reported";
+        }
+        String status = agent.get().status() == null ? "status not reported" : agent.get().status();
+        String reason = agent.get().reason() == null || agent.get().reason().isBlank() ? "" : " (" + agent.get().reason() + ")";
+        return container.name() + ": " + status + reason;
+    }
+
+    private static Optional<Resource> taskDefinitionResource(EcsTask task, FindingScope scope) {
+        String arn = nonBlank(task.taskDefinitionArn());
+        if (arn == null) {
+            return Optional.empty();
+        }
+        Optional<String> family = Arn.parse(arn).map(Arn::resourceName).map(name -> name.contains(":") ? name.substring(0, name.lastIndexOf(':')) : name);
+        Resource.Builder resource = resource(TYPE_ECS_TASK_DEFINITION, arn, scope);
+        family.ifPresent(name -> resource.details(ResourceDetails.builder()
+                .awsEcsTaskDefinition(AwsEcsTaskDefinitionDetails.builder().family(name).build())
+                .build()));
+        return Optional.of(resource.build());
+    }
+
+    private static Resource causeResource(CauseResource cause, FindingScope scope) {
+        return resource(cause.type(), cause.id(), scope).build();
+    }
+
+    /**
+     * A resource in its own partition and region when its id is an ARN that names them (an IAM
+     * role names no region: it is reported in the task's), else in the task's.
+     */
+    private static Resource.Builder resource(String type, String id, FindingScope scope) {
+        Optional<Arn> arn = Arn.parse(id);
+        String partition = arn.map(Arn::partition).orElse(scope.partition());
+        String region = arn.map(Arn::region).filter(r -> !r.isBlank()).orElse(scope.region());
+        return Resource.builder()
+                .type(type)
+                .id(AsffLimits.truncate(id, AsffLimits.RESOURCE_ID))
+                .partition(partition)
+                .region(region);
+    }
+
+    private static List<Resource> distinct(List<Resource> resources) {
+        Set<String> seen = new HashSet<>();
+        return resources.stream().filter(r -> seen.add(r.type() + "|" + r.id())).toList();
+    }
+
+    private static String nonBlank(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}
