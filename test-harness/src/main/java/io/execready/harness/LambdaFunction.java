@@ -1,0 +1,317 @@
+package io.execready.harness;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A Java Lambda function run the way Lambda's java21 runtime runs it: a separate JVM executing the
+ * AWS Lambda Java runtime interface client ({@value #RUNTIME_MAIN}), which loads the handler and
+ * polls a {@link LambdaRuntimeApi} for invocations.
+ *
+ * <p>The process gets a clean environment: Lambda's reserved variables, then the caller's (for
+ * example {@link LocalAws#clientEnvironment()}). Its output is captured continuously and echoed to
+ * this JVM's stdout when {@code EXECREADY_ECHO_LAMBDA_LOGS=true} (environment or system property).
+ */
+public final class LambdaFunction implements AutoCloseable {
+
+    static final String RUNTIME_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+    private static final String ECHO_SETTING = "EXECREADY_ECHO_LAMBDA_LOGS";
+    private static final String MEMORY_SIZE_MB = "512";
+    private static final String FUNCTION_VERSION = "$LATEST";
+    // Output written before the runtime posts its answer is already in the pipe; the reader drains it
+    // within this quiet period.
+    private static final Duration LOG_QUIET_PERIOD = Duration.ofMillis(50);
+    private static final Duration LOG_SETTLE_LIMIT = Duration.ofSeconds(1);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(25);
+    private static final int LOG_TAIL_LINES = 40;
+
+    private final String name;
+    private final String arn;
+    private final LambdaRuntimeApi runtimeApi;
+    private final Process process;
+    private final Path workingDirectory;
+    private final Instant startedAt;
+    private final boolean echo;
+    private final List<String> output = new ArrayList<>();
+    private final StringBuilder partialLine = new StringBuilder();
+    private final Thread outputReader;
+    private volatile long lastOutputNanos = System.nanoTime();
+    private int firstUnreportedLine;
+    private boolean initReported;
+    private boolean closed;
+
+    private LambdaFunction(String name, String arn, LambdaRuntimeApi runtimeApi, Process process,
+                           Path workingDirectory, Instant startedAt) {
+        this.name = name;
+        this.arn = arn;
+        this.runtimeApi = runtimeApi;
+        this.process = process;
+        this.workingDirectory = workingDirectory;
+        this.startedAt = startedAt;
+        this.echo = Boolean.parseBoolean(System.getenv(ECHO_SETTING)) || Boolean.getBoolean(ECHO_SETTING);
+        this.outputReader = Thread.ofPlatform().daemon().name("lambda-output-" + name).start(this::readOutput);
+    }
+
+    /**
+     * Starts the function's process; returns without waiting for its initialisation (the first
+     * {@link #invoke} waits for it and reports its duration).
+     *
+     * @param handler     the Lambda handler string, e.g. {@code io.execready.functions.TaskStateHandler::handleRequest}
+     * @param classpath   the function's classpath; it must hold the runtime interface client
+     * @param environment the function's environment variables, applied over Lambda's defaults
+     */
+    public static LambdaFunction start(String handler, String classpath, Map<String, String> environment) {
+        Objects.requireNonNull(handler, "handler");
+        Objects.requireNonNull(classpath, "classpath");
+        Map<String, String> callerEnvironment = Map.copyOf(environment);
+        String name = callerEnvironment.getOrDefault("AWS_LAMBDA_FUNCTION_NAME", nameFromHandler(handler));
+        String region = callerEnvironment.getOrDefault("AWS_REGION", LocalAws.REGION);
+        String arn = "arn:aws:lambda:" + region + ":" + LocalAws.ACCOUNT_ID + ":function:" + name;
+        LambdaRuntimeApi runtimeApi = LambdaRuntimeApi.start();
+        Path workingDirectory = null;
+        try {
+            // The runtime loads extra classes from its working directory (Lambda's task root): keep it empty.
+            workingDirectory = Files.createTempDirectory("execready-lambda-");
+            ProcessBuilder builder = new ProcessBuilder(javaCommand(), "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-XX:+TieredCompilation",
+                    "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", classpath, RUNTIME_MAIN, handler)
+                    .directory(workingDirectory.toFile())
+                    .redirectErrorStream(true);
+            builder.environment().clear();
+            builder.environment().putAll(lambdaEnvironment(name, handler, region, runtimeApi.address()));
+            builder.environment().putAll(callerEnvironment);
+            Instant startedAt = Instant.now();
+            return new LambdaFunction(name, arn, runtimeApi, builder.start(), workingDirectory, startedAt);
+        } catch (IOException e) {
+            runtimeApi.close();
+            deleteDirectory(workingDirectory);
+            throw new HarnessException("Cannot start Lambda function " + name + " with " + javaCommand(), e);
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String arn() {
+        return arn;
+    }
+
+    /**
+     * Invokes the function synchronously, as {@code lambda:Invoke} with RequestResponse does.
+     *
+     * @param timeout the function's timeout: the runtime sees it as its deadline; when it passes, the
+     *                process is killed (as Lambda does) and this throws
+     * @throws HarnessException when the process exits or times out before answering; the message
+     *                          carries its last log lines
+     */
+    public synchronized Invocation invoke(String eventJson, Duration timeout) {
+        if (closed) {
+            throw new HarnessException("Lambda function " + name + " is closed");
+        }
+        Instant deadline = Instant.now().plus(timeout);
+        LambdaRuntimeApi.Submitted submitted = runtimeApi.submit(eventJson, arn, deadline);
+        LambdaRuntimeApi.Result result = await(submitted, deadline, timeout);
+        if (result == null) {
+            // The runtime failed its initialisation and told the Runtime API so: Lambda returns that error.
+            LambdaRuntimeApi.FunctionError initError = runtimeApi.initError().orElseThrow();
+            return record(submitted.requestId(), null, initError, Duration.ZERO);
+        }
+        return record(result.requestId(), result.payload(), result.error(), result.duration());
+    }
+
+    /** Everything the process printed so far. */
+    public List<String> logLines() {
+        synchronized (output) {
+            return List.copyOf(output);
+        }
+    }
+
+    /** Kills the process and stops its Runtime API. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+            outputReader.join(Duration.ofSeconds(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        runtimeApi.close();
+        deleteDirectory(workingDirectory);
+    }
+
+    private LambdaRuntimeApi.Result await(LambdaRuntimeApi.Submitted submitted, Instant deadline, Duration timeout) {
+        while (true) {
+            try {
+                return submitted.result().get(POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException notYet) {
+                if (runtimeApi.initError().isPresent()) {
+                    return null;
+                }
+                if (!process.isAlive() && !submitted.result().isDone()) {
+                    throw failure("exited with code " + process.exitValue() + " during invocation "
+                            + submitted.requestId());
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    close();
+                    throw failure("did not answer invocation " + submitted.requestId() + " within " + timeout
+                            + "; its process was killed");
+                }
+            } catch (ExecutionException e) {
+                throw new HarnessException("Invocation " + submitted.requestId() + " failed", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new HarnessException("Interrupted while invoking Lambda function " + name, e);
+            }
+        }
+    }
+
+    private Invocation record(String requestId, String payload, LambdaRuntimeApi.FunctionError error, Duration duration) {
+        settleOutput();
+        List<String> lines;
+        synchronized (output) {
+            lines = List.copyOf(output.subList(firstUnreportedLine, output.size()));
+            firstUnreportedLine = output.size();
+        }
+        Duration initDuration = null;
+        if (!initReported) {
+            initReported = true;
+            initDuration = runtimeApi.firstPollAt().map(polled -> Duration.between(startedAt, polled))
+                    .orElse(Duration.between(startedAt, Instant.now()));
+        }
+        Invocation invocation = new Invocation(requestId, payload, error == null ? null : error.errorType(),
+                error == null ? null : error.errorMessage(), lines, duration, initDuration);
+        if (echo) {
+            System.out.println("[" + name + "] REPORT RequestId: " + requestId + " Duration: " + duration.toMillis() + " ms"
+                    + (initDuration == null ? "" : " Init Duration: " + initDuration.toMillis() + " ms")
+                    + (invocation.succeeded() ? "" : " Error: " + invocation.errorType()));
+        }
+        return invocation;
+    }
+
+    private void settleOutput() {
+        long answeredAt = System.nanoTime();
+        long limit = answeredAt + LOG_SETTLE_LIMIT.toNanos();
+        while (System.nanoTime() < limit
+                && System.nanoTime() - Math.max(answeredAt, lastOutputNanos) < LOG_QUIET_PERIOD.toNanos()) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        // The Lambda logger writes messages without a newline; the invocation's end ends its line.
+        synchronized (output) {
+            endPartialLine();
+        }
+    }
+
+    private void readOutput() {
+        char[] buffer = new char[8192];
+        try (Reader reader = new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)) {
+            for (int read = reader.read(buffer); read >= 0; read = reader.read(buffer)) {
+                synchronized (output) {
+                    for (int i = 0; i < read; i++) {
+                        if (buffer[i] == '\n') {
+                            endLine();
+                        } else if (buffer[i] != '\r') {
+                            partialLine.append(buffer[i]);
+                        }
+                    }
+                }
+                lastOutputNanos = System.nanoTime();
+            }
+        } catch (IOException streamClosed) {
+            // The process was killed: nothing more to read.
+        }
+        synchronized (output) {
+            endPartialLine();
+        }
+    }
+
+    private void endPartialLine() {
+        if (!partialLine.isEmpty()) {
+            endLine();
+        }
+    }
+
+    private void endLine() {
+        String line = partialLine.toString();
+        partialLine.setLength(0);
+        output.add(line);
+        if (echo) {
+            System.out.println("[" + name + "] " + line);
+        }
+    }
+
+    private HarnessException failure(String what) {
+        try {
+            outputReader.join(Duration.ofSeconds(1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<String> lines = logLines();
+        return new HarnessException("Lambda function " + name + " " + what + "; last log lines:\n"
+                + String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size())));
+    }
+
+    private static Map<String, String> lambdaEnvironment(String name, String handler, String region, String runtimeApi) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("PATH", "/usr/local/bin:/usr/bin:/bin");
+        environment.put("LANG", "en_US.UTF-8");
+        environment.put("TZ", ":UTC");
+        environment.put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
+        environment.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+        environment.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
+        environment.put("_HANDLER", handler);
+        environment.put("AWS_REGION", region);
+        environment.put("AWS_DEFAULT_REGION", region);
+        environment.put("AWS_LAMBDA_FUNCTION_NAME", name);
+        environment.put("AWS_LAMBDA_FUNCTION_VERSION", FUNCTION_VERSION);
+        environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", MEMORY_SIZE_MB);
+        environment.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + name);
+        environment.put("AWS_LAMBDA_LOG_STREAM_NAME", LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy/MM/dd"))
+                + "/[" + FUNCTION_VERSION + "]" + UUID.randomUUID().toString().replace("-", ""));
+        return environment;
+    }
+
+    private static String nameFromHandler(String handler) {
+        String className = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
+        return className.substring(className.lastIndexOf('.') + 1);
+    }
+
+    private static String javaCommand() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void deleteDirectory(Path directory) {
+        if (directory == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(directory);
+        } catch (IOException e) {
+            // The runtime wrote into its task root; a leftover temp directory is harmless.
+        }
+    }
+}
