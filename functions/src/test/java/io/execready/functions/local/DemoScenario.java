@@ -2,6 +2,7 @@ package io.execready.functions.local;
 
 import java.util.List;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
@@ -56,11 +57,13 @@ public final class DemoScenario {
     public static Seeded seed(Region region) {
         try (IamClient iam = IamClient.builder().region(region).build();
              EcsClient ecs = EcsClient.builder().region(region).build();
+             Ec2Client ec2 = Ec2Client.builder().region(region).build();
              SnsClient sns = SnsClient.builder().region(region).build();
              SecurityHubClient securityHub = SecurityHubClient.builder().region(region).build()) {
             String readyRole = role(iam, READY_ROLE, "ecs-exec-channels", SSM_MESSAGES_IN_US_EAST_1);
             String brokenRole = role(iam, BROKEN_ROLE, "read-invoices", S3_READ_ONLY);
 
+            Network network = network(ec2);
             ecs.createCluster(r -> r.clusterName(CLUSTER));
             ecs.registerTaskDefinition(r -> r.family(READY_SERVICE)
                     .taskRoleArn(readyRole)
@@ -84,7 +87,7 @@ public final class DemoScenario {
                 ecs.createService(r -> r.cluster(CLUSTER).serviceName(service).taskDefinition(service)
                         .desiredCount(0).launchType(LaunchType.FARGATE).enableExecuteCommand(true)
                         .networkConfiguration(n -> n.awsvpcConfiguration(a -> a
-                                .subnets("subnet-0a1b2c3d4e5f60718").securityGroups("sg-0123456789abcdef0")
+                                .subnets(network.subnetId()).securityGroups(network.securityGroupId())
                                 .assignPublicIp(AssignPublicIp.DISABLED))));
             }
 
@@ -92,6 +95,19 @@ public final class DemoScenario {
             String topicArn = sns.createTopic(r -> r.name(ALERT_TOPIC)).topicArn();
             return new Seeded(topicArn, readyRole, brokenRole);
         }
+    }
+
+    private record Network(String vpcId, String subnetId, String securityGroupId) {
+    }
+
+    /** A private subnet for the services; moto's RunTask also wants DNS hostnames on the VPC. */
+    private static Network network(Ec2Client ec2) {
+        String vpcId = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
+        ec2.modifyVpcAttribute(r -> r.vpcId(vpcId).enableDnsHostnames(a -> a.value(true)));
+        ec2.modifyVpcAttribute(r -> r.vpcId(vpcId).enableDnsSupport(a -> a.value(true)));
+        String subnetId = ec2.createSubnet(r -> r.vpcId(vpcId).cidrBlock("10.0.1.0/24").availabilityZone("us-east-1a")).subnet().subnetId();
+        String groupId = ec2.createSecurityGroup(r -> r.vpcId(vpcId).groupName("execready-demo-tasks").description("demo tasks")).groupId();
+        return new Network(vpcId, subnetId, groupId);
     }
 
     private static String role(IamClient iam, String name, String policyName, String policy) {

@@ -1,0 +1,125 @@
+package io.execready.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.execready.functions.local.DemoScenario;
+import io.execready.functions.local.LocalCheckerRun;
+import io.execready.harness.Invocation;
+import io.execready.harness.SnsNotification;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import software.amazon.awssdk.services.securityhub.model.AwsSecurityFinding;
+
+/**
+ * The first real path through the product, as Lambda runs it: the sample events are fed through the
+ * Lambda runtime interface client to the handler, which reads the local emulator through the real
+ * SDK; the test then reads what reached Security Hub and SNS.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TaskStateChangeEndToEndTest {
+
+    private static final String HANDLER = "io.execready.functions.TaskStateChangeFunction::handleRequest";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static LocalCheckerRun run;
+
+    @BeforeAll
+    static void start() {
+        run = LocalCheckerRun.start(System.getProperty("java.class.path"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (run != null) {
+            run.close();
+        }
+    }
+
+    private static JsonNode invoke(String eventFile) throws Exception {
+        Invocation invocation = run.invoke(HANDLER, LocalCheckerRun.eventsDirectory().resolve(eventFile));
+        assertThat(invocation.succeeded())
+                .as("invocation failed: %s %s%nlogs:%n%s", invocation.errorType(), invocation.errorMessage(),
+                        String.join("\n", invocation.logLines()))
+                .isTrue();
+        return JSON.readTree(invocation.payload());
+    }
+
+    private static boolean aboutService(AwsSecurityFinding finding, String service) {
+        return finding.productFields().getOrDefault("execready/Subject", "").equals(DemoScenario.CLUSTER_ARN + "|service:" + service);
+    }
+
+    private static Map<String, String> complianceByCheck(String service) {
+        return run.findings().stream()
+                .filter(f -> aboutService(f, service))
+                .collect(Collectors.toMap(AwsSecurityFinding::generatorId, f -> f.compliance().statusAsString()));
+    }
+
+    @Test
+    @Order(1)
+    void readyTask_producesPassedFindingsAndNoAlert() throws Exception {
+        JsonNode report = invoke("task-running-exec-ready.json");
+
+        assertThat(report.get("execReady").asBoolean()).as(report.toPrettyString()).isTrue();
+        assertThat(report.get("connectCommands").get(0).asText())
+                .isEqualTo("aws ecs execute-command --cluster execready-demo --task 5c3a4e8f2a9d4b7c8e1f0a2b3c4d5e6f"
+                        + " --container web --interactive --command /bin/sh");
+        assertThat(report.get("statuses").get("task-role-ssmmessages").asText())
+                .as("the role's aws:RequestedRegion condition is met when the region is in the simulation context")
+                .isEqualTo("PASS");
+        Map<String, String> compliance = complianceByCheck(DemoScenario.READY_SERVICE);
+        assertThat(compliance).containsEntry("exec-enabled", "PASSED")
+                .containsEntry("managed-agent-running", "PASSED")
+                .containsEntry("task-role-ssmmessages", "PASSED")
+                .doesNotContainValue("FAILED");
+        assertThat(run.alerts()).isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void notReadyTask_producesFailedFindingsWithReasonsAndExactlyOneAlert() throws Exception {
+        JsonNode report = invoke("task-running-not-ready.json");
+
+        assertThat(report.get("execReady").asBoolean()).isFalse();
+        Map<String, String> compliance = complianceByCheck(DemoScenario.BROKEN_SERVICE);
+        assertThat(compliance).containsEntry("task-role-ssmmessages", "FAILED")
+                .containsEntry("writable-root-filesystem", "FAILED")
+                .containsEntry("exec-enabled", "PASSED");
+        AwsSecurityFinding ssm = run.findings().stream()
+                .filter(f -> f.generatorId().equals("task-role-ssmmessages") && aboutService(f, DemoScenario.BROKEN_SERVICE))
+                .findFirst().orElseThrow();
+        assertThat(ssm.description()).contains("ssmmessages:CreateControlChannel", DemoScenario.BROKEN_ROLE);
+        assertThat(ssm.severity().labelAsString()).isEqualTo("HIGH");
+        assertThat(ssm.resources()).extracting(r -> r.type()).contains("AwsEcsService", "AwsEcsTask", "AwsEcsTaskDefinition", "AwsIamRole");
+
+        List<SnsNotification> alerts = run.alerts();
+        assertThat(alerts).hasSize(1);
+        SnsNotification alert = alerts.getFirst();
+        assertThat(alert.subject()).contains("billing-api").hasSizeLessThan(100);
+        assertThat(alert.message()).contains("task-role-ssmmessages", "writable-root-filesystem", ssm.id());
+        assertThat(alert.messageAttributes()).containsEntry("cluster", DemoScenario.CLUSTER).hasSizeLessThanOrEqualTo(10);
+    }
+
+    @Test
+    @Order(3)
+    void malformedAndForeignEvents_endCleanlyWithoutFindingsOrAlerts() throws Exception {
+        int findingsBefore = run.findings().size();
+
+        JsonNode notJson = JSON.readTree(run.invoke(HANDLER, "{\"detail-type\": ").payload());
+        JsonNode foreign = JSON.readTree(run.invoke(HANDLER,
+                "{\"source\":\"aws.securityhub\",\"detail-type\":\"Security Hub Findings - Imported\",\"detail\":{}}").payload());
+
+        assertThat(notJson.get("outcome").asText()).isEqualTo("IGNORED");
+        assertThat(foreign.get("outcome").asText()).isEqualTo("IGNORED");
+        assertThat(run.findings()).hasSize(findingsBefore);
+        assertThat(run.alerts()).hasSize(1);
+    }
+}
