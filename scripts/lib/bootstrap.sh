@@ -41,6 +41,10 @@ ensure_jdk() {
   fi
   export JAVA_HOME="$best"
   export PATH="$JAVA_HOME/bin:$PATH"
+  # Maven 3.8's bundled Guava trips JDK 24+'s sun.misc.Unsafe warnings; they are noise, not errors.
+  if (( best_major >= 24 )); then
+    export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+  fi
   log "JDK $best_major at $JAVA_HOME (compiling for release 21)"
 }
 
@@ -76,7 +80,7 @@ ensure_moto() {
 
 # Runs Maven from the repository root, quietly unless EXECREADY_VERBOSE is set.
 mvn_quiet() {
-  local flags=(-B)
+  local flags=(-B -Dstyle.color=never)
   [[ -n "${EXECREADY_VERBOSE:-}" ]] || flags+=(-q)
   (cd "$REPO_ROOT" && mvn "${flags[@]}" "$@")
 }

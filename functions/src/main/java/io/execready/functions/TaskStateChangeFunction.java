@@ -74,11 +74,13 @@ public final class TaskStateChangeFunction implements RequestStreamHandler {
                 "execReady", outcome.report().execReady(),
                 "findingsImported", outcome.findingsImported(),
                 "alertSent", outcome.alertSent().isPresent());
+        Map<String, Integer> counts = new LinkedHashMap<>();
         for (CheckStatus status : CheckStatus.values()) {
-            fields.put(status.name().toLowerCase(java.util.Locale.ROOT), outcome.report().withStatus(status).size());
+            counts.put(status.name(), outcome.report().withStatus(status).size());
         }
-        fields.put("failing", outcome.report().failures().stream().map(CheckResult::checkId).toList());
-        fields.put("unknown", outcome.report().withStatus(CheckStatus.UNKNOWN).stream().map(CheckResult::checkId).toList());
+        fields.put("statusCounts", counts);
+        fields.put("failingChecks", outcome.report().failures().stream().map(CheckResult::checkId).toList());
+        fields.put("unknownChecks", outcome.report().withStatus(CheckStatus.UNKNOWN).stream().map(CheckResult::checkId).toList());
         return fields;
     }
 
