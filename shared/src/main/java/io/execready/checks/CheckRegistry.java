@@ -10,9 +10,17 @@ public final class CheckRegistry {
             new TaskRunningCheck(),
             new ExecEnabledCheck(),
             new ManagedAgentRunningCheck(),
+            new PlatformVersionCheck(),
+            new LaunchTypeSupportedCheck(),
+            new RestartPolicyCheck(),
             new WritableRootFilesystemCheck(),
+            new InitProcessEnabledCheck(),
+            new NoStaticCredentialsCheck(),
+            new PidModeCheck(),
+            new ExecResourceHeadroomCheck(),
             new TaskRolePresentCheck(),
-            new TaskRoleSsmMessagesCheck());
+            new TaskRoleSsmMessagesCheck(),
+            new AuditLoggingConfiguredCheck());
 
     private CheckRegistry() {
     }

@@ -35,8 +35,7 @@ public final class ManagedAgentRunningCheck implements Check {
         UNREADABLE(CheckStatus.UNKNOWN),
         NOT_LISTED(CheckStatus.WARN),
         PENDING(CheckStatus.WARN),
-        RUNNING(CheckStatus.PASS),
-        NOT_EXEC_CAPABLE(CheckStatus.PASS);
+        RUNNING(CheckStatus.PASS);
 
         private final CheckStatus status;
 
@@ -56,7 +55,6 @@ public final class ManagedAgentRunningCheck implements Check {
     @Override
     public CheckResult evaluate(TaskSnapshot snapshot) {
         EcsTask task = snapshot.task();
-        List<ContainerAgent> agents = task.containers().stream().map(ManagedAgentRunningCheck::classify).toList();
         boolean anyAgentReported = task.containers().stream().anyMatch(c -> c.executeCommandAgent().isPresent());
         if (Boolean.FALSE.equals(task.enableExecuteCommand())) {
             return DEFINITION.notApplicable("ECS Exec is off for " + Wording.task(task)
@@ -68,18 +66,27 @@ public final class ManagedAgentRunningCheck implements Check {
                     "Read the agents with " + RemediationCommands.describeTask(task, AGENT_QUERY)
                             + " (the checker needs ecs:DescribeTasks), then evaluate the task again.");
         }
-        List<ContainerAgent> execCapable = agents.stream().filter(a -> a.state() != AgentState.NOT_EXEC_CAPABLE).toList();
-        CheckResult result = execCapable.isEmpty() ? noExecCapableContainer(task, agents) : verdict(task, agents, execCapable);
-        for (ContainerAgent agent : agents) {
-            result = result.withEvidence("agent." + agent.container(), evidence(agent));
+        // A container without any managedAgents is one ECS injected (GuardDuty, Service Connect): not exec-capable.
+        List<ContainerAgent> execCapable = task.containers().stream()
+                .filter(c -> c.managedAgents() != null)
+                .map(ManagedAgentRunningCheck::classify)
+                .toList();
+        List<String> sidecars = task.containers().stream()
+                .filter(c -> c.managedAgents() == null)
+                .map(TaskContainer::name)
+                .toList();
+        CheckResult result = execCapable.isEmpty() ? noExecCapableContainer(task, sidecars) : verdict(task, execCapable, sidecars);
+        for (ContainerAgent agent : execCapable) {
+            result = result.withEvidence("agent." + agent.container(), agent.state() == AgentState.NOT_LISTED
+                    ? "no ExecuteCommandAgent listed" : String.valueOf(agent.agent().status()));
+        }
+        for (String sidecar : sidecars) {
+            result = result.withEvidence("agent." + sidecar, "not exec-capable (no managedAgents)");
         }
         return result;
     }
 
     private static ContainerAgent classify(TaskContainer container) {
-        if (container.managedAgents() == null) {
-            return new ContainerAgent(container.name(), AgentState.NOT_EXEC_CAPABLE, null);
-        }
         Optional<ManagedAgent> agent = container.executeCommandAgent();
         if (agent.isEmpty()) {
             return new ContainerAgent(container.name(), AgentState.NOT_LISTED, null);
@@ -93,10 +100,10 @@ public final class ManagedAgentRunningCheck implements Check {
         return new ContainerAgent(container.name(), state, agent.get());
     }
 
-    private static CheckResult verdict(EcsTask task, List<ContainerAgent> all, List<ContainerAgent> execCapable) {
+    private static CheckResult verdict(EcsTask task, List<ContainerAgent> execCapable, List<String> sidecars) {
         AgentState worst = execCapable.stream().map(ContainerAgent::state).min(Comparator.naturalOrder()).orElseThrow();
         String message = "In " + Wording.task(task) + ", the exec agent is " + Wording.list(agentPhrases(execCapable))
-                + sidecarPhrase(all) + ".";
+                + sidecarPhrase(sidecars) + ".";
         return switch (worst.status) {
             case FAIL -> DEFINITION.fail(message,
                     "Fix what stopped the agent (usually a read-only root filesystem, missing ssmmessages permissions on the task role "
@@ -112,8 +119,7 @@ public final class ManagedAgentRunningCheck implements Check {
         };
     }
 
-    private static CheckResult noExecCapableContainer(EcsTask task, List<ContainerAgent> sidecars) {
-        List<String> names = sidecars.stream().map(ContainerAgent::container).toList();
+    private static CheckResult noExecCapableContainer(EcsTask task, List<String> names) {
         String listed = names.isEmpty() ? "no containers" : Wording.containers(names) + " without managed agents";
         if (!"RUNNING".equals(task.lastStatus())) {
             return DEFINITION.warn(
@@ -150,20 +156,11 @@ public final class ManagedAgentRunningCheck implements Check {
         return names.isEmpty() ? Optional.empty() : Optional.of(prefix + Wording.containers(names));
     }
 
-    private static String sidecarPhrase(List<ContainerAgent> all) {
-        List<String> sidecars = all.stream().filter(a -> a.state() == AgentState.NOT_EXEC_CAPABLE).map(ContainerAgent::container).toList();
+    private static String sidecarPhrase(List<String> sidecars) {
         if (sidecars.isEmpty()) {
             return "";
         }
         return "; " + Wording.containers(sidecars) + (sidecars.size() == 1 ? " is" : " are")
                 + " not exec-capable (no managed agents, as with a GuardDuty runtime-monitoring or Service Connect sidecar)";
-    }
-
-    private static String evidence(ContainerAgent agent) {
-        return switch (agent.state()) {
-            case NOT_EXEC_CAPABLE -> "not exec-capable (no managedAgents)";
-            case NOT_LISTED -> "no ExecuteCommandAgent listed";
-            default -> String.valueOf(agent.agent().status());
-        };
     }
 }

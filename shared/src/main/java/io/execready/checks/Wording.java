@@ -53,6 +53,11 @@ final class Wording {
         return (names.size() == 1 ? "container " : "containers ") + list(names);
     }
 
+    /** The text with its first letter in upper case, to open a sentence. */
+    static String capitalised(String text) {
+        return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + text.substring(1);
+    }
+
     /** Text from AWS (a stopped reason, a read failure) made fit to sit inside one sentence. */
     static String clause(String text) {
         String trimmed = text == null ? "" : text.strip();

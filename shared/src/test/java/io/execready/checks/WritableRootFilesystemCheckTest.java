@@ -76,6 +76,19 @@ class WritableRootFilesystemCheckTest {
     }
 
     @Test
+    void evaluate_whenAMountOnlySharesANamePrefixWithAnAgentPath_doesNotCoverIt() {
+        CheckResult result = check.evaluate(TaskSnapshotFixture.runningFargateTask()
+                .withVolume("managed").withVolume("var-lib-amazon").withVolume("var-log-amazon")
+                .withContainer(container("app").withReadOnlyRoot()
+                        .withMount("managed", "/managed", false)
+                        .withMount("var-lib-amazon", "/var/lib/amazon", false)
+                        .withMount("var-log-amazon", "/var/log/amazon", false))
+                .build());
+
+        assertResult(result, WritableRootFilesystemCheck.DEFINITION, CheckStatus.FAIL, Severity.HIGH, "no writable volume at /managed-agents");
+    }
+
+    @Test
     void evaluate_whenOneAgentPathIsMountedReadOnly_failsNamingOnlyThatPath() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.runningFargateTask()
                 .withVolume("agents").withVolume("ssm-lib").withVolume("ssm-log")
