@@ -1,0 +1,47 @@
+package io.execready.checks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.execready.engine.Check;
+import io.execready.engine.CheckStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Keeps the README's check table and the registry in step: same ids, same order, real statuses. */
+class ReadmeCheckTableTest {
+
+    private static final Pattern ROW = Pattern.compile("^\\| `([a-z0-9-]+)` \\|[^|]+\\|([^|]+)\\|");
+
+    private static Map<String, List<String>> readmeRows() throws IOException {
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(Path.of("..", "README.md"))) {
+            Matcher row = ROW.matcher(line);
+            if (row.find()) {
+                rows.put(row.group(1), Arrays.stream(row.group(2).split(",")).map(String::trim).toList());
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void readmeTable_listsEveryRegisteredCheckInRegistryOrder() throws IOException {
+        List<String> registered = CheckRegistry.all().stream().map(Check::id).toList();
+
+        assertThat(readmeRows().keySet()).containsExactlyElementsOf(registered);
+    }
+
+    @Test
+    void readmeTable_namesOnlyRealStatuses() throws IOException {
+        List<String> statuses = Arrays.stream(CheckStatus.values()).map(Enum::name).toList();
+
+        readmeRows().forEach((id, listed) -> assertThat(listed).as("statuses of %s", id).isNotEmpty().allMatch(statuses::contains));
+    }
+}
