@@ -23,7 +23,6 @@ public final class AsffLimits {
     public static final int TITLE = 256;
     public static final int DESCRIPTION = 1024;
     public static final int RECOMMENDATION_TEXT = 512;
-    public static final int PRODUCT_NAME = 128;
     public static final int RESOURCES = 32;
     public static final int RESOURCE_ID = 512;
     public static final int PRODUCT_FIELDS = 50;
