@@ -63,7 +63,9 @@ public final class AlertComposer {
                 text.append("   Fix: ").append(failure.remediation()).append('\n');
             }
             failure.causeResource().ifPresent(cause -> text.append("   Resource at fault: ").append(cause.id()).append('\n'));
-            text.append("   Docs: ").append(failure.documentationUrl()).append('\n');
+            if (!failure.documentationUrl().isBlank()) {
+                text.append("   Docs: ").append(failure.documentationUrl()).append('\n');
+            }
         }
 
         text.append("\nSecurity Hub findings (compliance FAILED):\n");

@@ -7,6 +7,8 @@ import java.util.Map;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.util.SdkAutoConstructList;
+import software.amazon.awssdk.core.util.SdkAutoConstructMap;
 
 /**
  * The size in bytes of an SDK model as the JSON the SDK sends (field location names as keys,
@@ -24,7 +26,8 @@ final class AsffJsonSize {
         int written = 0;
         for (SdkField<?> field : pojo.sdkFields()) {
             Object value = field.getValueOrDefault(pojo);
-            if (value == null) {
+            // Unset list and map members are placeholders the SDK does not send.
+            if (value == null || value instanceof SdkAutoConstructList<?> || value instanceof SdkAutoConstructMap<?, ?>) {
                 continue;
             }
             size += (written++ > 0 ? 1 : 0) + string(field.locationName()) + 1 + value(value);

@@ -23,7 +23,6 @@ public final class AsffLimits {
     public static final int TITLE = 256;
     public static final int DESCRIPTION = 1024;
     public static final int RECOMMENDATION_TEXT = 512;
-    public static final int PRODUCT_NAME = 128;
     public static final int RESOURCES = 32;
     public static final int RESOURCE_ID = 512;
     public static final int PRODUCT_FIELDS = 50;
@@ -36,6 +35,9 @@ public final class AsffLimits {
     public static final int OTHER_DETAIL_VALUE = 1023;
     /** 240 KB per finding, counted in decimal kilobytes to stay on the safe side. */
     public static final int FINDING_BYTES = 240_000;
+
+    /** The key that says how many entries a full map left out. */
+    public static final String OMITTED_ENTRIES = "OmittedEntries";
 
     /** ASCII, so a cut value never changes encoding and counts the same everywhere. */
     public static final String ELLIPSIS = "...";
@@ -63,7 +65,8 @@ public final class AsffLimits {
 
     /** Product fields: at most 50 entries, keys and values cut to their limits, blank values left out. */
     public static Map<String, String> productFields(Map<String, String> fields) {
-        return boundedMap(fields, PRODUCT_FIELDS, PRODUCT_FIELD_KEY, PRODUCT_FIELD_VALUE);
+        return boundedMap(fields, PRODUCT_FIELDS, PRODUCT_FIELD_KEY, PRODUCT_FIELD_VALUE,
+                AsffFindingMapper.PRODUCT_FIELD_PREFIX + OMITTED_ENTRIES);
     }
 
     /**
@@ -72,7 +75,7 @@ public final class AsffLimits {
      * list is incomplete.
      */
     public static Map<String, String> otherDetails(Map<String, String> details) {
-        return boundedMap(details, OTHER_DETAILS, OTHER_DETAIL_KEY, OTHER_DETAIL_VALUE);
+        return boundedMap(details, OTHER_DETAILS, OTHER_DETAIL_KEY, OTHER_DETAIL_VALUE, OMITTED_ENTRIES);
     }
 
     /** At most 32 resources, in the given order (the most important first). */
@@ -80,7 +83,7 @@ public final class AsffLimits {
         return resources.size() <= RESOURCES ? List.copyOf(resources) : List.copyOf(resources.subList(0, RESOURCES));
     }
 
-    private static Map<String, String> boundedMap(Map<String, String> entries, int maxEntries, int maxKey, int maxValue) {
+    private static Map<String, String> boundedMap(Map<String, String> entries, int maxEntries, int maxKey, int maxValue, String omittedKey) {
         List<Map.Entry<String, String>> kept = new ArrayList<>();
         Set<String> seenKeys = new HashSet<>();
         for (Map.Entry<String, String> entry : entries.entrySet()) {
@@ -101,7 +104,7 @@ public final class AsffLimits {
         }
         kept.subList(0, maxEntries - 1).forEach(e -> bounded.put(e.getKey(), e.getValue()));
         int omitted = kept.size() - (maxEntries - 1);
-        bounded.put("OmittedEntries", omitted + " more entries left out (limit of " + maxEntries + ")");
+        bounded.put(omittedKey, omitted + " more entries left out (limit of " + maxEntries + ")");
         return bounded;
     }
 }

@@ -35,6 +35,7 @@ public final class SecurityHubPublisher {
 
     static final String FINDING_TOO_LARGE = "FindingTooLarge";
     static final String UNNAMED_FAILURE = "UnnamedFailure";
+    static final String INTERRUPTED = "Interrupted";
 
     private final SecurityHubClient client;
     private final ImportRetryPolicy retryPolicy;
@@ -77,7 +78,7 @@ public final class SecurityHubPublisher {
         for (int attempt = 1; !pending.isEmpty(); attempt++) {
             if (attempt > 1) {
                 if (!backOff(attempt - 1)) {
-                    pending.forEach(f -> failures.add(new ImportFailure(f.id(), "Interrupted", "retry abandoned: the thread was interrupted")));
+                    pending.forEach(f -> failures.add(new ImportFailure(f.id(), INTERRUPTED, "retry abandoned: the thread was interrupted")));
                     break;
                 }
                 resent += pending.size();
