@@ -1,0 +1,235 @@
+package io.execready.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps template.yaml and the code in step. The template is read as plain YAML: short-form
+ * intrinsics (!Ref, !Sub, !If ...) arrive as the scalars or lists they tag, which is all these
+ * checks need.
+ */
+final class TemplateConsistencyTest {
+
+    private static final String SERVERLESS_FUNCTION = "AWS::Serverless::Function";
+
+    /** SAM event sources that invoke Lambda asynchronously, so failures go to EventInvokeConfig. */
+    private static final Set<String> ASYNC_EVENT_TYPES = Set.of(
+            "EventBridgeRule", "CloudWatchEvent", "Schedule", "ScheduleV2", "S3", "SNS",
+            "CloudWatchLogs", "IoTRule", "Cognito");
+
+    /**
+     * Actions whose Service Authorization Reference entry lists no resource type, so they can only
+     * be granted on "*". Every other action must name its resources.
+     */
+    private static final Set<String> ACTIONS_WITHOUT_RESOURCE_LEVEL_PERMISSIONS = Set.of(
+            "ecs:DescribeTaskDefinition");
+
+    private static final Pattern HARD_CODED_PARTITION = Pattern.compile("arn:aws(-[a-z]+)*:");
+
+    private static JsonNode template;
+
+    @BeforeAll
+    static void readTemplate() throws IOException {
+        template = new YAMLMapper().readTree(findTemplate().toFile());
+    }
+
+    @Test
+    void handler_ofEveryFunction_isAPublicMethodOfAClassOnTheClasspath() {
+        for (Map.Entry<String, JsonNode> function : functions()) {
+            String handler = property(function.getValue(), "Handler").asText();
+            assertThat(handler).as("Handler of %s", function.getKey()).matches("[\\w.$]+::\\w+");
+            String className = handler.substring(0, handler.indexOf("::"));
+            String methodName = handler.substring(handler.indexOf("::") + 2);
+
+            Class<?> handlerClass = loadClass(className, function.getKey());
+            assertThat(Arrays.stream(handlerClass.getMethods()).map(Method::getName))
+                    .as("public methods of %s", className)
+                    .contains(methodName);
+            assertThat(Modifier.isPublic(handlerClass.getModifiers())).as("%s is public", className).isTrue();
+        }
+    }
+
+    @Test
+    void runtime_ofEveryFunction_isJava21() {
+        for (Map.Entry<String, JsonNode> function : functions()) {
+            assertThat(property(function.getValue(), "Runtime").asText())
+                    .as("Runtime of %s", function.getKey())
+                    .isEqualTo("java21");
+        }
+    }
+
+    @Test
+    void eventInvokeConfig_ofEveryAsyncFunction_limitsRetriesAndKeepsFailures() {
+        List<Map.Entry<String, JsonNode>> asyncFunctions = functions().stream()
+                .filter(function -> events(function.getValue()).stream()
+                        .anyMatch(event -> ASYNC_EVENT_TYPES.contains(event.path("Type").asText())))
+                .toList();
+        assertThat(asyncFunctions).as("functions with an asynchronous event source").isNotEmpty();
+
+        for (Map.Entry<String, JsonNode> function : asyncFunctions) {
+            JsonNode invokeConfig = property(function.getValue(), "EventInvokeConfig");
+            assertThat(invokeConfig.path("MaximumRetryAttempts").isInt())
+                    .as("EventInvokeConfig.MaximumRetryAttempts of %s", function.getKey())
+                    .isTrue();
+            JsonNode onFailure = invokeConfig.path("DestinationConfig").path("OnFailure");
+            assertThat(onFailure.path("Type").asText())
+                    .as("EventInvokeConfig OnFailure destination type of %s", function.getKey())
+                    .isNotEmpty();
+            assertThat(onFailure.path("Destination").isMissingNode())
+                    .as("EventInvokeConfig OnFailure destination of %s", function.getKey())
+                    .isFalse();
+        }
+    }
+
+    @Test
+    void eventBridgeRule_ofEveryFunction_retriesAndKeepsUndeliveredEvents() {
+        for (Map.Entry<String, JsonNode> function : functions()) {
+            for (JsonNode event : events(function.getValue())) {
+                if (!event.path("Type").asText().equals("EventBridgeRule")) {
+                    continue;
+                }
+                JsonNode properties = event.path("Properties");
+                assertThat(properties.path("RetryPolicy").isObject())
+                        .as("RetryPolicy of an EventBridgeRule event of %s", function.getKey())
+                        .isTrue();
+                assertThat(properties.path("DeadLetterConfig").isObject())
+                        .as("DeadLetterConfig of an EventBridgeRule event of %s", function.getKey())
+                        .isTrue();
+            }
+        }
+    }
+
+    @Test
+    void policies_ofEveryFunction_areInlineStatementsOnly() {
+        for (Map.Entry<String, JsonNode> function : functions()) {
+            JsonNode policies = function.getValue().path("Properties").path("Policies");
+            List<JsonNode> entries = policies.isArray() ? list(policies) : List.of(policies);
+            assertThat(entries)
+                    .as("Policies of %s (managed policies grant more than the function needs)", function.getKey())
+                    .allMatch(entry -> entry.isMissingNode() || entry.has("Statement"));
+        }
+    }
+
+    @Test
+    void policyStatements_neverAllowEveryActionOfAService() {
+        List<JsonNode> statements = policyStatements();
+        assertThat(statements).as("policy statements in the template").isNotEmpty();
+
+        for (JsonNode statement : statements) {
+            assertThat(strings(statement.path("Action")))
+                    .as("Action of statement %s", statement)
+                    .isNotEmpty()
+                    .noneMatch(action -> action.equals("*") || action.endsWith(":*"));
+        }
+    }
+
+    @Test
+    void policyStatements_grantEveryResource_onlyForActionsWithoutResourceLevelPermissions() {
+        for (JsonNode statement : policyStatements()) {
+            if (strings(statement.path("Resource")).contains("*")) {
+                assertThat(strings(statement.path("Action")))
+                        .as("actions granted on Resource \"*\" in %s", statement)
+                        .isSubsetOf(ACTIONS_WITHOUT_RESOURCE_LEVEL_PERMISSIONS);
+            }
+        }
+    }
+
+    @Test
+    void template_neverHardCodesThePartition() {
+        assertThat(strings(template))
+                .as("ARNs in template.yaml must use ${AWS::Partition}")
+                .noneMatch(HARD_CODED_PARTITION.asPredicate());
+    }
+
+    private static Path findTemplate() {
+        for (Path directory = Path.of("").toAbsolutePath(); directory != null; directory = directory.getParent()) {
+            Path candidate = directory.resolve("template.yaml");
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("template.yaml not found above " + Path.of("").toAbsolutePath());
+    }
+
+    private static List<Map.Entry<String, JsonNode>> functions() {
+        List<Map.Entry<String, JsonNode>> functions = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> resource : template.path("Resources").properties()) {
+            if (resource.getValue().path("Type").asText().equals(SERVERLESS_FUNCTION)) {
+                functions.add(resource);
+            }
+        }
+        assertThat(functions).as("%s resources in template.yaml", SERVERLESS_FUNCTION).isNotEmpty();
+        return functions;
+    }
+
+    /** A function's property, or the Globals.Function default SAM would apply. */
+    private static JsonNode property(JsonNode function, String name) {
+        JsonNode own = function.path("Properties").path(name);
+        return own.isMissingNode() ? template.path("Globals").path("Function").path(name) : own;
+    }
+
+    private static List<JsonNode> events(JsonNode function) {
+        return list(function.path("Properties").path("Events"));
+    }
+
+    /** Every IAM statement anywhere in the template: function policies, roles, queue and topic policies. */
+    private static List<JsonNode> policyStatements() {
+        List<JsonNode> statements = new ArrayList<>();
+        collect(template.path("Resources"), node -> node.has("Effect") && (node.has("Action") || node.has("NotAction")),
+                statements);
+        return statements;
+    }
+
+    private static void collect(JsonNode node, Predicate<JsonNode> matches, List<JsonNode> found) {
+        if (node.isObject() && matches.test(node)) {
+            found.add(node);
+            return;
+        }
+        node.elements().forEachRemaining(child -> collect(child, matches, found));
+    }
+
+    /** All text values under a node (a scalar, or a list of them, or anything nested). */
+    private static List<String> strings(JsonNode node) {
+        List<JsonNode> scalars = new ArrayList<>();
+        collectScalars(node, scalars);
+        return scalars.stream().map(JsonNode::asText).toList();
+    }
+
+    private static void collectScalars(JsonNode node, List<JsonNode> found) {
+        if (node.isValueNode()) {
+            found.add(node);
+            return;
+        }
+        node.elements().forEachRemaining(child -> collectScalars(child, found));
+    }
+
+    private static List<JsonNode> list(JsonNode container) {
+        return StreamSupport.stream(container.spliterator(), false).toList();
+    }
+
+    private static Class<?> loadClass(String className, String functionName) {
+        try {
+            return Class.forName(className, false, TemplateConsistencyTest.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            return fail("handler class %s of %s is not on the classpath", className, functionName);
+        }
+    }
+}
