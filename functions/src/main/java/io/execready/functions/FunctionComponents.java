@@ -1,5 +1,6 @@
 package io.execready.functions;
 
+import io.execready.aws.AwsCallRecorder;
 import io.execready.aws.AwsClients;
 import io.execready.aws.SdkEcsGateway;
 import io.execready.aws.SdkIamGateway;
@@ -26,13 +27,15 @@ import java.util.concurrent.Executors;
  * @param config     the parsed settings
  * @param evaluation the load, check and publish pipeline
  * @param log        the structured log, at the configured level
+ * @param awsCalls   counts the AWS calls made, for each invocation's log line
  */
-public record FunctionComponents(CheckerConfig config, TaskEvaluation evaluation, JsonLog log) {
+public record FunctionComponents(CheckerConfig config, TaskEvaluation evaluation, JsonLog log, AwsCallRecorder awsCalls) {
 
     public FunctionComponents {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(evaluation, "evaluation");
         Objects.requireNonNull(log, "log");
+        Objects.requireNonNull(awsCalls, "awsCalls");
     }
 
     public static FunctionComponents fromEnvironment() {
@@ -54,6 +57,6 @@ public record FunctionComponents(CheckerConfig config, TaskEvaluation evaluation
                 config.securityHubEnabled() ? new SecurityHubPublisher(clients.securityHub()) : null,
                 new AlertComposer(),
                 config.alertTopicArn() == null ? null : new SnsAlertPublisher(clients.sns(), config.alertTopicArn()));
-        return new FunctionComponents(config, evaluation, JsonLog.create(out, config.logLevel(), clock));
+        return new FunctionComponents(config, evaluation, JsonLog.create(out, config.logLevel(), clock), clients.callRecorder());
     }
 }

@@ -57,8 +57,13 @@ public final class TaskStateChangeFunction implements RequestStreamHandler {
                 yield Map.of("outcome", "SKIPPED", "reason", "task lastStatus is " + accepted.task().lastStatus());
             }
             case Accepted accepted -> {
+                components.awsCalls().drain();
                 EvaluationOutcome outcome = components.evaluation().evaluateAndPublish(accepted.task());
-                log.info(outcome.report().execReady() ? "ECS Exec ready" : "ECS Exec NOT ready", evaluatedFields(accepted, outcome));
+                Map<String, Object> fields = evaluatedFields(accepted, outcome);
+                Map<String, Long> calls = components.awsCalls().drain();
+                fields.put("awsCallCount", calls.values().stream().mapToLong(Long::longValue).sum());
+                fields.put("awsCalls", calls);
+                log.info(outcome.report().execReady() ? "ECS Exec ready" : "ECS Exec NOT ready", fields);
                 yield ReportSummary.of(outcome);
             }
         };

@@ -26,6 +26,7 @@ public final class AwsClients {
     private static final int MAX_ATTEMPTS = 4;
 
     private final Region region;
+    private final AwsCallRecorder callRecorder = new AwsCallRecorder();
     private final SdkHttpClient httpClient;
     private final ClientOverrideConfiguration overrides;
     private final Lazy<EcsClient> ecs;
@@ -42,6 +43,7 @@ public final class AwsClients {
         this.overrides = ClientOverrideConfiguration.builder()
                 .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(MAX_ATTEMPTS).build())
                 .apiCallTimeout(Duration.ofSeconds(45))
+                .addExecutionInterceptor(callRecorder)
                 .build();
         this.ecs = lazily(EcsClient::builder);
         // IAM is a global service: the SDK maps every region of a partition to IAM's single endpoint.
@@ -52,6 +54,11 @@ public final class AwsClients {
 
     public Region region() {
         return region;
+    }
+
+    /** Every call made through these clients, by operation. */
+    public AwsCallRecorder callRecorder() {
+        return callRecorder;
     }
 
     public EcsClient ecs() {
