@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +36,9 @@ public final class LambdaFunction implements AutoCloseable {
     static final String RUNTIME_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
     private static final String ECHO_SETTING = "EXECREADY_ECHO_LAMBDA_LOGS";
     private static final String MEMORY_SIZE_MB = "512";
+    // As Lambda's java21 runtime starts the JVM; native access is for the runtime client's JNI library.
+    private static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:+TieredCompilation",
+            "-XX:TieredStopAtLevel=1", "-Xshare:auto", "--enable-native-access=ALL-UNNAMED");
     private static final String FUNCTION_VERSION = "$LATEST";
     // Output written before the runtime posts its answer is already in the pipe; the reader drains it
     // within this quiet period.
@@ -42,6 +46,7 @@ public final class LambdaFunction implements AutoCloseable {
     private static final Duration LOG_SETTLE_LIMIT = Duration.ofSeconds(1);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(25);
     private static final int LOG_TAIL_LINES = 40;
+    private static final DateTimeFormatter LOG_STREAM_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd");
 
     private final String name;
     private final String arn;
@@ -53,6 +58,7 @@ public final class LambdaFunction implements AutoCloseable {
     private final List<String> output = new ArrayList<>();
     private final StringBuilder partialLine = new StringBuilder();
     private final Thread outputReader;
+    private final Thread killOnExit;
     private volatile long lastOutputNanos = System.nanoTime();
     private int firstUnreportedLine;
     private boolean initReported;
@@ -68,6 +74,9 @@ public final class LambdaFunction implements AutoCloseable {
         this.startedAt = startedAt;
         this.echo = Boolean.parseBoolean(System.getenv(ECHO_SETTING)) || Boolean.getBoolean(ECHO_SETTING);
         this.outputReader = Thread.ofPlatform().daemon().name("lambda-output-" + name).start(this::readOutput);
+        // A test JVM that ends without close() must not leave the function running.
+        this.killOnExit = new Thread(process::destroyForcibly, "lambda-kill-" + name);
+        Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
     /**
@@ -90,8 +99,10 @@ public final class LambdaFunction implements AutoCloseable {
         try {
             // The runtime loads extra classes from its working directory (Lambda's task root): keep it empty.
             workingDirectory = Files.createTempDirectory("execready-lambda-");
-            ProcessBuilder builder = new ProcessBuilder(javaCommand(), "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-XX:+TieredCompilation",
-                    "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", classpath, RUNTIME_MAIN, handler)
+            List<String> command = new ArrayList<>(List.of(javaCommand()));
+            command.addAll(JVM_OPTIONS);
+            command.addAll(List.of("-cp", classpath, RUNTIME_MAIN, handler));
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(workingDirectory.toFile())
                     .redirectErrorStream(true);
             builder.environment().clear();
@@ -128,13 +139,11 @@ public final class LambdaFunction implements AutoCloseable {
         }
         Instant deadline = Instant.now().plus(timeout);
         LambdaRuntimeApi.Submitted submitted = runtimeApi.submit(eventJson, arn, deadline);
-        LambdaRuntimeApi.Result result = await(submitted, deadline, timeout);
-        if (result == null) {
-            // The runtime failed its initialisation and told the Runtime API so: Lambda returns that error.
-            LambdaRuntimeApi.FunctionError initError = runtimeApi.initError().orElseThrow();
-            return record(submitted.requestId(), null, initError, Duration.ZERO);
-        }
-        return record(result.requestId(), result.payload(), result.error(), result.duration());
+        return await(submitted, deadline, timeout)
+                .map(result -> record(result.requestId(), result.payload(), result.error(), result.duration()))
+                // The runtime failed its initialisation and told the Runtime API so: Lambda returns that error.
+                .orElseGet(() -> record(submitted.requestId(), null, runtimeApi.initError().orElseThrow(),
+                        Duration.ZERO));
     }
 
     /** Everything the process printed so far. */
@@ -147,8 +156,16 @@ public final class LambdaFunction implements AutoCloseable {
     /** Kills the process and stops its Runtime API. */
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
         process.destroyForcibly();
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running or about to: it kills the process too.
+        }
         try {
             process.waitFor(10, TimeUnit.SECONDS);
             outputReader.join(Duration.ofSeconds(2));
@@ -159,13 +176,15 @@ public final class LambdaFunction implements AutoCloseable {
         deleteDirectory(workingDirectory);
     }
 
-    private LambdaRuntimeApi.Result await(LambdaRuntimeApi.Submitted submitted, Instant deadline, Duration timeout) {
+    /** The runtime's answer, or empty when it reported an init error instead. */
+    private Optional<LambdaRuntimeApi.Result> await(LambdaRuntimeApi.Submitted submitted, Instant deadline,
+                                                    Duration timeout) {
         while (true) {
             try {
-                return submitted.result().get(POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+                return Optional.of(submitted.result().get(POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS));
             } catch (TimeoutException notYet) {
                 if (runtimeApi.initError().isPresent()) {
-                    return null;
+                    return Optional.empty();
                 }
                 if (!process.isAlive() && !submitted.result().isDone()) {
                     throw failure("exited with code " + process.exitValue() + " during invocation "
@@ -185,7 +204,8 @@ public final class LambdaFunction implements AutoCloseable {
         }
     }
 
-    private Invocation record(String requestId, String payload, LambdaRuntimeApi.FunctionError error, Duration duration) {
+    private Invocation record(String requestId, String payload, LambdaRuntimeApi.FunctionError error,
+                              Duration duration) {
         settleOutput();
         List<String> lines;
         synchronized (output) {
@@ -201,7 +221,8 @@ public final class LambdaFunction implements AutoCloseable {
         Invocation invocation = new Invocation(requestId, payload, error == null ? null : error.errorType(),
                 error == null ? null : error.errorMessage(), lines, duration, initDuration);
         if (echo) {
-            System.out.println("[" + name + "] REPORT RequestId: " + requestId + " Duration: " + duration.toMillis() + " ms"
+            System.out.println("[" + name + "] REPORT RequestId: " + requestId
+                    + " Duration: " + duration.toMillis() + " ms"
                     + (initDuration == null ? "" : " Init Duration: " + initDuration.toMillis() + " ms")
                     + (invocation.succeeded() ? "" : " Error: " + invocation.errorType()));
         }
@@ -275,7 +296,8 @@ public final class LambdaFunction implements AutoCloseable {
                 + String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size())));
     }
 
-    private static Map<String, String> lambdaEnvironment(String name, String handler, String region, String runtimeApi) {
+    private static Map<String, String> lambdaEnvironment(String name, String handler, String region,
+                                                         String runtimeApi) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("PATH", "/usr/local/bin:/usr/bin:/bin");
         environment.put("LANG", "en_US.UTF-8");
@@ -290,7 +312,7 @@ public final class LambdaFunction implements AutoCloseable {
         environment.put("AWS_LAMBDA_FUNCTION_VERSION", FUNCTION_VERSION);
         environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", MEMORY_SIZE_MB);
         environment.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + name);
-        environment.put("AWS_LAMBDA_LOG_STREAM_NAME", LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy/MM/dd"))
+        environment.put("AWS_LAMBDA_LOG_STREAM_NAME", LocalDate.now(ZoneOffset.UTC).format(LOG_STREAM_DATE)
                 + "/[" + FUNCTION_VERSION + "]" + UUID.randomUUID().toString().replace("-", ""));
         return environment;
     }

@@ -154,8 +154,8 @@ public final class LambdaRuntimeApi implements AutoCloseable {
         Duration duration = Duration.between(pending.pickedUpAt, Instant.now());
         Result result = failed
                 ? Result.failure(requestId, readError(exchange), duration)
-                : Result.success(requestId, new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
-                        duration);
+                : Result.success(requestId,
+                        new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), duration);
         reply(exchange, 202, "{\"status\":\"OK\"}");
         pending.result.complete(result);
     }
@@ -171,7 +171,8 @@ public final class LambdaRuntimeApi implements AutoCloseable {
         }
         String errorType = error.path("errorType").isTextual() ? error.path("errorType").asText() : headerType;
         List<String> stackTrace = error.path("stackTrace").isArray()
-                ? JSON.convertValue(error.path("stackTrace"), JSON.getTypeFactory().constructCollectionType(List.class, String.class))
+                ? JSON.convertValue(error.path("stackTrace"),
+                        JSON.getTypeFactory().constructCollectionType(List.class, String.class))
                 : List.of();
         return new FunctionError(errorType, error.path("errorMessage").asText(null), stackTrace);
     }
@@ -187,7 +188,8 @@ public final class LambdaRuntimeApi implements AutoCloseable {
     private static String traceId() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         HexFormat hex = HexFormat.of();
-        return "Root=1-" + Long.toHexString(Instant.now().getEpochSecond()) + "-" + hex.formatHex(randomBytes(random, 12))
+        return "Root=1-" + Long.toHexString(Instant.now().getEpochSecond())
+                + "-" + hex.formatHex(randomBytes(random, 12))
                 + ";Parent=" + hex.formatHex(randomBytes(random, 8)) + ";Sampled=0";
     }
 
@@ -219,7 +221,7 @@ public final class LambdaRuntimeApi implements AutoCloseable {
         }
     }
 
-    /** An error a runtime reported, as Lambda returns it: {@code errorType}, {@code errorMessage}, {@code stackTrace}. */
+    /** An error a runtime reported, as Lambda returns it: type, message and stack trace. */
     public record FunctionError(String errorType, String errorMessage, List<String> stackTrace) {
 
         public FunctionError {

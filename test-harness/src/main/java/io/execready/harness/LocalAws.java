@@ -29,8 +29,9 @@ import java.util.stream.Stream;
  * A local AWS emulator for tests: a moto server on 127.0.0.1, started through a launcher that
  * patches the moto gaps ExecReady runs into (see the test-harness README).
  *
- * <p>Needs Python with {@code moto[server]==5.2.1}; the Python is {@code $EXECREADY_PYTHON}, else
- * {@code python3}. The product reaches the emulator through the real AWS SDK, pointed at it by
+ * <p>Needs Python with {@code moto[server]==5.2.1}: the command named by {@code EXECREADY_PYTHON}
+ * (system property, else environment variable), else {@code python3}. The product reaches the
+ * emulator through the real AWS SDK, pointed at it by
  * {@link #clientEnvironment()} (child processes) or {@link #applyToSystemProperties()} (this JVM).
  */
 public final class LocalAws implements AutoCloseable {
@@ -38,6 +39,7 @@ public final class LocalAws implements AutoCloseable {
     public static final String REGION = "us-east-1";
     /** The account moto answers for. */
     public static final String ACCOUNT_ID = "123456789012";
+    private static final String PYTHON_SETTING = "EXECREADY_PYTHON";
     static final String PIP_COMMAND = "pip install \"moto[server]==5.2.1\"";
 
     private static final String LAUNCHER_RESOURCE = "moto_launcher.py";
@@ -72,12 +74,12 @@ public final class LocalAws implements AutoCloseable {
     /** Starts the emulator on a free loopback port and waits (up to a minute) until it answers. */
     public static LocalAws start() {
         Path workDirectory = createWorkDirectory();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
         try {
             Path launcher = extractLauncher(workDirectory);
-            HttpClient http = HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(2))
-                    .build();
             for (int attempt = 1; ; attempt++) {
                 int port = freeLoopbackPort();
                 Path logFile = workDirectory.resolve("moto-" + attempt + ".log");
@@ -97,6 +99,7 @@ public final class LocalAws implements AutoCloseable {
                 }
             }
         } catch (RuntimeException e) {
+            http.close();
             deleteRecursively(workDirectory);
             throw e;
         }
@@ -151,7 +154,8 @@ public final class LocalAws implements AutoCloseable {
             // moto keeps each publish as [messageId, message, subject, attributes, messageGroupId].
             for (JsonNode sent : topic.path("sent_notifications")) {
                 Map<String, String> attributes = new LinkedHashMap<>();
-                sent.path(3).fields().forEachRemaining(a -> attributes.put(a.getKey(), a.getValue().path("Value").asText()));
+                sent.path(3).fields().forEachRemaining(
+                        attribute -> attributes.put(attribute.getKey(), attribute.getValue().path("Value").asText()));
                 notifications.add(new SnsNotification(topic.path("arn").asText(), sent.path(0).asText(),
                         sent.path(1).asText(), sent.path(2).isNull() ? null : sent.path(2).asText(), attributes));
             }
@@ -163,6 +167,7 @@ public final class LocalAws implements AutoCloseable {
     @Override
     public void close() {
         stopProcess();
+        http.close();
         deleteRecursively(workDirectory);
     }
 
@@ -189,7 +194,8 @@ public final class LocalAws implements AutoCloseable {
             }
             try {
                 HttpResponse<String> response = http.send(request("/moto-api/state-manager/set-transition")
-                        .timeout(PROBE_TIMEOUT).POST(HttpRequest.BodyPublishers.ofString(MANUAL_TASK_TRANSITION)).build(),
+                        .timeout(PROBE_TIMEOUT)
+                        .POST(HttpRequest.BodyPublishers.ofString(MANUAL_TASK_TRANSITION)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 // Alive after answering: the answer came from our moto, not from whoever else holds the port.
                 if (response.statusCode() / 100 == 2 && process.isAlive()) {
@@ -198,7 +204,8 @@ public final class LocalAws implements AutoCloseable {
                 if (!process.isAlive()) {
                     continue;
                 }
-                throw new HarnessException("moto answered the start probe with HTTP " + response.statusCode() + logTail());
+                throw new HarnessException("moto answered the start probe with HTTP " + response.statusCode()
+                        + logTail());
             } catch (IOException notListeningYet) {
                 sleep(Duration.ofMillis(200));
             } catch (InterruptedException e) {
@@ -280,7 +287,7 @@ public final class LocalAws implements AutoCloseable {
     }
 
     private static String pythonCommand() {
-        String configured = System.getenv("EXECREADY_PYTHON");
+        String configured = System.getProperty(PYTHON_SETTING, System.getenv(PYTHON_SETTING));
         return configured == null || configured.isBlank() ? "python3" : configured;
     }
 

@@ -10,8 +10,11 @@ Exit codes: 3 = moto (with its server extras) is not importable, 4 = another mot
 
 import fnmatch
 import json
+import os
 import re
 import sys
+import threading
+import time
 import uuid
 
 REQUIRED_MOTO = "5.2.1"
@@ -31,11 +34,24 @@ def main():
         print("moto %s found, the launcher patches moto %s; install it with: %s"
               % (moto.__version__, REQUIRED_MOTO, PIP_COMMAND), flush=True)
         sys.exit(4)
+    exit_with_parent()
     patch_iam_simulate_principal_policy()
     patch_ecs_tasks_and_services()
     patch_model_data_filter()
     print("ExecReady moto launcher: patches applied, serving on 127.0.0.1:%s" % port, flush=True)
     run_moto_server(["-H", "127.0.0.1", "-p", port])
+
+
+def exit_with_parent():
+    """Stops the server once the process that started it is gone, even when that one was killed."""
+    parent = os.getppid()
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 # --------------------------------------------------------------------------------------------------
