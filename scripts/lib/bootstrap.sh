@@ -78,9 +78,13 @@ ensure_moto() {
   log "moto $MOTO_VERSION via $EXECREADY_PYTHON"
 }
 
-# Runs Maven from the repository root, quietly unless EXECREADY_VERBOSE is set.
+# Runs Maven from the repository root without colour codes (Maven 3.8 emits some even in batch
+# mode); its exit status is kept through the pipe by pipefail.
+mvn_plain() {
+  (cd "$REPO_ROOT" && mvn -B -Dstyle.color=never --no-transfer-progress "$@") 2>&1 | sed -u $'s/\x1b\\[[0-9;]*m//g'
+}
+
+# The same, quietly unless EXECREADY_VERBOSE is set.
 mvn_quiet() {
-  local flags=(-B -Dstyle.color=never)
-  [[ -n "${EXECREADY_VERBOSE:-}" ]] || flags+=(-q)
-  (cd "$REPO_ROOT" && mvn "${flags[@]}" "$@")
+  if [[ -n "${EXECREADY_VERBOSE:-}" ]]; then mvn_plain "$@"; else mvn_plain -q "$@"; fi
 }

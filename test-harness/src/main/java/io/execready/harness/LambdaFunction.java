@@ -125,6 +125,11 @@ public final class LambdaFunction implements AutoCloseable {
         return arn;
     }
 
+    /** The function process's id, for measurements such as its peak resident memory. */
+    public long pid() {
+        return process.pid();
+    }
+
     /**
      * Invokes the function synchronously, as {@code lambda:Invoke} with RequestResponse does.
      *
