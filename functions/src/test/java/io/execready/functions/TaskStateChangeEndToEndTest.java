@@ -31,6 +31,8 @@ class TaskStateChangeEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static LocalCheckerRun run;
+    /** Every AWS operation the function reported calling, from its evaluation log lines. */
+    private static final java.util.Set<String> CALLED = new java.util.TreeSet<>();
 
     @BeforeAll
     static void start() {
@@ -50,6 +52,11 @@ class TaskStateChangeEndToEndTest {
                 .as("invocation failed: %s %s%nlogs:%n%s", invocation.errorType(), invocation.errorMessage(),
                         String.join("\n", invocation.logLines()))
                 .isTrue();
+        for (String line : invocation.logLines()) {
+            if (line.startsWith("{") && line.contains("\"awsCalls\"")) {
+                JSON.readTree(line).get("awsCalls").fieldNames().forEachRemaining(CALLED::add);
+            }
+        }
         return JSON.readTree(invocation.payload());
     }
 
@@ -121,5 +128,15 @@ class TaskStateChangeEndToEndTest {
         assertThat(foreign.get("outcome").asText()).isEqualTo("IGNORED");
         assertThat(run.findings()).hasSize(findingsBefore);
         assertThat(run.alerts()).hasSize(1);
+    }
+
+    @Test
+    @Order(4)
+    void everyAwsOperationTheFunctionCalled_isGrantedByTheTemplate() {
+        assertThat(CALLED).as("operations recorded in the evaluation log lines").isNotEmpty();
+
+        assertThat(CALLED.stream().map(GrantedActions::actionOf).toList())
+                .as("IAM actions of %s", CALLED)
+                .isSubsetOf(GrantedActions.inTemplate());
     }
 }
