@@ -2,11 +2,16 @@ package io.execready.functions;
 
 import io.execready.aws.AwsCallRecorder;
 import io.execready.aws.AwsClients;
+import io.execready.aws.CachingEcsGateway;
+import io.execready.aws.CachingIamGateway;
+import io.execready.aws.EcsGateway;
+import io.execready.aws.ReadCache;
 import io.execready.aws.SdkEcsGateway;
 import io.execready.aws.SdkIamGateway;
 import io.execready.checks.CheckRegistry;
 import io.execready.config.CheckerConfig;
 import io.execready.engine.CheckEngine;
+import io.execready.evaluation.TaskBatchEvaluation;
 import io.execready.evaluation.TaskEvaluation;
 import io.execready.evaluation.TaskSnapshotLoader;
 import io.execready.logging.JsonLog;
@@ -18,22 +23,36 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
  * Everything a handler needs, built once per Lambda execution environment from its environment
  * variables. SDK clients are created lazily, so a function only pays for the clients it uses.
  *
- * @param config     the parsed settings
- * @param evaluation the load, check and publish pipeline
+ * @param config          the parsed settings
+ * @param ecs             ECS reads, sharing configuration reads through the read cache
+ * @param evaluation      the load, check and publish pipeline
+ * @param batchEvaluation the same for many tasks of a cluster at once
+ * @param readCache       reads shared within one invocation; handlers clear it as each starts
  * @param log        the structured log, at the configured level
  * @param awsCalls   counts the AWS calls made, for each invocation's log line
  */
-public record FunctionComponents(CheckerConfig config, TaskEvaluation evaluation, JsonLog log, AwsCallRecorder awsCalls) {
+public record FunctionComponents(
+        CheckerConfig config,
+        EcsGateway ecs,
+        TaskEvaluation evaluation,
+        TaskBatchEvaluation batchEvaluation,
+        ReadCache readCache,
+        JsonLog log,
+        AwsCallRecorder awsCalls) {
 
     public FunctionComponents {
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(ecs, "ecs");
         Objects.requireNonNull(evaluation, "evaluation");
+        Objects.requireNonNull(batchEvaluation, "batchEvaluation");
+        Objects.requireNonNull(readCache, "readCache");
         Objects.requireNonNull(log, "log");
         Objects.requireNonNull(awsCalls, "awsCalls");
     }
@@ -45,11 +64,11 @@ public record FunctionComponents(CheckerConfig config, TaskEvaluation evaluation
     static FunctionComponents create(Map<String, String> environment, PrintStream out, Clock clock) {
         CheckerConfig config = CheckerConfig.fromEnvironment(environment);
         AwsClients clients = new AwsClients(config.region());
-        TaskSnapshotLoader loader = new TaskSnapshotLoader(
-                new SdkEcsGateway(clients.ecs()),
-                new SdkIamGateway(clients.iam()),
-                // AWS reads block on I/O; virtual threads make the independent ones parallel for free.
-                Executors.newVirtualThreadPerTaskExecutor());
+        // AWS reads block on I/O; virtual threads make the independent ones parallel for free.
+        ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+        ReadCache readCache = new ReadCache();
+        EcsGateway ecs = new CachingEcsGateway(new SdkEcsGateway(clients.ecs()), readCache);
+        TaskSnapshotLoader loader = new TaskSnapshotLoader(ecs, new CachingIamGateway(new SdkIamGateway(clients.iam()), readCache), executor);
         TaskEvaluation evaluation = new TaskEvaluation(
                 loader,
                 new CheckEngine(CheckRegistry.all(), clock),
@@ -57,6 +76,7 @@ public record FunctionComponents(CheckerConfig config, TaskEvaluation evaluation
                 config.securityHubEnabled() ? new SecurityHubPublisher(clients.securityHub()) : null,
                 new AlertComposer(),
                 config.alertTopicArn() == null ? null : new SnsAlertPublisher(clients.sns(), config.alertTopicArn()));
-        return new FunctionComponents(config, evaluation, JsonLog.create(out, config.logLevel(), clock), clients.callRecorder());
+        return new FunctionComponents(config, ecs, evaluation, new TaskBatchEvaluation(ecs, evaluation, executor), readCache,
+                JsonLog.create(out, config.logLevel(), clock), clients.callRecorder());
     }
 }

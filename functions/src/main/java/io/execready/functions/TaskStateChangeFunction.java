@@ -44,6 +44,7 @@ public final class TaskStateChangeFunction implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonLog log = components.log().with("requestId", context.getAwsRequestId()).with("handler", "TaskStateChange");
+        components.readCache().clear();
         byte[] payload = input.readNBytes(TaskStateChangeParser.MAX_EVENT_BYTES + 1);
         Object response = switch (parser.parse(payload)) {
             case Rejected rejected -> {
@@ -64,10 +65,15 @@ public final class TaskStateChangeFunction implements RequestStreamHandler {
                 fields.put("awsCallCount", calls.values().stream().mapToLong(Long::longValue).sum());
                 fields.put("awsCalls", calls);
                 log.info(outcome.report().execReady() ? "ECS Exec ready" : "ECS Exec NOT ready", fields);
-                yield ReportSummary.of(outcome);
+                yield evaluatedResponse(outcome);
             }
         };
         OUTPUT.writeValue(output, response);
+    }
+
+    private static Map<String, Object> evaluatedResponse(EvaluationOutcome outcome) {
+        return fields("outcome", "EVALUATED", "report", ReportView.of(outcome.report()),
+                "findingsImported", outcome.findingsImported(), "alertMessageId", outcome.alertMessageId());
     }
 
     private static Map<String, Object> evaluatedFields(Accepted accepted, EvaluationOutcome outcome) {

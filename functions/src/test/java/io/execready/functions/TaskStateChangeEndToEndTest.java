@@ -57,7 +57,18 @@ class TaskStateChangeEndToEndTest {
                 JSON.readTree(line).get("awsCalls").fieldNames().forEachRemaining(CALLED::add);
             }
         }
-        return JSON.readTree(invocation.payload());
+        JsonNode response = JSON.readTree(invocation.payload());
+        assertThat(response.get("outcome").asText()).isEqualTo("EVALUATED");
+        return response.get("report");
+    }
+
+    private static String status(JsonNode report, String checkId) {
+        for (JsonNode check : report.get("checks")) {
+            if (check.get("checkId").asText().equals(checkId)) {
+                return check.get("status").asText();
+            }
+        }
+        throw new AssertionError("no check " + checkId + " in " + report);
     }
 
     private static boolean aboutService(AwsSecurityFinding finding, String service) {
@@ -79,7 +90,7 @@ class TaskStateChangeEndToEndTest {
         assertThat(report.get("connectCommands").get(0).asText())
                 .isEqualTo("aws ecs execute-command --cluster execready-demo --task 5c3a4e8f2a9d4b7c8e1f0a2b3c4d5e6f"
                         + " --container web --interactive --command /bin/sh");
-        assertThat(report.get("statuses").get("task-role-ssmmessages").asText())
+        assertThat(status(report, "task-role-ssmmessages"))
                 .as("the role's aws:RequestedRegion condition is met when the region is in the simulation context")
                 .isEqualTo("PASS");
         Map<String, String> compliance = complianceByCheck(DemoScenario.READY_SERVICE);

@@ -42,6 +42,8 @@ final class TemplateConsistencyTest {
     private static final Set<String> ACTIONS_WITHOUT_RESOURCE_LEVEL_PERMISSIONS = Set.of(
             "ecs:DescribeTaskDefinition");
 
+    /** Actions authorized against resources a request does not name, narrowed instead by a condition key. */
+    private static final Map<String, String> ACTIONS_SCOPED_BY_CONDITION_KEY = Map.of("ecs:ListTasks", "ecs:cluster");
     private static final Pattern HARD_CODED_PARTITION = Pattern.compile("arn:aws(-[a-z]+)*:");
 
     private static JsonNode template;
@@ -118,14 +120,20 @@ final class TemplateConsistencyTest {
     }
 
     @Test
-    void policies_ofEveryFunction_areInlineStatementsOnly() {
+    void policies_ofEveryFunction_areInlineStatementsOrPoliciesOfThisTemplate() {
         for (Map.Entry<String, JsonNode> function : functions()) {
             JsonNode policies = function.getValue().path("Properties").path("Policies");
             List<JsonNode> entries = policies.isArray() ? list(policies) : List.of(policies);
             assertThat(entries)
-                    .as("Policies of %s (managed policies grant more than the function needs)", function.getKey())
-                    .allMatch(entry -> entry.isMissingNode() || entry.has("Statement"));
+                    .as("Policies of %s (AWS managed policies grant more than the function needs)", function.getKey())
+                    .allMatch(entry -> entry.isMissingNode() || entry.has("Statement") || isManagedPolicyOfThisTemplate(entry));
         }
+    }
+
+    /** A {@code !Ref} (read as its bare name) to an AWS::IAM::ManagedPolicy this template defines and scopes. */
+    private static boolean isManagedPolicyOfThisTemplate(JsonNode entry) {
+        return entry.isTextual()
+                && template.path("Resources").path(entry.asText()).path("Type").asText().equals("AWS::IAM::ManagedPolicy");
     }
 
     @Test
@@ -144,12 +152,21 @@ final class TemplateConsistencyTest {
     @Test
     void policyStatements_grantEveryResource_onlyForActionsWithoutResourceLevelPermissions() {
         for (JsonNode statement : policyStatements()) {
-            if (strings(statement.path("Resource")).contains("*")) {
+            if (strings(statement.path("Resource")).contains("*") && !scopedByConditionKey(statement)) {
                 assertThat(strings(statement.path("Action")))
                         .as("actions granted on Resource \"*\" in %s", statement)
                         .isSubsetOf(ACTIONS_WITHOUT_RESOURCE_LEVEL_PERMISSIONS);
             }
         }
+    }
+
+    /** A statement on "*" whose every action is narrowed by the condition key that action supports. */
+    private static boolean scopedByConditionKey(JsonNode statement) {
+        List<String> conditionKeys = new ArrayList<>();
+        statement.path("Condition").elements().forEachRemaining(operator -> operator.fieldNames().forEachRemaining(conditionKeys::add));
+        List<String> actions = strings(statement.path("Action"));
+        return !actions.isEmpty() && actions.stream()
+                .allMatch(action -> conditionKeys.contains(ACTIONS_SCOPED_BY_CONDITION_KEY.getOrDefault(action, "")));
     }
 
     @Test

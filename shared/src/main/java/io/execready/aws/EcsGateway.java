@@ -25,4 +25,10 @@ public interface EcsGateway {
      * when ECS reported it missing, Failed when its batch could not be read.
      */
     Map<String, Fetched<EcsTask>> describeTasks(String cluster, List<String> tasks);
+
+    /** ARNs of the cluster's tasks whose desired status is RUNNING, all pages. */
+    Fetched<List<String>> listRunningTasks(String cluster);
+
+    /** ARNs of one service's tasks whose desired status is RUNNING, all pages. */
+    Fetched<List<String>> listRunningServiceTasks(String cluster, String serviceName);
 }

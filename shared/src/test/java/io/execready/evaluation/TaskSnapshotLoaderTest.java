@@ -193,6 +193,16 @@ class TaskSnapshotLoaderTest {
         public Map<String, Fetched<EcsTask>> describeTasks(String cluster, List<String> tasks) {
             throw new AssertionError("the loader must not re-read a task it was given");
         }
+
+        @Override
+        public Fetched<List<String>> listRunningTasks(String cluster) {
+            throw new AssertionError("the loader lists no tasks");
+        }
+
+        @Override
+        public Fetched<List<String>> listRunningServiceTasks(String cluster, String serviceName) {
+            throw new AssertionError("the loader lists no tasks");
+        }
     }
 
     private static final class FakeIam implements IamGateway {

@@ -336,6 +336,25 @@ def patch_ecs_tasks_and_services():
 
     EC2ContainerServiceResponse.run_task = run_task
     EC2ContainerServiceResponse.create_service = create_service
+    patch_ecs_list_tasks_by_service()
+
+
+# ListTasks(serviceName). Gap: moto ignores the filter and returns every task of the cluster, because
+# its services never launch tasks. ECS lists the tasks a service started, whose group is
+# "service:NAME"; tests start such tasks with RunTask and that group.
+def patch_ecs_list_tasks_by_service():
+    from moto.ecs.models import EC2ContainerServiceBackend
+
+    original_list_tasks = EC2ContainerServiceBackend.list_tasks
+
+    def list_tasks(self, cluster_str=None, container_instance=None, family=None, started_by=None,
+                   service_name=None, desiredStatus=None):
+        tasks = original_list_tasks(self, cluster_str, container_instance, family, started_by, None, desiredStatus)
+        if not service_name:
+            return tasks
+        return [t for t in tasks if getattr(t, "group", None) == "service:" + service_name.split("/")[-1]]
+
+    EC2ContainerServiceBackend.list_tasks = list_tasks
 
 
 # --------------------------------------------------------------------------------------------------

@@ -48,7 +48,7 @@ public final class DemoScenario {
             {"Version":"2012-10-17","Statement":[{"Sid":"ReadInvoices","Effect":"Allow","Action":["s3:GetObject"],"Resource":"arn:aws:s3:::billing-invoices/*"}]}""";
 
     /** What the seed created, for the caller to point the function at. */
-    public record Seeded(String alertTopicArn, String readyRoleArn, String brokenRoleArn) {
+    public record Seeded(String alertTopicArn, String readyRoleArn, String brokenRoleArn, String subnetId, String securityGroupId) {
     }
 
     private DemoScenario() {
@@ -93,7 +93,22 @@ public final class DemoScenario {
 
             securityHub.enableSecurityHub(r -> r.enableDefaultStandards(false));
             String topicArn = sns.createTopic(r -> r.name(ALERT_TOPIC)).topicArn();
-            return new Seeded(topicArn, readyRole, brokenRole);
+            return new Seeded(topicArn, readyRole, brokenRole, network.subnetId(), network.securityGroupId());
+        }
+    }
+
+    /**
+     * Starts a task of one of the demo services the way the service scheduler would (group
+     * {@code service:NAME}, Exec on), returning its ARN.
+     */
+    public static String runServiceTask(Region region, Seeded seeded, String service) {
+        try (EcsClient ecs = EcsClient.builder().region(region).build()) {
+            return ecs.runTask(r -> r.cluster(CLUSTER).taskDefinition(service).group("service:" + service)
+                            .launchType(LaunchType.FARGATE).enableExecuteCommand(true).count(1)
+                            .networkConfiguration(n -> n.awsvpcConfiguration(a -> a
+                                    .subnets(seeded.subnetId()).securityGroups(seeded.securityGroupId())
+                                    .assignPublicIp(AssignPublicIp.DISABLED))))
+                    .tasks().getFirst().taskArn();
         }
     }
 

@@ -41,7 +41,7 @@ public final class LocalDemo {
                     failed = true;
                     continue;
                 }
-                printReport(JSON.readTree(invocation.payload()));
+                printReport(JSON.readTree(invocation.payload()).get("report"));
             }
 
             printFindings(run.findings());
@@ -55,8 +55,12 @@ public final class LocalDemo {
     private static void printReport(JsonNode report) {
         System.out.printf("   %s: ECS Exec %s%n", report.get("subject").asText(), report.get("execReady").asBoolean() ? "READY" : "NOT READY");
         report.get("connectCommands").forEach(command -> System.out.println("   connect: " + command.asText()));
-        report.get("problems").forEach(problem -> System.out.printf("   %-7s %s: %s%n",
-                problem.get("status").asText(), problem.get("checkId").asText(), problem.get("message").asText()));
+        for (JsonNode check : report.get("checks")) {
+            String status = check.get("status").asText();
+            if (status.equals("FAIL") || status.equals("WARN") || status.equals("UNKNOWN")) {
+                System.out.printf("   %-7s %s: %s%n", status, check.get("checkId").asText(), check.get("message").asText());
+            }
+        }
     }
 
     private static void printFindings(List<AwsSecurityFinding> findings) {

@@ -1,0 +1,52 @@
+package io.execready.aws;
+
+import io.execready.snapshot.EcsCluster;
+import io.execready.snapshot.EcsService;
+import io.execready.snapshot.EcsTask;
+import io.execready.snapshot.Fetched;
+import io.execready.snapshot.TaskDefinition;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Shares the configuration reads of an {@link EcsGateway} through a {@link ReadCache}; task reads always go through. */
+public final class CachingEcsGateway implements EcsGateway {
+
+    private final EcsGateway delegate;
+    private final ReadCache cache;
+
+    public CachingEcsGateway(EcsGateway delegate, ReadCache cache) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        this.cache = Objects.requireNonNull(cache, "cache");
+    }
+
+    @Override
+    public Fetched<TaskDefinition> describeTaskDefinition(String taskDefinition) {
+        return cache.get(List.of("ecs:DescribeTaskDefinition", taskDefinition), () -> delegate.describeTaskDefinition(taskDefinition));
+    }
+
+    @Override
+    public Fetched<EcsCluster> describeCluster(String cluster) {
+        return cache.get(List.of("ecs:DescribeClusters", cluster), () -> delegate.describeCluster(cluster));
+    }
+
+    @Override
+    public Fetched<EcsService> describeService(String cluster, String serviceName) {
+        return cache.get(List.of("ecs:DescribeServices", cluster, serviceName), () -> delegate.describeService(cluster, serviceName));
+    }
+
+    @Override
+    public Map<String, Fetched<EcsTask>> describeTasks(String cluster, List<String> tasks) {
+        return delegate.describeTasks(cluster, tasks);
+    }
+
+    @Override
+    public Fetched<List<String>> listRunningTasks(String cluster) {
+        return delegate.listRunningTasks(cluster);
+    }
+
+    @Override
+    public Fetched<List<String>> listRunningServiceTasks(String cluster, String serviceName) {
+        return delegate.listRunningServiceTasks(cluster, serviceName);
+    }
+}

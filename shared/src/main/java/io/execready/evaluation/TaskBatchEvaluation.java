@@ -1,0 +1,73 @@
+package io.execready.evaluation;
+
+import io.execready.aws.EcsGateway;
+import io.execready.snapshot.EcsTask;
+import io.execready.snapshot.Fetched;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Evaluates many tasks of one cluster: describes them in batches of 100, then evaluates them with
+ * bounded parallelism, so one request for a large cluster neither runs serially nor bursts past the
+ * ECS and IAM rate limits. A task that cannot be described is reported, never silently skipped.
+ */
+public final class TaskBatchEvaluation {
+
+    /** Evaluations in flight at once; each makes a handful of AWS reads (fewer when cached). */
+    static final int PARALLELISM = 8;
+
+    private final EcsGateway ecs;
+    private final TaskEvaluation evaluation;
+    private final ExecutorService executor;
+
+    public TaskBatchEvaluation(EcsGateway ecs, TaskEvaluation evaluation, ExecutorService executor) {
+        this.ecs = Objects.requireNonNull(ecs, "ecs");
+        this.evaluation = Objects.requireNonNull(evaluation, "evaluation");
+        this.executor = Objects.requireNonNull(executor, "executor");
+    }
+
+    /** What came of a batch: one outcome per task evaluated, and why any other task was not. */
+    public record BatchOutcome(List<EvaluationOutcome> evaluated, List<String> notEvaluated) {
+        public BatchOutcome {
+            evaluated = List.copyOf(evaluated);
+            notEvaluated = List.copyOf(notEvaluated);
+        }
+    }
+
+    /**
+     * @param cluster cluster name or ARN
+     * @param tasks   task ids or ARNs
+     * @param publish whether findings and alerts are published, or only reported
+     */
+    public BatchOutcome evaluate(String cluster, List<String> tasks, boolean publish) {
+        List<EcsTask> described = new ArrayList<>();
+        List<String> notEvaluated = new ArrayList<>();
+        for (Map.Entry<String, Fetched<EcsTask>> entry : ecs.describeTasks(cluster, tasks).entrySet()) {
+            switch (entry.getValue()) {
+                case Fetched.Present<EcsTask> present -> described.add(present.value());
+                case Fetched.Absent<EcsTask> absent -> notEvaluated.add(absent.description());
+                case Fetched.Failed<EcsTask> failed -> notEvaluated.add("task " + entry.getKey() + " could not be read: " + failed.reason());
+            }
+        }
+
+        Semaphore slots = new Semaphore(PARALLELISM);
+        List<CompletableFuture<EvaluationOutcome>> running = described.stream()
+                .map(task -> CompletableFuture.supplyAsync(() -> {
+                    slots.acquireUninterruptibly();
+                    try {
+                        return publish ? evaluation.evaluateAndPublish(task) : new EvaluationOutcome(evaluation.evaluate(task), 0, null);
+                    } finally {
+                        slots.release();
+                    }
+                }, executor))
+                .toList();
+        // join() rethrows the first publishing failure: the caller's invocation fails and is retried.
+        List<EvaluationOutcome> evaluated = running.stream().map(CompletableFuture::join).toList();
+        return new BatchOutcome(evaluated, notEvaluated);
+    }
+}
