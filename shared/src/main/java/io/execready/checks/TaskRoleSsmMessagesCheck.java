@@ -6,13 +6,16 @@ import io.execready.engine.CheckDefinition;
 import io.execready.engine.CheckResult;
 import io.execready.snapshot.ActionDecision;
 import io.execready.snapshot.EcsTask;
+import io.execready.snapshot.ExecPermissions;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.PermissionSimulation;
 import io.execready.snapshot.PolicyDecision;
 import io.execready.snapshot.TaskRole;
 import io.execready.snapshot.TaskSnapshot;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -29,11 +32,7 @@ public final class TaskRoleSsmMessagesCheck implements Check {
             "Task role allows the ssmmessages actions ECS Exec needs",
             "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html#ecs-exec-required-iam-permissions");
 
-    static final List<String> ACTIONS = List.of(
-            "ssmmessages:CreateControlChannel",
-            "ssmmessages:CreateDataChannel",
-            "ssmmessages:OpenControlChannel",
-            "ssmmessages:OpenDataChannel");
+    static final List<String> ACTIONS = ExecPermissions.TASK_ROLE_SSM_MESSAGES;
 
     @Override
     public CheckDefinition definition() {
@@ -79,7 +78,7 @@ public final class TaskRoleSsmMessagesCheck implements Check {
         }
         CauseResource cause = CauseResource.iamRole(role.roleArn());
         if (!denied.isEmpty()) {
-            String deniedText = denied.stream().map(d -> d.action() + " is " + d.describeDenial()).collect(Collectors.joining("; "));
+            String deniedText = groupedDenials(denied);
             String missingText = notSimulated.isEmpty() ? "" : "; " + Wording.list(notSimulated) + " could not be simulated";
             CheckResult result = DEFINITION.fail(
                     "For role " + role.roleArn() + " of " + Wording.task(task) + ", " + deniedText + missingText
@@ -100,6 +99,17 @@ public final class TaskRoleSsmMessagesCheck implements Check {
         }
         return DEFINITION.pass("Role " + role.roleArn() + " of " + Wording.task(task) + " is allowed all four ssmmessages actions.")
                 .withEvidence("roleArn", role.roleArn());
+    }
+
+    /** "A and B are implicitly denied (...); C is explicitly denied by an SCP": one clause per distinct reason. */
+    private static String groupedDenials(List<ActionDecision> denied) {
+        Map<String, List<String>> actionsByReason = new LinkedHashMap<>();
+        for (ActionDecision decision : denied) {
+            actionsByReason.computeIfAbsent(decision.describeDenial(), reason -> new ArrayList<>()).add(decision.action());
+        }
+        return actionsByReason.entrySet().stream()
+                .map(e -> Wording.list(e.getValue()) + (e.getValue().size() == 1 ? " is " : " are ") + e.getKey())
+                .collect(Collectors.joining("; "));
     }
 
     /**

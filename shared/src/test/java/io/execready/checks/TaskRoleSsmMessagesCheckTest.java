@@ -43,6 +43,18 @@ class TaskRoleSsmMessagesCheckTest {
     }
 
     @Test
+    void evaluate_whenSeveralActionsDeniedForOneReason_namesThemInOneClause() {
+        CheckResult result = check.evaluate(TaskSnapshotFixture.runningFargateTask()
+                .withSsmDecision("ssmmessages:CreateControlChannel", PolicyDecision.IMPLICIT_DENY, null)
+                .withSsmDecision("ssmmessages:OpenControlChannel", PolicyDecision.IMPLICIT_DENY, null)
+                .build());
+
+        assertThat(result.message())
+                .contains("ssmmessages:CreateControlChannel and ssmmessages:OpenControlChannel are implicitly denied (no statement allows it)")
+                .containsOnlyOnce("implicitly denied");
+    }
+
+    @Test
     void evaluate_whenAnScpDeniesExplicitly_failsAndAsksToRemoveTheDeny() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.runningFargateTask()
                 .withSsmDecision("ssmmessages:CreateControlChannel", PolicyDecision.EXPLICIT_DENY, "a service control policy")
