@@ -3,6 +3,9 @@ package io.execready.functions;
 import io.execready.aws.AwsClients;
 import io.execready.aws.SdkEcsGateway;
 import io.execready.aws.SdkIamGateway;
+import io.execready.aws.SdkKmsGateway;
+import io.execready.aws.SdkLogsGateway;
+import io.execready.aws.SdkS3Gateway;
 import io.execready.checks.CheckRegistry;
 import io.execready.config.CheckerConfig;
 import io.execready.engine.CheckEngine;
@@ -45,6 +48,10 @@ public record FunctionComponents(CheckerConfig config, TaskEvaluation evaluation
         TaskSnapshotLoader loader = new TaskSnapshotLoader(
                 new SdkEcsGateway(clients.ecs()),
                 new SdkIamGateway(clients.iam()),
+                new SdkKmsGateway(clients.kms()),
+                new SdkLogsGateway(clients.logs()),
+                new SdkS3Gateway(clients.s3()),
+                config.operatorPrincipalArns(),
                 // AWS reads block on I/O; virtual threads make the independent ones parallel for free.
                 Executors.newVirtualThreadPerTaskExecutor());
         TaskEvaluation evaluation = new TaskEvaluation(

@@ -25,4 +25,7 @@ public interface EcsGateway {
      * when ECS reported it missing, Failed when its batch could not be read.
      */
     Map<String, Fetched<EcsTask>> describeTasks(String cluster, List<String> tasks);
+
+    /** A task's, cluster's or service's tags, by ARN (ecs:ListTagsForResource). */
+    Fetched<Map<String, String>> listTagsForResource(String arn);
 }

@@ -3,10 +3,14 @@ package io.execready.evaluation;
 import io.execready.aws.ContextEntry;
 import io.execready.aws.EcsGateway;
 import io.execready.aws.IamGateway;
+import io.execready.aws.KmsGateway;
+import io.execready.aws.LogsGateway;
 import io.execready.aws.PermissionQuery;
+import io.execready.aws.S3Gateway;
 import io.execready.snapshot.EcsCluster;
 import io.execready.snapshot.EcsService;
 import io.execready.snapshot.EcsTask;
+import io.execready.snapshot.ExecAccess;
 import io.execready.snapshot.ExecPermissions;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.PermissionSimulation;
@@ -25,18 +29,27 @@ import java.util.function.Supplier;
  * Gathers everything the checks need about one task, once. Reads that do not depend on each other
  * (task definition, cluster, service) run in parallel; the IAM simulation waits for the role it
  * needs. Facts the task already carries (from the EventBridge event or DescribeTasks) are not
- * fetched again. A read that fails stays a {@code Fetched.Failed}: loading never aborts.
+ * fetched again. A read that fails stays a {@code Fetched.Failed}: loading never aborts. The exec
+ * key, audit destinations and the task role's and operators' permissions on them are loaded by
+ * {@link ExecAccessLoader}, alongside.
  */
 public final class TaskSnapshotLoader {
 
     private final EcsGateway ecs;
     private final IamGateway iam;
     private final ExecutorService executor;
+    private final ExecAccessLoader execAccess;
 
-    public TaskSnapshotLoader(EcsGateway ecs, IamGateway iam, ExecutorService executor) {
+    /**
+     * @param operatorPrincipalArns the principals that must be able to run execute-command on every task;
+     *                              empty when none are configured
+     */
+    public TaskSnapshotLoader(EcsGateway ecs, IamGateway iam, KmsGateway kms, LogsGateway logs, S3Gateway s3,
+                              List<String> operatorPrincipalArns, ExecutorService executor) {
         this.ecs = Objects.requireNonNull(ecs, "ecs");
         this.iam = Objects.requireNonNull(iam, "iam");
         this.executor = Objects.requireNonNull(executor, "executor");
+        this.execAccess = new ExecAccessLoader(ecs, iam, kms, logs, s3, operatorPrincipalArns, executor);
     }
 
     public TaskSnapshot load(EcsTask task) {
@@ -49,10 +62,13 @@ public final class TaskSnapshotLoader {
                 .orElseGet(() -> CompletableFuture.completedFuture(
                         Fetched.absent("task " + task.taskId() + " does not belong to a service (group " + task.group() + ")")));
 
-        Fetched<TaskRole> taskRole = taskRole(task, taskDefinition.join());
-        Fetched<PermissionSimulation> ssmMessages = taskRole.flatMap(role -> iam.simulate(ssmMessagesQuery(task, role)));
+        CompletableFuture<Fetched<TaskRole>> role = taskDefinition.thenApply(definition -> taskRole(task, definition));
+        CompletableFuture<ExecAccess> access = execAccess.load(task, cluster, role);
 
-        return new TaskSnapshot(task, taskDefinition.join(), service.join(), cluster.join(), taskRole, ssmMessages);
+        Fetched<TaskRole> taskRole = role.join();
+        Fetched<PermissionSimulation> ssmMessages = taskRole.flatMap(r -> iam.simulate(ssmMessagesQuery(task, r)));
+
+        return new TaskSnapshot(task, taskDefinition.join(), service.join(), cluster.join(), taskRole, ssmMessages, access.join());
     }
 
     /** The role the exec agent runs as: the launch override, else the task definition's. */
@@ -79,7 +95,7 @@ public final class TaskSnapshotLoader {
                 .exceptionally(e -> Fetched.failed(action + " failed unexpectedly: " + rootCause(e)));
     }
 
-    private static String rootCause(Throwable e) {
+    static String rootCause(Throwable e) {
         Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
         return cause.toString();
     }

@@ -42,7 +42,11 @@ class TaskSnapshotLoaderTest {
     }
 
     private TaskSnapshot load(EcsTask task) {
-        return new TaskSnapshotLoader(ecs, iam, executor).load(task);
+        return new TaskSnapshotLoader(ecs, iam,
+                keyId -> { throw new AssertionError("the cluster sets no exec key"); },
+                logGroup -> { throw new AssertionError("the cluster names no log group"); },
+                bucket -> { throw new AssertionError("the cluster names no bucket"); },
+                List.of(), executor).load(task);
     }
 
     @Test
@@ -192,6 +196,11 @@ class TaskSnapshotLoaderTest {
         @Override
         public Map<String, Fetched<EcsTask>> describeTasks(String cluster, List<String> tasks) {
             throw new AssertionError("the loader must not re-read a task it was given");
+        }
+
+        @Override
+        public Fetched<Map<String, String>> listTagsForResource(String arn) {
+            throw new AssertionError("tags are read only when operators are configured");
         }
     }
 
