@@ -46,17 +46,20 @@ public final class OperatorCanExecuteCheck implements Check {
     private static CheckResult evaluate(EcsTask task, EcsCluster cluster, List<PermissionAssessment> operators) {
         OperatorAccess access = OperatorAccess.of(operators);
         String container = ExecPermissions.operatorContainerName(task).map(name -> " (simulated for container " + name + ")").orElse("");
+        List<PermissionAssessment> denied = operators.stream()
+                .filter(operator -> access.judged().containsKey(operator.principalArn())
+                        && !access.judged().get(operator.principalArn()).denied().isEmpty())
+                .toList();
+        List<String> deniedOperators = denied.stream().map(PermissionAssessment::principalArn).toList();
         List<String> deniedText = new ArrayList<>();
         List<String> remedies = new ArrayList<>();
-        List<String> deniedOperators = new ArrayList<>();
-        for (PermissionAssessment operator : operators) {
+        for (PermissionAssessment operator : denied) {
             SimulatedPermissions judged = access.judged().get(operator.principalArn());
-            if (judged != null && !judged.denied().isEmpty()) {
-                deniedOperators.add(operator.principalArn());
-                deniedText.add("for " + operator.principalArn() + ", " + judged.describeDenied());
-                remedies.add("for " + operator.principalArn() + ", "
-                        + SimulatedPermissions.lowerFirst(judged.remediation(operator.principalArn(), "ecs-exec-operator", operator.needs())));
-            }
+            // With several operators, each denial and fix says whose it is.
+            String whose = denied.size() == 1 ? "" : "for " + operator.principalArn() + ", ";
+            deniedText.add(whose + judged.describeDenied());
+            String remedy = judged.remediation(operator.principalArn(), "ecs-exec-operator", operator.needs());
+            remedies.add(whose.isEmpty() ? remedy : whose + SimulatedPermissions.lowerFirst(remedy));
         }
         Map<String, String> unreadable = access.unreadableOrIncomplete();
         if (!deniedOperators.isEmpty()) {

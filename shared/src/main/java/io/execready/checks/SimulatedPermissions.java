@@ -70,12 +70,13 @@ record SimulatedPermissions(List<ActionDecision> denied, List<PermissionNeed> no
      */
     String remediation(String principalArn, String policyName, List<PermissionNeed> needs) {
         String allow = grantCommand(principalArn, policyName, "Allow", needs);
+        String actions = Wording.list(needs.stream().map(PermissionNeed::action).distinct().toList());
         List<String> explicit = explicitDenials();
         if (explicit.isEmpty()) {
-            return "Allow them with " + allow;
+            return "Allow " + actions + " with " + allow;
         }
         return "Remove the statement that explicitly denies " + Wording.list(explicit)
-                + ", since no added allow overrides an explicit deny, and make sure the principal is allowed them, as with " + allow;
+                + ", since no added allow overrides an explicit deny, and make sure " + actions + " are allowed, as with " + allow;
     }
 
     /**

@@ -18,6 +18,7 @@ import io.execready.snapshot.KmsKey;
 import io.execready.snapshot.LogGroup;
 import io.execready.snapshot.PermissionAssessment;
 import io.execready.snapshot.PermissionNeed;
+import io.execready.snapshot.PermissionSimulation;
 import io.execready.snapshot.S3Bucket;
 import io.execready.snapshot.TaskRole;
 import java.util.ArrayList;
@@ -30,8 +31,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 
 /**
- * Loads a task's {@link ExecAccess}: the exec KMS key, the audit log destinations, and what the
- * task role and each configured operator are allowed. Everything that needs only the cluster
+ * Loads a task's {@link ExecAccess} (the exec KMS key, the audit log destinations, what the task
+ * role and each configured operator are allowed) and the task role's ssmmessages simulation. Every
+ * principal gets one iam:SimulatePrincipalPolicy call per resource with all the actions it needs
+ * there, all calls in parallel ({@link PrincipalSimulator}). Everything that needs only the cluster
  * starts as soon as the cluster is read; the task role's simulations wait for the role. The task's
  * tags are read only when operators are configured, since only their simulations carry them.
  *
@@ -63,24 +66,39 @@ final class ExecAccessLoader {
         this.simulator = new PrincipalSimulator(iam, executor);
     }
 
+    /** The task role's ssmmessages simulation and the rest of the task's exec access, simulated together. */
+    record Loaded(Fetched<PermissionSimulation> taskRoleSsmMessages, ExecAccess execAccess) {
+    }
+
     /** Never completes exceptionally: what could not be loaded is Failed with the reason. */
-    CompletableFuture<ExecAccess> load(EcsTask task, CompletableFuture<Fetched<EcsCluster>> cluster,
-                                       CompletableFuture<Fetched<TaskRole>> taskRole) {
+    CompletableFuture<Loaded> load(EcsTask task, CompletableFuture<Fetched<EcsCluster>> cluster,
+                                   CompletableFuture<Fetched<TaskRole>> taskRole) {
         CompletableFuture<Fetched<Map<String, String>>> taskTags = operatorPrincipalArns.isEmpty()
                 ? CompletableFuture.completedFuture(Fetched.absent("no operator principals are configured"))
                 : async("ecs:ListTagsForResource", () -> ecs.listTagsForResource(task.taskArn()));
         return cluster
                 .thenCompose(read -> switch (read) {
                     case Fetched.Present<EcsCluster> present -> load(task, present.value(), taskRole, taskTags);
-                    case Fetched.Absent<EcsCluster> absent -> CompletableFuture.completedFuture(unread(task, absent.description()));
-                    case Fetched.Failed<EcsCluster> failed -> CompletableFuture.completedFuture(unread(task, failed.reason()));
+                    case Fetched.Absent<EcsCluster> absent -> withoutCluster(task, absent.description(), taskRole);
+                    case Fetched.Failed<EcsCluster> failed -> withoutCluster(task, failed.reason(), taskRole);
                 })
-                .exceptionally(e -> unread(task, "loading the exec key, audit destinations and permissions failed unexpectedly: "
-                        + TaskSnapshotLoader.rootCause(e)));
+                .exceptionally(e -> {
+                    String reason = "loading the task's permissions, exec key and audit destinations failed unexpectedly: "
+                            + TaskSnapshotLoader.rootCause(e);
+                    return new Loaded(Fetched.failed(reason), unread(task, reason));
+                });
     }
 
-    private CompletableFuture<ExecAccess> load(EcsTask task, EcsCluster cluster, CompletableFuture<Fetched<TaskRole>> taskRole,
-                                               CompletableFuture<Fetched<Map<String, String>>> taskTags) {
+    /** Without the cluster nothing but the task role's ssmmessages needs can be known. */
+    private CompletableFuture<Loaded> withoutCluster(EcsTask task, String reason, CompletableFuture<Fetched<TaskRole>> taskRole) {
+        return taskRole
+                .thenApply(role -> role.map(r -> new TaskRolePurposes(r.roleArn(), Fetched.absent(reason), List.of(), List.of(), List.of())))
+                .thenCompose(purposes -> taskRoleAssessments(task, task.clusterName(), purposes))
+                .thenApply(assessed -> new Loaded(assessed.ssmMessages(), unread(task, reason)));
+    }
+
+    private CompletableFuture<Loaded> load(EcsTask task, EcsCluster cluster, CompletableFuture<Fetched<TaskRole>> taskRole,
+                                           CompletableFuture<Fetched<Map<String, String>>> taskTags) {
         Arn taskArn = task.arn();
         String clusterName = task.clusterName();
         String keyId = blankToNull(cluster.kmsKeyId());
@@ -104,23 +122,22 @@ final class ExecAccessLoader {
                 ? completed(Fetched.absent("cluster " + clusterName + " sends no ECS Exec session logs to S3"))
                 : async("s3:GetEncryptionConfiguration", () -> s3.describeBucket(bucketName));
 
-        CompletableFuture<List<Fetched<PermissionAssessment>>> taskRoleAccess = taskRole.thenCombine(keyArn, (role, arn) -> role.flatMap(r -> {
-                    List<PermissionNeed> decrypt = arn.asOptional().map(ExecPermissions::taskRoleKmsDecrypt).orElse(List.of());
-                    List<PermissionNeed> cloudWatch = logGroupName == null ? List.of() : ExecPermissions.taskRoleCloudWatchAuditLog(taskArn, logGroupName);
-                    List<PermissionNeed> bucketLog = bucketName == null ? List.of() : ExecPermissions.taskRoleS3AuditLog(taskArn, logging);
-                    return Fetched.present(new TaskRolePurposes(r.roleArn(), arn, decrypt, cloudWatch, bucketLog));
-                }))
+        CompletableFuture<TaskRoleAssessments> taskRoleAccess = taskRole.thenCombine(keyArn, (role, arn) -> role.map(r -> new TaskRolePurposes(
+                        r.roleArn(), arn,
+                        arn.asOptional().map(ExecPermissions::taskRoleKmsDecrypt).orElse(List.of()),
+                        logGroupName == null ? List.of() : ExecPermissions.taskRoleCloudWatchAuditLog(taskArn, logGroupName),
+                        bucketName == null ? List.of() : ExecPermissions.taskRoleS3AuditLog(taskArn, logging))))
                 .thenCompose(purposes -> taskRoleAssessments(task, clusterName, purposes));
         CompletableFuture<List<List<PermissionAssessment>>> operators = keyArn.thenCombine(taskTags, (arn, tags) -> new OperatorInputs(keyId, arn, tags))
                 .thenCompose(inputs -> operatorAssessments(task, cluster, inputs));
 
         return CompletableFuture.allOf(key, logGroup, bucket, taskRoleAccess, operators)
                 .thenApply(done -> {
-                    List<Fetched<PermissionAssessment>> roleAccess = taskRoleAccess.join();
+                    TaskRoleAssessments roleAccess = taskRoleAccess.join();
                     List<List<PermissionAssessment>> operatorAccess = operators.join();
-                    return new ExecAccess(key.join(), logGroup.join(), bucket.join(),
-                            roleAccess.get(0), roleAccess.get(1), roleAccess.get(2),
-                            operatorAccess.get(0), operatorAccess.get(1));
+                    return new Loaded(roleAccess.ssmMessages(), new ExecAccess(key.join(), logGroup.join(), bucket.join(),
+                            roleAccess.decrypt(), roleAccess.cloudWatch(), roleAccess.bucket(),
+                            operatorAccess.get(0), operatorAccess.get(1)));
                 });
     }
 
@@ -129,27 +146,38 @@ final class ExecAccessLoader {
                                     List<PermissionNeed> cloudWatch, List<PermissionNeed> bucket) {
     }
 
-    /** Decrypt, CloudWatch and S3 assessments, in that order; Absent for a purpose the cluster does not use or when there is no role. */
-    private CompletableFuture<List<Fetched<PermissionAssessment>>> taskRoleAssessments(EcsTask task, String clusterName,
-                                                                                      Fetched<TaskRolePurposes> purposes) {
+    /** The task role's simulated purposes; Absent for one the cluster does not use, or for all when there is no role. */
+    private record TaskRoleAssessments(Fetched<PermissionSimulation> ssmMessages, Fetched<PermissionAssessment> decrypt,
+                                       Fetched<PermissionAssessment> cloudWatch, Fetched<PermissionAssessment> bucket) {
+    }
+
+    /**
+     * Simulates every purpose of the task role together, ssmmessages included, so that the actions on
+     * {@code *} (ssmmessages, logs:DescribeLogGroups, s3:GetBucketLocation) go in one call. The
+     * agent's calls to these services carry only the requested region as a condition key worth
+     * simulating; ECS keys and resource tags are not part of those requests.
+     */
+    private CompletableFuture<TaskRoleAssessments> taskRoleAssessments(EcsTask task, String clusterName, Fetched<TaskRolePurposes> purposes) {
         TaskRolePurposes role;
         switch (purposes) {
             case Fetched.Present<TaskRolePurposes> present -> role = present.value();
             case Fetched.Absent<TaskRolePurposes> absent -> {
-                Fetched<PermissionAssessment> noRole = Fetched.absent(absent.description());
-                return completed(List.of(noRole, noRole, noRole));
+                return completed(new TaskRoleAssessments(Fetched.absent(absent.description()), Fetched.absent(absent.description()),
+                        Fetched.absent(absent.description()), Fetched.absent(absent.description())));
             }
             case Fetched.Failed<TaskRolePurposes> failed -> {
-                Fetched<PermissionAssessment> unreadRole = Fetched.failed(failed.reason());
-                return completed(List.of(unreadRole, unreadRole, unreadRole));
+                return completed(new TaskRoleAssessments(Fetched.failed(failed.reason()), Fetched.failed(failed.reason()),
+                        Fetched.failed(failed.reason()), Fetched.failed(failed.reason())));
             }
         }
+        List<PermissionNeed> ssmMessages = ExecPermissions.TASK_ROLE_SSM_MESSAGES.stream().map(action -> new PermissionNeed(action, "*")).toList();
         List<ContextEntry> context = List.of(ContextEntry.string("aws:RequestedRegion", task.arn().region()));
-        return simulator.assess(role.roleArn(), List.of(role.decrypt(), role.cloudWatch(), role.bucket()), resource -> context)
-                .thenApply(assessed -> List.of(
-                        decryptAssessment(clusterName, role, assessed.get(0)),
-                        used(role.cloudWatch(), assessed.get(1), "cluster " + clusterName + " sends no ECS Exec session logs to CloudWatch Logs"),
-                        used(role.bucket(), assessed.get(2), "cluster " + clusterName + " sends no ECS Exec session logs to S3")));
+        return simulator.assess(role.roleArn(), List.of(ssmMessages, role.decrypt(), role.cloudWatch(), role.bucket()), resource -> context)
+                .thenApply(assessed -> new TaskRoleAssessments(
+                        assessed.get(0).simulation(),
+                        decryptAssessment(clusterName, role, assessed.get(1)),
+                        used(role.cloudWatch(), assessed.get(2), "cluster " + clusterName + " sends no ECS Exec session logs to CloudWatch Logs"),
+                        used(role.bucket(), assessed.get(3), "cluster " + clusterName + " sends no ECS Exec session logs to S3")));
     }
 
     private static Fetched<PermissionAssessment> decryptAssessment(String clusterName, TaskRolePurposes role, PermissionAssessment assessed) {
@@ -157,7 +185,7 @@ final class ExecAccessLoader {
             case Fetched.Present<String> present -> Fetched.present(assessed);
             case Fetched.Absent<String> absent -> Fetched.absent(absent.description());
             case Fetched.Failed<String> failed -> Fetched.present(new PermissionAssessment(role.roleArn(), List.of(),
-                    Fetched.failed("the ARN of cluster " + clusterName + "'s exec key is needed to simulate kms:Decrypt, and " + failed.reason())));
+                    Fetched.failed(failed.reason() + " (the ARN of cluster " + clusterName + "'s exec key is needed to simulate kms:Decrypt)")));
         };
     }
 
@@ -185,8 +213,11 @@ final class ExecAccessLoader {
                     operatorPrincipalArns.stream().map(p -> new PermissionAssessment(p, startSession, Fetched.failed(reason))).toList()));
         }
         String clusterArn = ExecResourceArns.cluster(task);
+        boolean keyUnresolved = inputs.keyId() != null && keyArn == null;
+        // Without the key's ARN the execute-command needs are incomplete: only StartSession is simulated.
+        List<PermissionNeed> simulatedExecute = keyUnresolved ? List.of() : execute;
         List<CompletableFuture<List<PermissionAssessment>>> perOperator = operatorPrincipalArns.stream()
-                .map(principal -> simulator.assess(principal, List.of(execute, startSession),
+                .map(principal -> simulator.assess(principal, List.of(simulatedExecute, startSession),
                         resource -> operatorContext(task, clusterArn, resource, tags.value(), cluster.tags())))
                 .toList();
         return CompletableFuture.allOf(perOperator.toArray(CompletableFuture[]::new)).thenApply(done -> {
@@ -194,10 +225,9 @@ final class ExecAccessLoader {
             List<PermissionAssessment> sessions = new ArrayList<>();
             for (CompletableFuture<List<PermissionAssessment>> operator : perOperator) {
                 PermissionAssessment executeAssessment = operator.join().get(0);
-                executes.add(inputs.keyId() != null && keyArn == null
-                        ? new PermissionAssessment(executeAssessment.principalArn(), execute, Fetched.failed(
-                                "the ARN of cluster " + task.clusterName() + "'s exec key is needed to simulate kms:GenerateDataKey, and "
-                                        + unresolvedKey(inputs.keyArn())))
+                executes.add(keyUnresolved
+                        ? new PermissionAssessment(executeAssessment.principalArn(), execute, Fetched.failed(unresolvedKey(inputs.keyArn())
+                                + " (the ARN of cluster " + task.clusterName() + "'s exec key is needed to simulate kms:GenerateDataKey)"))
                         : executeAssessment);
                 sessions.add(operator.join().get(1));
             }
