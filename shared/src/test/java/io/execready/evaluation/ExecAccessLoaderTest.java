@@ -49,9 +49,11 @@ class ExecAccessLoaderTest {
     private static final ExecLogging BOTH_DESTINATIONS = new ExecLogging("OVERRIDE", "/ecs/exec", true, "exec-audit", "sessions/", true);
 
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private final FakeEcs ecs = new FakeEcs();
-    private final FakeIam iam = new FakeIam();
-    private final FakeAudit audit = new FakeAudit();
+    /** Every AWS action the fakes answered, in the order they were asked. */
+    private final List<String> awsCalls = new CopyOnWriteArrayList<>();
+    private final FakeEcs ecs = new FakeEcs(awsCalls);
+    private final FakeIam iam = new FakeIam(awsCalls);
+    private final FakeAudit audit = new FakeAudit(awsCalls);
 
     @AfterEach
     void stop() {
@@ -101,6 +103,23 @@ class ExecAccessLoaderTest {
                     TASK_ARN_CN, "arn:aws-cn:ecs:cn-north-1:" + ACCOUNT + ":cluster/prod", "arn:aws-cn:kms:cn-north-1:" + ACCOUNT + ":key/" + KEY_ID);
         });
         assertThat(access.operatorStartSession()).singleElement().satisfies(a -> assertThat(allAllowed(a)).isTrue());
+    }
+
+    @Test
+    void load_forAFargateServiceTaskWithKeyCloudWatchLoggingAndOneOperator_makesTwelveCallsSixOfThemSimulations() {
+        String key = "arn:aws-cn:kms:cn-north-1:" + ACCOUNT + ":key/" + KEY_ID;
+        ecs.cluster = Fetched.present(new EcsCluster("arn:aws-cn:ecs:cn-north-1:" + ACCOUNT + ":cluster/prod", key,
+                new ExecLogging("OVERRIDE", "/ecs/exec", true, null, null, false), Map.of()));
+        ecs.taskTags = Fetched.present(Map.of("team", "payments"));
+
+        load(task("aws-cn", "cn-north-1", "arn:aws-cn:ecs:cn-north-1:" + ACCOUNT + ":cluster/prod"), List.of(OPERATOR));
+
+        assertThat(awsCalls).containsExactlyInAnyOrder(
+                "ecs:DescribeTaskDefinition", "ecs:DescribeClusters", "ecs:DescribeServices", "ecs:ListTagsForResource",
+                "kms:DescribeKey", "logs:DescribeLogGroups",
+                // task role: *, the key, the log group's streams; operator: the task, the cluster, the key
+                "iam:SimulatePrincipalPolicy", "iam:SimulatePrincipalPolicy", "iam:SimulatePrincipalPolicy",
+                "iam:SimulatePrincipalPolicy", "iam:SimulatePrincipalPolicy", "iam:SimulatePrincipalPolicy");
     }
 
     @Test
@@ -289,25 +308,33 @@ class ExecAccessLoaderTest {
     }
 
     private static final class FakeEcs implements EcsGateway {
+        final List<String> calls;
         volatile Fetched<EcsCluster> cluster;
         volatile Fetched<Map<String, String>> taskTags = Fetched.failed("no tags scripted");
         final List<String> tagsRead = new CopyOnWriteArrayList<>();
 
         volatile String taskRoleArn = ROLE;
 
+        FakeEcs(List<String> calls) {
+            this.calls = calls;
+        }
+
         @Override
         public Fetched<TaskDefinition> describeTaskDefinition(String taskDefinition) {
+            calls.add("ecs:DescribeTaskDefinition");
             return Fetched.present(new TaskDefinition(taskDefinition, "web", taskRoleArn, null,
                     "awsvpc", null, "256", "512", null, List.of(), List.of()));
         }
 
         @Override
         public Fetched<EcsCluster> describeCluster(String name) {
+            calls.add("ecs:DescribeClusters");
             return cluster;
         }
 
         @Override
         public Fetched<EcsService> describeService(String clusterName, String serviceName) {
+            calls.add("ecs:DescribeServices");
             return Fetched.absent("not needed here");
         }
 
@@ -318,6 +345,7 @@ class ExecAccessLoaderTest {
 
         @Override
         public Fetched<Map<String, String>> listTagsForResource(String arn) {
+            calls.add("ecs:ListTagsForResource");
             tagsRead.add(arn);
             return taskTags;
         }
@@ -325,11 +353,17 @@ class ExecAccessLoaderTest {
 
     /** Allows everything, remembering each query; a query on {@link #failOn} fails as throttled. */
     private static final class FakeIam implements IamGateway {
+        final List<String> calls;
         final List<PermissionQuery> queries = new CopyOnWriteArrayList<>();
         volatile String failOn;
 
+        FakeIam(List<String> calls) {
+            this.calls = calls;
+        }
+
         @Override
         public Fetched<PermissionSimulation> simulate(PermissionQuery query) {
+            calls.add("iam:SimulatePrincipalPolicy");
             queries.add(query);
             if (failOn != null && query.resourceArns().contains(failOn)) {
                 return Fetched.failed("iam:SimulatePrincipalPolicy was throttled and retries ran out (Throttling)");
@@ -363,11 +397,16 @@ class ExecAccessLoaderTest {
     }
 
     private static final class FakeAudit implements KmsGateway, LogsGateway, S3Gateway {
+        final List<String> calls;
         volatile Fetched<KmsKey> key;
         volatile RuntimeException bucketFailure;
         volatile CountDownLatch barrier;
         final List<String> keysDescribed = new CopyOnWriteArrayList<>();
         final List<String> groupsDescribed = new CopyOnWriteArrayList<>();
+
+        FakeAudit(List<String> calls) {
+            this.calls = calls;
+        }
 
         private void rendezvous() {
             CountDownLatch latch = barrier;
@@ -387,6 +426,7 @@ class ExecAccessLoaderTest {
 
         @Override
         public Fetched<KmsKey> describeKey(String keyId) {
+            calls.add("kms:DescribeKey");
             keysDescribed.add(keyId);
             rendezvous();
             if (key != null) {
@@ -398,6 +438,7 @@ class ExecAccessLoaderTest {
 
         @Override
         public Fetched<LogGroup> describeLogGroup(String logGroupName) {
+            calls.add("logs:DescribeLogGroups");
             groupsDescribed.add(logGroupName);
             rendezvous();
             return Fetched.present(new LogGroup(logGroupName, "arn:aws-cn:kms:cn-north-1:" + ACCOUNT + ":key/logs"));
@@ -405,6 +446,7 @@ class ExecAccessLoaderTest {
 
         @Override
         public Fetched<S3Bucket> describeBucket(String bucketName) {
+            calls.add("s3:GetEncryptionConfiguration");
             rendezvous();
             if (bucketFailure != null) {
                 throw bucketFailure;
