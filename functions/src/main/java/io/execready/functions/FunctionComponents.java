@@ -8,6 +8,9 @@ import io.execready.aws.EcsGateway;
 import io.execready.aws.ReadCache;
 import io.execready.aws.SdkEcsGateway;
 import io.execready.aws.SdkIamGateway;
+import io.execready.aws.SdkKmsGateway;
+import io.execready.aws.SdkLogsGateway;
+import io.execready.aws.SdkS3Gateway;
 import io.execready.checks.CheckRegistry;
 import io.execready.config.CheckerConfig;
 import io.execready.engine.CheckEngine;
@@ -68,7 +71,14 @@ public record FunctionComponents(
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         ReadCache readCache = new ReadCache();
         EcsGateway ecs = new CachingEcsGateway(new SdkEcsGateway(clients.ecs()), readCache);
-        TaskSnapshotLoader loader = new TaskSnapshotLoader(ecs, new CachingIamGateway(new SdkIamGateway(clients.iam()), readCache), executor);
+        TaskSnapshotLoader loader = new TaskSnapshotLoader(
+                ecs,
+                new CachingIamGateway(new SdkIamGateway(clients.iam()), readCache),
+                new SdkKmsGateway(clients.kms()),
+                new SdkLogsGateway(clients.logs()),
+                new SdkS3Gateway(clients.s3()),
+                config.operatorPrincipalArns(),
+                executor);
         TaskEvaluation evaluation = new TaskEvaluation(
                 loader,
                 new CheckEngine(CheckRegistry.all(), clock),

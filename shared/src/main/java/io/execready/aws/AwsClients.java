@@ -2,6 +2,7 @@ package io.execready.aws;
 
 import java.time.Duration;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -9,8 +10,11 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.securityhub.SecurityHubClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.utils.Lazy;
@@ -31,6 +35,9 @@ public final class AwsClients {
     private final ClientOverrideConfiguration overrides;
     private final Lazy<EcsClient> ecs;
     private final Lazy<IamClient> iam;
+    private final Lazy<KmsClient> kms;
+    private final Lazy<CloudWatchLogsClient> logs;
+    private final Lazy<S3Client> s3;
     private final Lazy<SecurityHubClient> securityHub;
     private final Lazy<SnsClient> sns;
 
@@ -48,6 +55,10 @@ public final class AwsClients {
         this.ecs = lazily(EcsClient::builder);
         // IAM is a global service: the SDK maps every region of a partition to IAM's single endpoint.
         this.iam = lazily(IamClient::builder);
+        this.kms = lazily(KmsClient::builder);
+        this.logs = lazily(CloudWatchLogsClient::builder);
+        // An audit bucket may live in another region; the client follows S3's redirect to it.
+        this.s3 = lazily(S3Client::builder, builder -> builder.crossRegionAccessEnabled(true));
         this.securityHub = lazily(SecurityHubClient::builder);
         this.sns = lazily(SnsClient::builder);
     }
@@ -69,6 +80,18 @@ public final class AwsClients {
         return iam.getValue();
     }
 
+    public KmsClient kms() {
+        return kms.getValue();
+    }
+
+    public CloudWatchLogsClient logs() {
+        return logs.getValue();
+    }
+
+    public S3Client s3() {
+        return s3.getValue();
+    }
+
     public SecurityHubClient securityHub() {
         return securityHub.getValue();
     }
@@ -78,7 +101,11 @@ public final class AwsClients {
     }
 
     private <B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C> Lazy<C> lazily(Supplier<B> builder) {
-        return new Lazy<>(() -> builder.get()
+        return lazily(builder, UnaryOperator.identity());
+    }
+
+    private <B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C> Lazy<C> lazily(Supplier<B> builder, UnaryOperator<B> serviceSettings) {
+        return new Lazy<>(() -> serviceSettings.apply(builder.get())
                 .region(region)
                 .httpClient(httpClient)
                 .overrideConfiguration(overrides)

@@ -49,4 +49,9 @@ public final class CachingEcsGateway implements EcsGateway {
     public Fetched<List<String>> listRunningServiceTasks(String cluster, String serviceName) {
         return delegate.listRunningServiceTasks(cluster, serviceName);
     }
+
+    @Override
+    public Fetched<Map<String, String>> listTagsForResource(String arn) {
+        return delegate.listTagsForResource(arn);
+    }
 }

@@ -31,4 +31,7 @@ public interface EcsGateway {
 
     /** ARNs of one service's tasks whose desired status is RUNNING, all pages. */
     Fetched<List<String>> listRunningServiceTasks(String cluster, String serviceName);
+
+    /** A task's, cluster's or service's tags, by ARN (ecs:ListTagsForResource). */
+    Fetched<Map<String, String>> listTagsForResource(String arn);
 }

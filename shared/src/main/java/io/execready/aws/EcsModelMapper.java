@@ -141,7 +141,7 @@ final class EcsModelMapper {
         return pairs.stream().map(KeyValuePair::name).filter(n -> n != null).toList();
     }
 
-    private static Map<String, String> tags(List<Tag> tags) {
+    static Map<String, String> tags(List<Tag> tags) {
         Map<String, String> map = new LinkedHashMap<>();
         for (Tag tag : tags) {
             if (tag.key() != null) {

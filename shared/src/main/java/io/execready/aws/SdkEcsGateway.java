@@ -92,6 +92,12 @@ public final class SdkEcsGateway implements EcsGateway {
                         .taskArns().stream().toList()));
     }
 
+    @Override
+    public Fetched<Map<String, String>> listTagsForResource(String arn) {
+        return AwsReads.read("ecs:ListTagsForResource", () -> Fetched.present(
+                EcsModelMapper.tags(ecs.listTagsForResource(r -> r.resourceArn(arn)).tags())));
+    }
+
     private static Fetched<EcsTask> found(String requested, DescribeTasksResponse response) {
         for (Task task : response.tasks()) {
             if (task.taskArn().equals(requested) || task.taskArn().endsWith("/" + requested)) {

@@ -20,7 +20,14 @@ public final class CheckRegistry {
             new ExecResourceHeadroomCheck(),
             new TaskRolePresentCheck(),
             new TaskRoleSsmMessagesCheck(),
-            new AuditLoggingConfiguredCheck());
+            new TaskRoleKmsDecryptCheck(),
+            new TaskRoleAuditLogCloudWatchCheck(),
+            new TaskRoleAuditLogS3Check(),
+            new OperatorCanExecuteCheck(),
+            new OperatorStartSessionRestrictedCheck(),
+            new AuditLoggingConfiguredCheck(),
+            new AuditLogDestinationReadyCheck(),
+            new ExecKmsKeyUsableCheck());
 
     private CheckRegistry() {
     }

@@ -7,9 +7,13 @@ import io.execready.snapshot.EcsTask;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.TaskDefinition;
 import io.execready.snapshot.TaskSnapshot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A snapshot fact a check needed and the loader could not read, turned into UNKNOWN: the message
@@ -23,7 +27,14 @@ enum UnreadableFact {
     TASK_ROLE("the task role",
             "ecs:DescribeTaskDefinition (and, for EC2 tasks without a task role, ecs:DescribeContainerInstances, "
                     + "ec2:DescribeInstances and iam:GetInstanceProfile)"),
-    TASK_ROLE_SSM_MESSAGES("the task role's ssmmessages permissions", "iam:SimulatePrincipalPolicy on the task role");
+    TASK_ROLE_SSM_MESSAGES("the task role's ssmmessages permissions", "iam:SimulatePrincipalPolicy on the task role"),
+    TASK_ROLE_KMS_DECRYPT("the task role's kms:Decrypt permission", "iam:SimulatePrincipalPolicy on the task role"),
+    TASK_ROLE_CLOUDWATCH_AUDIT_LOG("the task role's CloudWatch Logs permissions", "iam:SimulatePrincipalPolicy on the task role"),
+    TASK_ROLE_S3_AUDIT_LOG("the task role's S3 permissions", "iam:SimulatePrincipalPolicy on the task role"),
+    OPERATOR_PERMISSIONS("the operators' permissions", "iam:SimulatePrincipalPolicy on the operator principals"),
+    EXEC_KMS_KEY("the cluster's ECS Exec KMS key", "kms:DescribeKey"),
+    AUDIT_LOG_GROUP("the session log group", "logs:DescribeLogGroups"),
+    AUDIT_BUCKET("the session log bucket's encryption", "s3:GetEncryptionConfiguration");
 
     /** "ecs:DescribeTaskDefinition was denied (...)": the IAM action a read failure starts with. */
     private static final Pattern LEADING_ACTION = Pattern.compile("^([a-z0-9-]+:[A-Za-z0-9]+)\\b");
@@ -65,6 +76,28 @@ enum UnreadableFact {
                         "Could not evaluate " + Wording.task(task) + " because reading " + description + " failed: " + reason + ".",
                         "Grant the ExecReady checker's role " + permissionFor(reason) + ", then evaluate the task again.")
                 .withEvidence("readFailure", reason);
+    }
+
+    /** UNKNOWN for several facts that could not be read, naming each failure and each permission to grant. */
+    static CheckResult unknown(CheckDefinition definition, EcsTask task, Map<UnreadableFact, Fetched.Failed<?>> failures) {
+        if (failures.size() == 1) {
+            Map.Entry<UnreadableFact, Fetched.Failed<?>> only = failures.entrySet().iterator().next();
+            return only.getKey().unknown(definition, task, only.getValue());
+        }
+        List<String> reads = new ArrayList<>();
+        List<String> permissions = new ArrayList<>();
+        failures.forEach((fact, failed) -> {
+            String reason = Wording.clause(failed.reason());
+            reads.add("reading " + fact.description + " failed: " + reason);
+            String permission = fact.permissionFor(reason);
+            if (!permissions.contains(permission)) {
+                permissions.add(permission);
+            }
+        });
+        return definition.unknown(
+                        "Could not evaluate " + Wording.task(task) + " because " + String.join(", and ", reads) + ".",
+                        "Grant the ExecReady checker's role " + Wording.list(permissions) + ", then evaluate the task again.")
+                .withEvidence("readFailure", failures.values().stream().map(f -> Wording.clause(f.reason())).collect(Collectors.joining("; ")));
     }
 
     /**

@@ -1,15 +1,14 @@
 package io.execready.evaluation;
 
-import io.execready.aws.ContextEntry;
 import io.execready.aws.EcsGateway;
 import io.execready.aws.IamGateway;
-import io.execready.aws.PermissionQuery;
+import io.execready.aws.KmsGateway;
+import io.execready.aws.LogsGateway;
+import io.execready.aws.S3Gateway;
 import io.execready.snapshot.EcsCluster;
 import io.execready.snapshot.EcsService;
 import io.execready.snapshot.EcsTask;
-import io.execready.snapshot.ExecPermissions;
 import io.execready.snapshot.Fetched;
-import io.execready.snapshot.PermissionSimulation;
 import io.execready.snapshot.RoleSource;
 import io.execready.snapshot.TaskDefinition;
 import io.execready.snapshot.TaskRole;
@@ -23,20 +22,26 @@ import java.util.function.Supplier;
 
 /**
  * Gathers everything the checks need about one task, once. Reads that do not depend on each other
- * (task definition, cluster, service) run in parallel; the IAM simulation waits for the role it
- * needs. Facts the task already carries (from the EventBridge event or DescribeTasks) are not
- * fetched again. A read that fails stays a {@code Fetched.Failed}: loading never aborts.
+ * (task definition, cluster, service) run in parallel; the IAM simulations wait for the role and
+ * cluster settings they need. Facts the task already carries (from the EventBridge event or
+ * DescribeTasks) are not fetched again. A read that fails stays a {@code Fetched.Failed}: loading never aborts. The
+ * permission simulations, exec key and audit destinations are loaded by {@link ExecAccessLoader}.
  */
 public final class TaskSnapshotLoader {
 
     private final EcsGateway ecs;
-    private final IamGateway iam;
     private final ExecutorService executor;
+    private final ExecAccessLoader execAccess;
 
-    public TaskSnapshotLoader(EcsGateway ecs, IamGateway iam, ExecutorService executor) {
+    /**
+     * @param operatorPrincipalArns the principals that must be able to run execute-command on every task;
+     *                              empty when none are configured
+     */
+    public TaskSnapshotLoader(EcsGateway ecs, IamGateway iam, KmsGateway kms, LogsGateway logs, S3Gateway s3,
+                              List<String> operatorPrincipalArns, ExecutorService executor) {
         this.ecs = Objects.requireNonNull(ecs, "ecs");
-        this.iam = Objects.requireNonNull(iam, "iam");
         this.executor = Objects.requireNonNull(executor, "executor");
+        this.execAccess = new ExecAccessLoader(ecs, iam, kms, logs, s3, operatorPrincipalArns, executor);
     }
 
     public TaskSnapshot load(EcsTask task) {
@@ -49,10 +54,11 @@ public final class TaskSnapshotLoader {
                 .orElseGet(() -> CompletableFuture.completedFuture(
                         Fetched.absent("task " + task.taskId() + " does not belong to a service (group " + task.group() + ")")));
 
-        Fetched<TaskRole> taskRole = taskRole(task, taskDefinition.join());
-        Fetched<PermissionSimulation> ssmMessages = taskRole.flatMap(role -> iam.simulate(ssmMessagesQuery(task, role)));
+        CompletableFuture<Fetched<TaskRole>> role = taskDefinition.thenApply(definition -> taskRole(task, definition));
+        ExecAccessLoader.Loaded access = execAccess.load(task, cluster, role).join();
 
-        return new TaskSnapshot(task, taskDefinition.join(), service.join(), cluster.join(), taskRole, ssmMessages);
+        return new TaskSnapshot(task, taskDefinition.join(), service.join(), cluster.join(), role.join(),
+                access.taskRoleSsmMessages(), access.execAccess());
     }
 
     /** The role the exec agent runs as: the launch override, else the task definition's. */
@@ -65,21 +71,12 @@ public final class TaskSnapshotLoader {
                 : Fetched.present(new TaskRole(definition.taskRoleArn(), RoleSource.TASK_DEFINITION)));
     }
 
-    /**
-     * The agent's own ssmmessages calls carry only the requested region as a condition key worth
-     * simulating; ECS resource tags are not part of those requests, so they are not passed here.
-     */
-    private static PermissionQuery ssmMessagesQuery(EcsTask task, TaskRole role) {
-        return new PermissionQuery(role.roleArn(), ExecPermissions.TASK_ROLE_SSM_MESSAGES, List.of("*"),
-                List.of(ContextEntry.string("aws:RequestedRegion", task.arn().region())));
-    }
-
     private <T> CompletableFuture<Fetched<T>> async(String action, Supplier<Fetched<T>> read) {
         return CompletableFuture.supplyAsync(read, executor)
                 .exceptionally(e -> Fetched.failed(action + " failed unexpectedly: " + rootCause(e)));
     }
 
-    private static String rootCause(Throwable e) {
+    static String rootCause(Throwable e) {
         Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
         return cause.toString();
     }

@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param cluster                  the cluster's exec configuration and tags
  * @param taskRole                 the role the exec agent runs as; Absent when there is none
  * @param taskRoleSsmMessages      the task role's simulated ssmmessages permissions; Absent without a role
+ * @param execAccess               the exec KMS key, audit log destinations, and the task role's and operators' permissions on them
  */
 public record TaskSnapshot(
         EcsTask task,
@@ -19,7 +20,8 @@ public record TaskSnapshot(
         Fetched<EcsService> owningService,
         Fetched<EcsCluster> cluster,
         Fetched<TaskRole> taskRole,
-        Fetched<PermissionSimulation> taskRoleSsmMessages) {
+        Fetched<PermissionSimulation> taskRoleSsmMessages,
+        ExecAccess execAccess) {
 
     public TaskSnapshot {
         Objects.requireNonNull(task, "task");
@@ -28,6 +30,7 @@ public record TaskSnapshot(
         Objects.requireNonNull(cluster, "cluster");
         Objects.requireNonNull(taskRole, "taskRole");
         Objects.requireNonNull(taskRoleSsmMessages, "taskRoleSsmMessages");
+        Objects.requireNonNull(execAccess, "execAccess");
     }
 
     /** Whether ECS Exec was on when the task started; unknown counts as off only where a check says so. */

@@ -34,7 +34,14 @@ class CheckRegistryTest {
             "exec-resource-headroom",
             "task-role-present",
             "task-role-ssmmessages",
-            "audit-logging-configured");
+            "task-role-kms-decrypt",
+            "task-role-audit-log-cloudwatch",
+            "task-role-audit-log-s3",
+            "operator-can-execute",
+            "operator-start-session-restricted",
+            "audit-logging-configured",
+            "audit-log-destination-ready",
+            "exec-kms-key-usable");
 
     /** Checks that judge the task as the event or DescribeTasks reported it, which is always there. */
     private static final List<String> TASK_ONLY = List.of(
@@ -44,6 +51,11 @@ class CheckRegistryTest {
     void all_listsTheImplementedChecksInCatalogOrder() {
         assertThat(CheckRegistry.all()).extracting(Check::id).containsExactlyElementsOf(CATALOG_ORDER);
     }
+
+    /** Checks of features a cluster may leave unused: exec key, own log destinations, operators. */
+    private static final List<String> UNUSED_FEATURES = List.of(
+            "task-role-kms-decrypt", "task-role-audit-log-cloudwatch", "task-role-audit-log-s3", "operator-can-execute",
+            "operator-start-session-restricted", "audit-log-destination-ready", "exec-kms-key-usable");
 
     @Test
     void all_hasUniqueIdsInTheCatalogSyntax() {
@@ -69,13 +81,24 @@ class CheckRegistryTest {
     }
 
     @Test
-    void all_onAHealthyTask_everyCheckPasses() {
+    void all_onAHealthyTaskUsingEveryExecFeature_everyCheckPasses() {
+        CheckEngine engine = new CheckEngine(CheckRegistry.all(), Clock.fixed(Instant.parse("2025-03-01T10:20:00Z"), ZoneOffset.UTC));
+
+        TaskReport report = engine.evaluate(TaskSnapshotFixture.fullyConfiguredFargateTask().build());
+
+        assertThat(report.results()).extracting(CheckResult::status).containsOnly(CheckStatus.PASS);
+        assertThat(report.execCapableContainers()).containsExactly("app");
+    }
+
+    @Test
+    void all_onAHealthyTaskWithoutKeyAuditDestinationsOrOperators_onlyThoseChecksDoNotApply() {
         CheckEngine engine = new CheckEngine(CheckRegistry.all(), Clock.fixed(Instant.parse("2025-03-01T10:20:00Z"), ZoneOffset.UTC));
 
         TaskReport report = engine.evaluate(TaskSnapshotFixture.runningFargateTask().build());
 
-        assertThat(report.results()).extracting(CheckResult::status).containsOnly(CheckStatus.PASS);
-        assertThat(report.execCapableContainers()).containsExactly("app");
+        assertThat(report.withStatus(CheckStatus.NOT_APPLICABLE)).extracting(CheckResult::checkId).containsExactlyInAnyOrderElementsOf(UNUSED_FEATURES);
+        assertThat(report.results()).filteredOn(r -> !UNUSED_FEATURES.contains(r.checkId()))
+                .extracting(CheckResult::status).containsOnly(CheckStatus.PASS);
     }
 
     @Test
@@ -83,7 +106,7 @@ class CheckRegistryTest {
         CheckEngine engine = new CheckEngine(CheckRegistry.all(), Clock.fixed(Instant.parse("2025-03-01T10:20:00Z"), ZoneOffset.UTC));
         String denied = "ecs:DescribeTaskDefinition was denied (AccessDeniedException)";
 
-        TaskReport report = engine.evaluate(TaskSnapshotFixture.runningFargateTask()
+        TaskReport report = engine.evaluate(TaskSnapshotFixture.fullyConfiguredFargateTask()
                 .withTaskDefinitionFailed(denied)
                 .withOwningServiceFailed("ecs:DescribeServices was denied (AccessDeniedException)")
                 .withClusterFailed("ecs:DescribeClusters was denied (AccessDeniedException)")

@@ -2,7 +2,7 @@ package io.execready.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.execready.aws.EcsGateway;
+import io.execready.fixtures.EcsGatewayDouble;
 import io.execready.aws.IamGateway;
 import io.execready.aws.PermissionQuery;
 import io.execready.snapshot.ActionDecision;
@@ -42,7 +42,11 @@ class TaskSnapshotLoaderTest {
     }
 
     private TaskSnapshot load(EcsTask task) {
-        return new TaskSnapshotLoader(ecs, iam, executor).load(task);
+        return new TaskSnapshotLoader(ecs, iam,
+                keyId -> { throw new AssertionError("the cluster sets no exec key"); },
+                logGroup -> { throw new AssertionError("the cluster names no log group"); },
+                bucket -> { throw new AssertionError("the cluster names no bucket"); },
+                List.of(), executor).load(task);
     }
 
     @Test
@@ -144,7 +148,7 @@ class TaskSnapshotLoaderTest {
         return new TaskDefinition(TASK_DEF, "web", roleArn, null, "awsvpc", null, "256", "512", null, List.of(), List.of());
     }
 
-    private static final class FakeEcs implements EcsGateway {
+    private static final class FakeEcs extends EcsGatewayDouble {
         volatile Fetched<TaskDefinition> taskDefinition;
         volatile RuntimeException clusterFailure;
         volatile CountDownLatch barrier;
@@ -189,20 +193,9 @@ class TaskSnapshotLoaderTest {
                     serviceName, cluster, true, "ecs-svc/1", TASK_DEF, "ACTIVE"));
         }
 
-        @Override
-        public Map<String, Fetched<EcsTask>> describeTasks(String cluster, List<String> tasks) {
-            throw new AssertionError("the loader must not re-read a task it was given");
-        }
 
-        @Override
-        public Fetched<List<String>> listRunningTasks(String cluster) {
-            throw new AssertionError("the loader lists no tasks");
-        }
 
-        @Override
-        public Fetched<List<String>> listRunningServiceTasks(String cluster, String serviceName) {
-            throw new AssertionError("the loader lists no tasks");
-        }
+
     }
 
     private static final class FakeIam implements IamGateway {

@@ -1,0 +1,14 @@
+package io.execready.aws;
+
+import io.execready.snapshot.Fetched;
+import io.execready.snapshot.KmsKey;
+
+/** The KMS read the checker makes. Failures come back as data, never thrown. */
+public interface KmsGateway {
+
+    /**
+     * The key's ARN and state (kms:DescribeKey), by key id, key ARN, alias name or alias ARN;
+     * Absent when KMS has no such key.
+     */
+    Fetched<KmsKey> describeKey(String keyId);
+}

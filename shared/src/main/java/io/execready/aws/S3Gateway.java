@@ -1,0 +1,14 @@
+package io.execready.aws;
+
+import io.execready.snapshot.Fetched;
+import io.execready.snapshot.S3Bucket;
+
+/** The S3 read the checker makes. Failures come back as data, never thrown. */
+public interface S3Gateway {
+
+    /**
+     * The bucket with its default encryption (s3:GetEncryptionConfiguration through
+     * GetBucketEncryption); Absent when the bucket does not exist.
+     */
+    Fetched<S3Bucket> describeBucket(String bucketName);
+}

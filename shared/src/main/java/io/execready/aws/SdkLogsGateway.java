@@ -1,0 +1,30 @@
+package io.execready.aws;
+
+import io.execready.snapshot.Fetched;
+import io.execready.snapshot.LogGroup;
+import java.util.Objects;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+
+/**
+ * {@link LogsGateway} over the AWS SDK's CloudWatch Logs client. DescribeLogGroups filters by
+ * prefix only, so {@code /ecs/exec} also lists {@code /ecs/exec-old}: pages are read until the
+ * exact name turns up or the groups run out.
+ */
+public final class SdkLogsGateway implements LogsGateway {
+
+    private final CloudWatchLogsClient logs;
+
+    public SdkLogsGateway(CloudWatchLogsClient logs) {
+        this.logs = Objects.requireNonNull(logs, "logs");
+    }
+
+    @Override
+    public Fetched<LogGroup> describeLogGroup(String logGroupName) {
+        return AwsReads.read("logs:DescribeLogGroups", () -> logs.describeLogGroupsPaginator(r -> r.logGroupNamePrefix(logGroupName))
+                .logGroups().stream()
+                .filter(group -> logGroupName.equals(group.logGroupName()))
+                .findFirst()
+                .<Fetched<LogGroup>>map(group -> Fetched.present(new LogGroup(group.logGroupName(), group.kmsKeyId())))
+                .orElseGet(() -> Fetched.absent("log group " + logGroupName + " does not exist")));
+    }
+}

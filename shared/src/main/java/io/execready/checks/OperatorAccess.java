@@ -1,0 +1,59 @@
+package io.execready.checks;
+
+import io.execready.snapshot.Fetched;
+import io.execready.snapshot.PermissionAssessment;
+import io.execready.snapshot.PermissionSimulation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The configured operators' assessments for one purpose, sorted into those whose simulation was
+ * read (and judged) and those whose was not.
+ *
+ * @param judged     each readable operator's judgement, by principal ARN, in configuration order
+ * @param unreadable why each unreadable operator's permissions could not be read, by principal ARN
+ */
+record OperatorAccess(Map<String, SimulatedPermissions> judged, Map<String, String> unreadable) {
+
+    static OperatorAccess of(List<PermissionAssessment> assessments) {
+        Map<String, SimulatedPermissions> judged = new LinkedHashMap<>();
+        Map<String, String> unreadable = new LinkedHashMap<>();
+        for (PermissionAssessment assessment : assessments) {
+            switch (assessment.simulation()) {
+                case Fetched.Present<PermissionSimulation> present ->
+                        judged.put(assessment.principalArn(), SimulatedPermissions.judge(assessment.needs(), present.value()));
+                case Fetched.Absent<PermissionSimulation> absent -> unreadable.put(assessment.principalArn(), Wording.clause(absent.description()));
+                case Fetched.Failed<PermissionSimulation> failed -> unreadable.put(assessment.principalArn(), Wording.clause(failed.reason()));
+            }
+        }
+        return new OperatorAccess(judged, unreadable);
+    }
+
+    /** Operators the simulation had no decision for on some need, with those needs, added to the unreadable ones. */
+    Map<String, String> unreadableOrIncomplete() {
+        Map<String, String> all = new LinkedHashMap<>(unreadable);
+        judged.forEach((principal, judgement) -> {
+            if (judgement.denied().isEmpty() && !judgement.notSimulated().isEmpty()) {
+                all.put(principal, "the simulation has no decision for " + judgement.describeNotSimulated());
+            }
+        });
+        return all;
+    }
+
+    /**
+     * The one reason to report when some operators could not be read: a shared reason once
+     * ("ecs:ListTagsForResource was denied ..."), else each operator's own.
+     */
+    static String describeUnreadable(Map<String, String> unreadable) {
+        List<String> reasons = unreadable.values().stream().distinct().toList();
+        if (reasons.size() == 1) {
+            return reasons.getFirst();
+        }
+        List<String> each = new ArrayList<>();
+        unreadable.forEach((principal, reason) -> each.add(principal + ": " + reason));
+        return each.stream().collect(Collectors.joining("; "));
+    }
+}

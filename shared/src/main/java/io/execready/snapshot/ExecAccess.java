@@ -1,0 +1,42 @@
+package io.execready.snapshot;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What ECS Exec sessions on a task depend on beyond the task itself: the cluster's exec KMS key,
+ * the audit log destinations, and what the task role and the configured operators are allowed.
+ * Each fact is Absent when the cluster does not use it (no key, no such log destination, no task
+ * role); the checks read the cluster's configuration to tell that apart from a key or destination
+ * that is configured but does not exist.
+ *
+ * @param execKmsKey                 kms:DescribeKey of the cluster's {@code kmsKeyId}; Absent without a key or when KMS has no such key
+ * @param auditLogGroup              the OVERRIDE log group; Absent when not configured or when it does not exist
+ * @param auditBucket                the OVERRIDE bucket; Absent when not configured or when it does not exist
+ * @param taskRoleKmsDecrypt         the task role's kms:Decrypt on the key
+ * @param taskRoleCloudWatchAuditLog the task role's logs permissions for the log group
+ * @param taskRoleS3AuditLog         the task role's s3 permissions for the bucket
+ * @param operatorExecuteCommand     one assessment per configured operator: execute-command on the task; empty when no operator is configured
+ * @param operatorStartSession       one assessment per configured operator: ssm:StartSession on the task; empty when no operator is configured
+ */
+public record ExecAccess(
+        Fetched<KmsKey> execKmsKey,
+        Fetched<LogGroup> auditLogGroup,
+        Fetched<S3Bucket> auditBucket,
+        Fetched<PermissionAssessment> taskRoleKmsDecrypt,
+        Fetched<PermissionAssessment> taskRoleCloudWatchAuditLog,
+        Fetched<PermissionAssessment> taskRoleS3AuditLog,
+        List<PermissionAssessment> operatorExecuteCommand,
+        List<PermissionAssessment> operatorStartSession) {
+
+    public ExecAccess {
+        Objects.requireNonNull(execKmsKey, "execKmsKey");
+        Objects.requireNonNull(auditLogGroup, "auditLogGroup");
+        Objects.requireNonNull(auditBucket, "auditBucket");
+        Objects.requireNonNull(taskRoleKmsDecrypt, "taskRoleKmsDecrypt");
+        Objects.requireNonNull(taskRoleCloudWatchAuditLog, "taskRoleCloudWatchAuditLog");
+        Objects.requireNonNull(taskRoleS3AuditLog, "taskRoleS3AuditLog");
+        operatorExecuteCommand = List.copyOf(operatorExecuteCommand);
+        operatorStartSession = List.copyOf(operatorStartSession);
+    }
+}

@@ -1,0 +1,133 @@
+package io.execready.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.execready.fixtures.SdkSystemProperties;
+import io.execready.harness.LocalAws;
+import io.execready.snapshot.Fetched;
+import io.execready.snapshot.KmsKey;
+import io.execready.snapshot.LogGroup;
+import io.execready.snapshot.S3Bucket;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kms.model.KeyMetadata;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+
+/**
+ * The KMS, CloudWatch Logs, S3 and ECS tag reads through the clients {@link AwsClients} builds,
+ * against the local emulator: the requests the product makes, the answers it reads.
+ */
+class SdkAuditGatewaysTest {
+
+    private static LocalAws aws;
+    private static SdkSystemProperties saved;
+    private static AwsClients clients;
+
+    @BeforeAll
+    static void start() {
+        saved = SdkSystemProperties.save();
+        aws = LocalAws.start();
+        aws.applyToSystemProperties();
+        clients = new AwsClients(Region.US_EAST_1);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (aws != null) {
+            aws.close();
+        }
+        saved.restore();
+    }
+
+    @Test
+    void describeKey_readsEachKeyState() {
+        KmsGateway kms = new SdkKmsGateway(clients.kms());
+        KeyMetadata enabled = clients.kms().createKey().keyMetadata();
+        KeyMetadata disabled = clients.kms().createKey().keyMetadata();
+        clients.kms().disableKey(r -> r.keyId(disabled.keyId()));
+        KeyMetadata deleted = clients.kms().createKey().keyMetadata();
+        clients.kms().scheduleKeyDeletion(r -> r.keyId(deleted.keyId()).pendingWindowInDays(7));
+
+        assertThat(kms.describeKey(enabled.arn())).isEqualTo(Fetched.present(new KmsKey(enabled.arn(), "Enabled")));
+        assertThat(kms.describeKey(disabled.keyId())).isEqualTo(Fetched.present(new KmsKey(disabled.arn(), "Disabled")));
+        assertThat(kms.describeKey(deleted.arn())).isEqualTo(Fetched.present(new KmsKey(deleted.arn(), "PendingDeletion")));
+    }
+
+    @Test
+    void describeKey_resolvesAnAliasToItsKey() {
+        KmsGateway kms = new SdkKmsGateway(clients.kms());
+        KeyMetadata key = clients.kms().createKey().keyMetadata();
+        clients.kms().createAlias(r -> r.aliasName("alias/exec-sessions").targetKeyId(key.keyId()));
+
+        assertThat(kms.describeKey("alias/exec-sessions")).isEqualTo(Fetched.present(new KmsKey(key.arn(), "Enabled")));
+    }
+
+    @Test
+    void describeKey_whenNoSuchKey_isAbsent() {
+        Fetched<KmsKey> missing = new SdkKmsGateway(clients.kms()).describeKey("arn:aws:kms:us-east-1:" + LocalAws.ACCOUNT_ID
+                + ":key/11111111-2222-3333-4444-555555555555");
+
+        assertThat(missing).isInstanceOfSatisfying(Fetched.Absent.class,
+                a -> assertThat(a.description()).contains("11111111-2222-3333-4444-555555555555", "does not exist"));
+    }
+
+    @Test
+    void describeLogGroup_readsTheGroupsKmsKey() {
+        LogsGateway logs = new SdkLogsGateway(clients.logs());
+        String key = clients.kms().createKey().keyMetadata().arn();
+        clients.logs().createLogGroup(r -> r.logGroupName("/ecs/exec/encrypted").kmsKeyId(key));
+        clients.logs().createLogGroup(r -> r.logGroupName("/ecs/exec/plain"));
+
+        assertThat(logs.describeLogGroup("/ecs/exec/encrypted")).isEqualTo(Fetched.present(new LogGroup("/ecs/exec/encrypted", key)));
+        assertThat(logs.describeLogGroup("/ecs/exec/plain")).isEqualTo(Fetched.present(new LogGroup("/ecs/exec/plain", null)));
+    }
+
+    @Test
+    void describeLogGroup_whenOnlyGroupsWithTheNameAsPrefixExist_isAbsent() {
+        clients.logs().createLogGroup(r -> r.logGroupName("/ecs/audit-old"));
+
+        Fetched<LogGroup> missing = new SdkLogsGateway(clients.logs()).describeLogGroup("/ecs/audit");
+
+        assertThat(missing).isInstanceOfSatisfying(Fetched.Absent.class, a -> assertThat(a.description()).contains("/ecs/audit does not exist"));
+    }
+
+    @Test
+    void describeLogGroup_readsPastTheFirstPage() {
+        // DescribeLogGroups returns 50 groups a page; the exact name sorts after 60 longer ones.
+        IntStream.range(0, 60).forEach(i -> clients.logs().createLogGroup(r -> r.logGroupName(String.format("/paged/a-%02d", i))));
+        clients.logs().createLogGroup(r -> r.logGroupName("/paged/z"));
+
+        assertThat(new SdkLogsGateway(clients.logs()).describeLogGroup("/paged/z")).isEqualTo(Fetched.present(new LogGroup("/paged/z", null)));
+    }
+
+    @Test
+    void describeBucket_readsEncryptionAndTellsAMissingBucket() {
+        S3Gateway s3 = new SdkS3Gateway(clients.s3());
+        clients.s3().createBucket(r -> r.bucket("exec-audit-plain"));
+        clients.s3().createBucket(r -> r.bucket("exec-audit-sse-s3"));
+        clients.s3().putBucketEncryption(r -> r.bucket("exec-audit-sse-s3").serverSideEncryptionConfiguration(c -> c
+                .rules(rule -> rule.applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AES256)))));
+        clients.s3().createBucket(r -> r.bucket("exec-audit-kms"));
+        clients.s3().putBucketEncryption(r -> r.bucket("exec-audit-kms").serverSideEncryptionConfiguration(c -> c
+                .rules(rule -> rule.applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AWS_KMS)))));
+
+        // The emulator answers ServerSideEncryptionConfigurationNotFoundError for a bucket that never had
+        // encryption set (real S3 reports SSE-S3 for every bucket): read as no default encryption.
+        assertThat(s3.describeBucket("exec-audit-plain")).isEqualTo(Fetched.present(new S3Bucket("exec-audit-plain", null)));
+        assertThat(s3.describeBucket("exec-audit-sse-s3")).isEqualTo(Fetched.present(new S3Bucket("exec-audit-sse-s3", "AES256")));
+        assertThat(s3.describeBucket("exec-audit-kms")).isEqualTo(Fetched.present(new S3Bucket("exec-audit-kms", "aws:kms")));
+        assertThat(s3.describeBucket("exec-audit-missing")).isInstanceOfSatisfying(Fetched.Absent.class,
+                a -> assertThat(a.description()).contains("exec-audit-missing does not exist"));
+    }
+
+    @Test
+    void listTagsForResource_readsTheTags() {
+        String clusterArn = clients.ecs().createCluster(r -> r.clusterName("tagged").tags(t -> t.key("team").value("payments"))).cluster().clusterArn();
+
+        assertThat(new SdkEcsGateway(clients.ecs()).listTagsForResource(clusterArn)).isEqualTo(Fetched.present(Map.of("team", "payments")));
+    }
+}
