@@ -11,8 +11,15 @@ import io.execready.evaluation.TaskSnapshotLoader;
 import io.execready.logging.JsonLog;
 import io.execready.publish.AlertComposer;
 import io.execready.publish.AsffFindingMapper;
+import io.execready.publish.ImportRetryPolicy;
 import io.execready.publish.SecurityHubPublisher;
+import io.execready.publish.Sleeper;
 import io.execready.publish.SnsAlertPublisher;
+import io.execready.publish.TokenBucket;
+import io.execready.state.AlertChannels;
+import io.execready.state.FindingLifecycle;
+import io.execready.state.SubjectStore;
+import io.execready.state.TaskEventVersions;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
@@ -41,19 +48,39 @@ public record FunctionComponents(CheckerConfig config, TaskEvaluation evaluation
 
     static FunctionComponents create(Map<String, String> environment, PrintStream out, Clock clock) {
         CheckerConfig config = CheckerConfig.fromEnvironment(environment);
+        String stateTable = config.requireStateTableName();
         AwsClients clients = new AwsClients(config.region());
+        SdkEcsGateway ecs = new SdkEcsGateway(clients.ecs());
         TaskSnapshotLoader loader = new TaskSnapshotLoader(
-                new SdkEcsGateway(clients.ecs()),
+                ecs,
                 new SdkIamGateway(clients.iam()),
                 // AWS reads block on I/O; virtual threads make the independent ones parallel for free.
                 Executors.newVirtualThreadPerTaskExecutor());
-        TaskEvaluation evaluation = new TaskEvaluation(
-                loader,
-                new CheckEngine(CheckRegistry.all(), clock),
+        SubjectStore store = new SubjectStore(clients.dynamoDb(), stateTable);
+        FindingLifecycle lifecycle = new FindingLifecycle(
+                store,
                 new AsffFindingMapper(),
-                config.securityHubEnabled() ? new SecurityHubPublisher(clients.securityHub()) : null,
-                new AlertComposer(),
-                config.alertTopicArn() == null ? null : new SnsAlertPublisher(clients.sns(), config.alertTopicArn()));
+                config.securityHubEnabled()
+                        ? new SecurityHubPublisher(clients.securityHub(), ImportRetryPolicy.DEFAULT, Sleeper.system(),
+                                TokenBucket.perSecond(config.securityHubImportsPerSecond()))
+                        : null,
+                alertChannels(config, clients),
+                clock,
+                config.findingHeartbeat(),
+                Sleeper.system());
+        TaskEvaluation evaluation = new TaskEvaluation(loader::load, new CheckEngine(CheckRegistry.all(), clock), lifecycle, ecs,
+                new TaskEventVersions(store, clock));
         return new FunctionComponents(config, evaluation, JsonLog.create(out, config.logLevel(), clock));
+    }
+
+    private static AlertChannels alertChannels(CheckerConfig config, AwsClients clients) {
+        if (config.alertTopicArn() == null && config.chatTopicArn() == null) {
+            return null;
+        }
+        return new AlertChannels(
+                new AlertComposer(),
+                config.alertTopicArn() == null ? null : new SnsAlertPublisher(clients.sns(), config.alertTopicArn()),
+                config.chatTopicArn() == null ? null : new SnsAlertPublisher(clients.sns(), config.chatTopicArn()),
+                config.readyAgainAlerts());
     }
 }

@@ -9,6 +9,7 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.securityhub.SecurityHubClient;
@@ -32,6 +33,7 @@ public final class AwsClients {
     private final Lazy<IamClient> iam;
     private final Lazy<SecurityHubClient> securityHub;
     private final Lazy<SnsClient> sns;
+    private final Lazy<DynamoDbClient> dynamoDb;
 
     public AwsClients(Region region) {
         this.region = region;
@@ -48,6 +50,7 @@ public final class AwsClients {
         this.iam = lazily(IamClient::builder);
         this.securityHub = lazily(SecurityHubClient::builder);
         this.sns = lazily(SnsClient::builder);
+        this.dynamoDb = lazily(DynamoDbClient::builder);
     }
 
     public Region region() {
@@ -68,6 +71,10 @@ public final class AwsClients {
 
     public SnsClient sns() {
         return sns.getValue();
+    }
+
+    public DynamoDbClient dynamoDb() {
+        return dynamoDb.getValue();
     }
 
     private <B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C> Lazy<C> lazily(Supplier<B> builder) {

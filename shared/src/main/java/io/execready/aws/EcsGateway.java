@@ -25,4 +25,10 @@ public interface EcsGateway {
      * when ECS reported it missing, Failed when its batch could not be read.
      */
     Map<String, Fetched<EcsTask>> describeTasks(String cluster, List<String> tasks);
+
+    /**
+     * The ARNs of the cluster's tasks that ECS still wants running (desired status RUNNING, so
+     * PENDING and RUNNING ones), every page of them; an empty list when there are none.
+     */
+    Fetched<List<String>> listTasks(String cluster, TaskListQuery query);
 }

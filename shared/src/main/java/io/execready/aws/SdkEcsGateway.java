@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.ecs.model.ClusterField;
 import software.amazon.awssdk.services.ecs.model.DescribeClustersResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeTasksResponse;
+import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.Failure;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskField;
@@ -76,6 +77,15 @@ public final class SdkEcsGateway implements EcsGateway {
             }
         }
         return results;
+    }
+
+    @Override
+    public Fetched<List<String>> listTasks(String cluster, TaskListQuery query) {
+        return AwsReads.read("ecs:ListTasks", () -> Fetched.present(ecs.listTasksPaginator(r -> r.cluster(cluster)
+                        .family(query.family())
+                        .startedBy(query.startedBy())
+                        .desiredStatus(DesiredStatus.RUNNING))
+                .taskArns().stream().toList()));
     }
 
     private static Fetched<EcsTask> found(String requested, DescribeTasksResponse response) {

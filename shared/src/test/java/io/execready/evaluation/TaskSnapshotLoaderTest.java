@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.execready.aws.EcsGateway;
 import io.execready.aws.IamGateway;
 import io.execready.aws.PermissionQuery;
+import io.execready.aws.TaskListQuery;
 import io.execready.snapshot.ActionDecision;
 import io.execready.snapshot.EcsCluster;
 import io.execready.snapshot.EcsService;
@@ -192,6 +193,11 @@ class TaskSnapshotLoaderTest {
         @Override
         public Map<String, Fetched<EcsTask>> describeTasks(String cluster, List<String> tasks) {
             throw new AssertionError("the loader must not re-read a task it was given");
+        }
+
+        @Override
+        public Fetched<List<String>> listTasks(String cluster, TaskListQuery query) {
+            throw new AssertionError("the loader lists no tasks");
         }
     }
 
