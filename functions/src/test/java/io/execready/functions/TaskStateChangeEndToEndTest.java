@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.execready.functions.local.DemoScenario;
 import io.execready.functions.local.LocalCheckerRun;
 import io.execready.harness.Invocation;
 import io.execready.harness.SnsNotification;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -17,6 +19,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.securityhub.model.AwsSecurityFinding;
 
 /**
@@ -121,5 +125,49 @@ class TaskStateChangeEndToEndTest {
         assertThat(foreign.get("outcome").asText()).isEqualTo("IGNORED");
         assertThat(run.findings()).hasSize(findingsBefore);
         assertThat(run.alerts()).hasSize(1);
+    }
+
+    @Test
+    @Order(4)
+    void theSameEventDeliveredTwice_isDroppedAsStale() throws Exception {
+        List<String> updatedBefore = run.findings().stream().map(AwsSecurityFinding::updatedAt).sorted().toList();
+
+        JsonNode again = invoke("task-running-not-ready.json");
+
+        assertThat(again.get("outcome").asText()).isEqualTo("STALE");
+        assertThat(run.findings().stream().map(AwsSecurityFinding::updatedAt).sorted().toList()).isEqualTo(updatedBefore);
+        assertThat(run.alerts()).hasSize(1);
+    }
+
+    @Test
+    @Order(5)
+    void aStoppedTask_keepsTheFindingsOfALiveService_andArchivesThemOnceTheServiceIsDeleted() throws Exception {
+        JsonNode whileLive = invokeStopped("task-running-not-ready.json", 4);
+        try (EcsClient ecs = EcsClient.builder().region(Region.of(run.aws().region())).build()) {
+            ecs.deleteService(r -> r.cluster(DemoScenario.CLUSTER).service(DemoScenario.BROKEN_SERVICE).force(true));
+        }
+        JsonNode afterDelete = invokeStopped("task-running-not-ready.json", 5);
+
+        assertThat(whileLive.get("outcome").asText()).as(whileLive.toPrettyString()).isEqualTo("KEPT");
+        assertThat(afterDelete.get("outcome").asText()).as(afterDelete.toPrettyString()).isEqualTo("ARCHIVED");
+        assertThat(run.findings().stream().filter(f -> aboutService(f, DemoScenario.BROKEN_SERVICE)))
+                .isNotEmpty().allSatisfy(f -> assertThat(f.recordStateAsString()).isEqualTo("ARCHIVED"));
+        assertThat(run.findings().stream().filter(f -> aboutService(f, DemoScenario.READY_SERVICE)))
+                .isNotEmpty().allSatisfy(f -> assertThat(f.recordStateAsString()).isEqualTo("ACTIVE"));
+        assertThat(run.alerts()).hasSize(1);
+    }
+
+    /** The sample event's task, reported STOPPED with the given detail.version. */
+    private static JsonNode invokeStopped(String eventFile, long version) throws Exception {
+        ObjectNode event = (ObjectNode) JSON.readTree(Files.readString(LocalCheckerRun.eventsDirectory().resolve(eventFile)));
+        ObjectNode detail = (ObjectNode) event.get("detail");
+        detail.put("lastStatus", "STOPPED").put("desiredStatus", "STOPPED").put("version", version)
+                .put("stoppedReason", "Task stopped by the end-to-end test");
+        Invocation invocation = run.invoke(HANDLER, JSON.writeValueAsString(event));
+        assertThat(invocation.succeeded())
+                .as("invocation failed: %s %s%nlogs:%n%s", invocation.errorType(), invocation.errorMessage(),
+                        String.join("\n", invocation.logLines()))
+                .isTrue();
+        return JSON.readTree(invocation.payload());
     }
 }
