@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -27,6 +29,9 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * Anything else DynamoDB reports becomes a {@link StateStoreException}.
  */
 public final class SubjectStore {
+
+    /** Cancellation codes of a transaction that lost to a concurrent writer; "None" marks the items that were fine. */
+    private static final Set<String> RACE_CODES = Set.of("ConditionalCheckFailed", "TransactionConflict", "None");
 
     /** DynamoDB's limit of items in one transaction. */
     static final int MAX_TRANSACTION_ITEMS = 100;
@@ -125,14 +130,34 @@ public final class SubjectStore {
                     .build()).build());
         }
         try {
-            call("reserve findings of " + subject.describe(), () -> dynamoDb.transactWriteItems(r -> r.transactItems(writes)));
+            dynamoDb.transactWriteItems(r -> r.transactItems(writes));
             return true;
-        } catch (StateStoreException e) {
-            if (e.getCause() instanceof TransactionCanceledException) {
+        } catch (TransactionCanceledException e) {
+            if (lostARace(e)) {
                 return false;
             }
-            throw e;
+            throw new StateStoreException("Could not reserve findings of " + subject.describe() + " in DynamoDB table " + tableName
+                    + ": the transaction was cancelled for " + reasons(e), e);
+        } catch (SdkException e) {
+            throw new StateStoreException("Could not reserve findings of " + subject.describe() + " in DynamoDB table " + tableName
+                    + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A cancellation because another writer came first (a condition no longer held, or a concurrent
+     * transaction on the same item) is a lost race; anything else (throttling, validation) is not.
+     */
+    static boolean lostARace(TransactionCanceledException e) {
+        return !e.hasCancellationReasons() || e.cancellationReasons().stream()
+                .map(CancellationReason::code)
+                .allMatch(code -> code == null || RACE_CODES.contains(code));
+    }
+
+    private static String reasons(TransactionCanceledException e) {
+        return e.hasCancellationReasons()
+                ? e.cancellationReasons().stream().map(r -> r.code() + (r.message() == null ? "" : " (" + r.message() + ")")).toList().toString()
+                : e.getMessage();
     }
 
     /**

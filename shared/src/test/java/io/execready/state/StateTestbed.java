@@ -147,6 +147,12 @@ final class StateTestbed implements AutoCloseable {
         }
 
         Account(StateTestbed bed, String topicArn, String table, boolean readyAgainAlerts, RecordingSecurityHub securityHub) {
+            this(bed, topicArn, table, securityHub,
+                    new AlertChannels(new AlertComposer(), new SnsAlertPublisher(bed.sns, topicArn), null, readyAgainAlerts));
+        }
+
+        /** The same account and table, wired with other alert channels. */
+        Account(StateTestbed bed, String topicArn, String table, RecordingSecurityHub securityHub, AlertChannels channels) {
             this.bed = bed;
             this.topicArn = topicArn;
             this.table = table;
@@ -154,8 +160,7 @@ final class StateTestbed implements AutoCloseable {
             this.store = new SubjectStore(bed.dynamoDbClient, table);
             this.lifecycle = new FindingLifecycle(store, new AsffFindingMapper(),
                     new SecurityHubPublisher(securityHub, ImportRetryPolicy.DEFAULT, duration -> Thread.sleep(duration), ImportRateLimiter.unlimited()),
-                    new AlertChannels(new AlertComposer(), new SnsAlertPublisher(bed.sns, topicArn), null, readyAgainAlerts),
-                    clock, Duration.ofDays(30), duration -> Thread.sleep(duration));
+                    channels, clock, Duration.ofDays(30), duration -> Thread.sleep(duration));
             SnapshotSource snapshots = task -> snapshotOf(task);
             this.evaluation = new TaskEvaluation(snapshots, new CheckEngine(CheckRegistry.all(), clock), lifecycle,
                     new SdkEcsGateway(bed.ecs), new TaskEventVersions(store, clock));

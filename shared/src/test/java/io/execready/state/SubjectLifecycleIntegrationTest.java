@@ -4,17 +4,24 @@ import static io.execready.state.StateTestbed.SSM_MESSAGES;
 import static io.execready.state.StateTestbed.WRITABLE_ROOT;
 import static io.execready.state.StateTestbed.task;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.execready.checks.CheckRegistry;
 import io.execready.evaluation.EvaluationOutcome;
 import io.execready.evaluation.SettlementOutcome;
 import io.execready.evaluation.TaskEventOutcome;
 import io.execready.fixtures.TaskSnapshotFixture;
 import io.execready.harness.SnsNotification;
+import io.execready.publish.AlertComposer;
+import io.execready.publish.AlertPublishException;
 import io.execready.publish.FindingsImportException;
 import io.execready.publish.ImportFailure;
+import io.execready.publish.SnsAlertPublisher;
 import io.execready.snapshot.EcsTask;
+import io.execready.snapshot.Subject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +45,7 @@ import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.securityhub.SecurityHubClient;
 import software.amazon.awssdk.services.securityhub.model.AwsSecurityFinding;
 import software.amazon.awssdk.services.securityhub.model.BatchImportFindingsRequest;
 import software.amazon.awssdk.services.securityhub.model.BatchImportFindingsResponse;
@@ -228,7 +236,7 @@ class SubjectLifecycleIntegrationTest {
         assertThat(securityHub.requests).as("sent four times: the first attempt and three retries").hasSize(4);
         assertThat(securityHub.requests.subList(1, 4)).allSatisfy(r -> assertThat(r.findings()).singleElement()
                 .satisfies(f -> assertThat(f.generatorId()).isEqualTo(WRITABLE_ROOT)));
-        SubjectState state = account.store.read(task.serviceName().map(n -> io.execready.snapshot.Subject.of(task)).orElseThrow());
+        SubjectState state = account.store.read(Subject.of(task));
         assertThat(state.check(WRITABLE_ROOT).orElseThrow().fingerprint()).as("not recorded: it was not imported").isNull();
         assertThat(state.check(WRITABLE_ROOT).orElseThrow().pendingFingerprint()).as("reservation given back").isNull();
         assertThat(state.checks().values()).filteredOn(c -> c.fingerprint() != null).hasSize(CHECKS - 1);
@@ -241,6 +249,44 @@ class SubjectLifecycleIntegrationTest {
         assertThat(securityHub.requests.getLast().findings()).singleElement().satisfies(f -> assertThat(f.generatorId()).isEqualTo(WRITABLE_ROOT));
         assertThat(byCheck(account.findings())).containsKey(WRITABLE_ROOT);
         assertThat(account.alerts()).hasSize(1);
+    }
+
+    @Test
+    void anAlertSNSRefuses_givesTheTransitionBack_soTheRetrySendsIt() {
+        StateTestbed.Account working = bed.newAccount(true);
+        AlertChannels refused = new AlertChannels(new AlertComposer(),
+                new SnsAlertPublisher(bed.sns, working.topicArn + "-deleted"), null, true);
+        StateTestbed.Account failing = new StateTestbed.Account(bed, working.topicArn, working.table, working.recordingSecurityHub, refused);
+        EcsTask task = task(taskId("a", 0), 3, "RUNNING", UnaryOperator.identity());
+
+        assertThatThrownBy(() -> failing.evaluation.onTaskStateChange(task)).isInstanceOf(AlertPublishException.class);
+        assertThat(working.alerts()).isEmpty();
+        assertThat(working.store.read(Subject.of(task)).alert().failingChecks()).as("transition given back").isEmpty();
+
+        EvaluationOutcome retried = evaluated(working.evaluation.onTaskStateChange(task));
+
+        assertThat(retried.findingsImported()).as("the findings were imported the first time").isZero();
+        assertThat(retried.published().transitionMade()).contains(AlertTransition.Kind.NOT_READY);
+        assertThat(working.alerts()).singleElement().satisfies(alert -> assertThat(alert.message()).contains(WRITABLE_ROOT));
+    }
+
+    @Test
+    void aChatTopic_getsTheSameAlertInTheChatApplicationsFormat() throws Exception {
+        StateTestbed.Account plain = bed.newAccount(true);
+        String chatTopic = bed.sns.createTopic(r -> r.name("execready-chat")).topicArn();
+        StateTestbed.Account account = new StateTestbed.Account(bed, plain.topicArn, plain.table, plain.recordingSecurityHub,
+                new AlertChannels(new AlertComposer(), new SnsAlertPublisher(bed.sns, plain.topicArn),
+                        new SnsAlertPublisher(bed.sns, chatTopic), true));
+
+        EvaluationOutcome outcome = evaluated(account.evaluation.onTaskStateChange(task(taskId("a", 0), 3, "RUNNING", UnaryOperator.identity())));
+
+        assertThat(outcome.published().alertMessageIds()).hasSize(2);
+        SnsNotification chat = account.alerts().stream().filter(a -> a.topicArn().equals(chatTopic)).findFirst().orElseThrow();
+        JsonNode json = new ObjectMapper().readTree(chat.message());
+        assertThat(json.get("version").asText()).isEqualTo("1.0");
+        assertThat(json.get("source").asText()).isEqualTo("custom");
+        assertThat(json.get("content").get("description").asText()).contains(WRITABLE_ROOT);
+        assertThat(chat.messageAttributes()).containsEntry("status", "NOT_READY");
     }
 
     @Test
@@ -353,11 +399,11 @@ class SubjectLifecycleIntegrationTest {
 
     /** Fails one check's finding with a passing error until healed; imports everything else into the emulator. */
     private static final class FailingSecurityHub extends StateTestbed.RecordingSecurityHub {
-        private final software.amazon.awssdk.services.securityhub.SecurityHubClient emulator;
+        private final SecurityHubClient emulator;
         private final String failingCheck;
         private volatile boolean healed;
 
-        FailingSecurityHub(software.amazon.awssdk.services.securityhub.SecurityHubClient emulator, String failingCheck) {
+        FailingSecurityHub(SecurityHubClient emulator, String failingCheck) {
             super(emulator);
             this.emulator = emulator;
             this.failingCheck = failingCheck;
