@@ -91,7 +91,7 @@ public final class TaskStateChangeFunction implements RequestStreamHandler {
 
     private static Map<String, Object> evaluatedFields(Accepted accepted, EvaluationOutcome outcome) {
         Map<String, Object> fields = fields(
-                "outcome", "EVALUATED",
+                "outcome", outcome.authority().authoritative() ? ReportSummary.EVALUATED : ReportSummary.EVIDENCE_ONLY,
                 "eventId", accepted.envelope().getId(),
                 "taskArn", accepted.task().taskArn(),
                 "subject", outcome.report().subject().describe(),

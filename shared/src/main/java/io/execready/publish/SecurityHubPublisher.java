@@ -23,7 +23,9 @@ import software.amazon.awssdk.services.securityhub.model.ImportFindingsError;
  * Imports findings with {@code BatchImportFindings}: as few calls as the limits allow (100
  * findings, 6 MB), every per-finding failure read from the response (they arrive inside HTTP 200),
  * passing failures sent again with backoff, and whatever still failed reported by
- * {@link FindingsImportException}. Nothing is dropped silently.
+ * {@link FindingsImportException}. Nothing is dropped silently. Every call, retries included,
+ * waits its turn at an {@link ImportRateLimiter}: Security Hub's 10 calls per second are shared by
+ * every function of the account and region.
  */
 public final class SecurityHubPublisher {
 

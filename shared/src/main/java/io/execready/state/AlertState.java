@@ -19,10 +19,9 @@ public record AlertState(List<String> failingChecks, Instant alertedAt, String k
     public static final AlertState NONE = new AlertState(List.of(), null, null, 0);
 
     public AlertState {
-        failingChecks = List.copyOf(failingChecks);
+        failingChecks = List.copyOf(Objects.requireNonNull(failingChecks, "failingChecks"));
         if (revision < 0) {
             throw new IllegalArgumentException("revision must not be negative: " + revision);
         }
-        Objects.requireNonNull(failingChecks, "failingChecks");
     }
 }

@@ -9,6 +9,7 @@ import io.execready.publish.AsffFindingMapper;
 import io.execready.publish.FindingContext;
 import io.execready.publish.FindingScope;
 import io.execready.publish.FindingTimes;
+import io.execready.publish.FindingTimestamps;
 import io.execready.publish.FindingsImportException;
 import io.execready.publish.ImportFailure;
 import io.execready.publish.PublishOutcome;
@@ -279,7 +280,7 @@ public final class FindingLifecycle {
         return stored.importedAt() == null || !stored.importedAt().plus(heartbeat).isAfter(now);
     }
 
-    private static io.execready.publish.FindingTimestamps timesOf(List<Planned> planned) {
+    private static FindingTimestamps timesOf(List<Planned> planned) {
         Map<String, FindingTimes> times = new HashMap<>();
         planned.forEach(p -> times.put(p.reservation().checkId(), new FindingTimes(p.reservation().createdAt(), p.reservation().updatedAt())));
         return (subject, checkId) -> Objects.requireNonNull(times.get(checkId), () -> "no reservation for " + checkId);
