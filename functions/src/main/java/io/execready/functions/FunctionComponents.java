@@ -20,8 +20,15 @@ import io.execready.evaluation.TaskSnapshotLoader;
 import io.execready.logging.JsonLog;
 import io.execready.publish.AlertComposer;
 import io.execready.publish.AsffFindingMapper;
+import io.execready.publish.ImportRetryPolicy;
 import io.execready.publish.SecurityHubPublisher;
+import io.execready.publish.Sleeper;
 import io.execready.publish.SnsAlertPublisher;
+import io.execready.publish.TokenBucket;
+import io.execready.state.AlertChannels;
+import io.execready.state.FindingLifecycle;
+import io.execready.state.SubjectStore;
+import io.execready.state.TaskEventVersions;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
@@ -66,6 +73,7 @@ public record FunctionComponents(
 
     static FunctionComponents create(Map<String, String> environment, PrintStream out, Clock clock) {
         CheckerConfig config = CheckerConfig.fromEnvironment(environment);
+        String stateTable = config.requireStateTableName();
         AwsClients clients = new AwsClients(config.region());
         // AWS reads block on I/O; virtual threads make the independent ones parallel for free.
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -79,14 +87,32 @@ public record FunctionComponents(
                 new SdkS3Gateway(clients.s3()),
                 config.operatorPrincipalArns(),
                 executor);
-        TaskEvaluation evaluation = new TaskEvaluation(
-                loader,
-                new CheckEngine(CheckRegistry.all(), clock),
+        SubjectStore store = new SubjectStore(clients.dynamoDb(), stateTable);
+        FindingLifecycle lifecycle = new FindingLifecycle(
+                store,
                 new AsffFindingMapper(),
-                config.securityHubEnabled() ? new SecurityHubPublisher(clients.securityHub()) : null,
-                new AlertComposer(),
-                config.alertTopicArn() == null ? null : new SnsAlertPublisher(clients.sns(), config.alertTopicArn()));
+                config.securityHubEnabled()
+                        ? new SecurityHubPublisher(clients.securityHub(), ImportRetryPolicy.DEFAULT, Sleeper.system(),
+                                TokenBucket.perSecond(config.securityHubImportsPerSecond()))
+                        : null,
+                alertChannels(config, clients),
+                clock,
+                config.findingHeartbeat(),
+                Sleeper.system());
+        TaskEvaluation evaluation = new TaskEvaluation(loader::load, new CheckEngine(CheckRegistry.all(), clock), lifecycle, ecs,
+                new TaskEventVersions(store, clock));
         return new FunctionComponents(config, ecs, evaluation, new TaskBatchEvaluation(ecs, evaluation, executor), readCache,
                 JsonLog.create(out, config.logLevel(), clock), clients.callRecorder());
+    }
+
+    private static AlertChannels alertChannels(CheckerConfig config, AwsClients clients) {
+        if (config.alertTopicArn() == null && config.chatTopicArn() == null) {
+            return null;
+        }
+        return new AlertChannels(
+                new AlertComposer(),
+                config.alertTopicArn() == null ? null : new SnsAlertPublisher(clients.sns(), config.alertTopicArn()),
+                config.chatTopicArn() == null ? null : new SnsAlertPublisher(clients.sns(), config.chatTopicArn()),
+                config.readyAgainAlerts());
     }
 }

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.execready.aws.TaskListQuery;
 import io.execready.evaluation.EvaluationOutcome;
 import io.execready.evaluation.TaskBatchEvaluation.BatchOutcome;
 import io.execready.functions.events.EventBridgeEnvelopes;
@@ -71,8 +72,8 @@ public final class OnDemandCheckFunction implements RequestStreamHandler {
         Fetched<List<String>> tasks = request.task() != null
                 ? Fetched.present(List.of(request.task()))
                 : request.service() != null
-                        ? components.ecs().listRunningServiceTasks(request.cluster(), request.service())
-                        : components.ecs().listRunningTasks(request.cluster());
+                        ? components.ecs().listTasks(request.cluster(), TaskListQuery.service(request.service()))
+                        : components.ecs().listTasks(request.cluster(), TaskListQuery.all());
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("cluster", request.cluster());
         if (request.service() != null) {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.execready.engine.CheckResult;
 import io.execready.engine.CheckStatus;
 import io.execready.evaluation.EvaluationOutcome;
+import io.execready.evaluation.SettlementOutcome;
+import io.execready.evaluation.TaskEventOutcome;
 import io.execready.functions.events.EventBridgeEnvelopes;
 import io.execready.functions.events.TaskStateChangeParser;
 import io.execready.functions.events.TaskStateChangeParser.Accepted;
@@ -18,8 +20,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Invoked by the EventBridge rule on "ECS Task State Change" (lastStatus RUNNING): evaluates the
- * task that started and publishes its findings and, when ECS Exec will not work, an alert.
+ * Invoked by the EventBridge rule on "ECS Task State Change" (lastStatus RUNNING or STOPPED). A
+ * RUNNING task is evaluated; when it speaks for its subject (for a service: a task of the PRIMARY
+ * deployment) the findings that changed are imported and a transition is alerted once. A STOPPED
+ * task settles its subject: a deleted service, or a group with no task left, has its findings
+ * archived. Duplicate and out-of-order events (by {@code detail.version}) are dropped.
  *
  * <p>Input it cannot use (malformed JSON, another event type, missing fields, an oversized payload)
  * ends the invocation normally with one WARN line: retrying it could never succeed. Failures to
@@ -52,39 +57,80 @@ public final class TaskStateChangeFunction implements RequestStreamHandler {
                         "outcome", "IGNORED", "eventId", rejected.eventId(), "detailType", rejected.detailType()));
                 yield Map.of("outcome", "IGNORED", "reason", rejected.reason());
             }
-            case Accepted accepted when !"RUNNING".equals(accepted.task().lastStatus()) -> {
-                log.info("task is " + accepted.task().lastStatus() + ", not RUNNING: nothing to evaluate", fields(
-                        "outcome", "SKIPPED", "eventId", accepted.envelope().getId(), "taskArn", accepted.task().taskArn()));
-                yield Map.of("outcome", "SKIPPED", "reason", "task lastStatus is " + accepted.task().lastStatus());
-            }
-            case Accepted accepted -> {
-                components.awsCalls().drain();
-                EvaluationOutcome outcome = components.evaluation().evaluateAndPublish(accepted.task());
-                Map<String, Object> fields = evaluatedFields(accepted, outcome);
-                Map<String, Long> calls = components.awsCalls().drain();
-                fields.put("awsCallCount", calls.values().stream().mapToLong(Long::longValue).sum());
-                fields.put("awsCalls", calls);
-                log.info(outcome.report().execReady() ? "ECS Exec ready" : "ECS Exec NOT ready", fields);
-                yield evaluatedResponse(outcome);
-            }
+            case Accepted accepted -> handle(accepted, log);
         };
         OUTPUT.writeValue(output, response);
     }
 
+    private Object handle(Accepted accepted, JsonLog log) {
+        String eventId = accepted.envelope().getId();
+        components.awsCalls().drain();
+        return switch (components.evaluation().onTaskStateChange(accepted.task())) {
+            case TaskEventOutcome.Skipped skipped -> {
+                log.info(skipped.reason() + ": nothing to do", fields("outcome", "SKIPPED", "eventId", eventId, "taskArn", skipped.taskArn()));
+                yield Map.of("outcome", "SKIPPED", "reason", skipped.reason());
+            }
+            case TaskEventOutcome.Stale stale -> {
+                String reason = "version " + stale.version() + " is not newer than version " + stale.lastProcessedVersion() + " already handled";
+                log.info("event dropped: " + reason, fields("outcome", "STALE", "eventId", eventId, "taskArn", stale.taskArn()));
+                yield Map.of("outcome", "STALE", "reason", reason);
+            }
+            case TaskEventOutcome.Evaluated evaluated -> {
+                EvaluationOutcome outcome = evaluated.outcome();
+                log.info(outcome.report().execReady() ? "ECS Exec ready" : "ECS Exec NOT ready",
+                        withAwsCalls(evaluatedFields(accepted, outcome)));
+                yield evaluatedResponse(outcome);
+            }
+            case TaskEventOutcome.Settled settled -> {
+                SettlementOutcome outcome = settled.outcome();
+                String result = outcome.archived() ? "ARCHIVED" : "KEPT";
+                log.info(outcome.reason(), withAwsCalls(fields("outcome", result, "eventId", eventId, "taskArn", accepted.task().taskArn(),
+                        "subject", outcome.subject().describe(), "findingsArchived", outcome.published().findingsImported())));
+                yield fields("outcome", result, "subject", outcome.subject().describe(), "reason", outcome.reason(),
+                        "findingsArchived", outcome.published().findingsImported());
+            }
+        };
+    }
+
+    /** Adds what this invocation cost in AWS calls, by operation. */
+    private Map<String, Object> withAwsCalls(Map<String, Object> fields) {
+        Map<String, Long> calls = components.awsCalls().drain();
+        fields.put("awsCallCount", calls.values().stream().mapToLong(Long::longValue).sum());
+        fields.put("awsCalls", calls);
+        return fields;
+    }
+
+    /**
+     * EVALUATED, or EVIDENCE_ONLY for a task that does not speak for its subject (an older
+     * deployment's): its verdict in full, nothing published, and why.
+     */
     private static Map<String, Object> evaluatedResponse(EvaluationOutcome outcome) {
-        return fields("outcome", "EVALUATED", "report", ReportView.of(outcome.report()),
-                "findingsImported", outcome.findingsImported(), "alertMessageId", outcome.alertMessageId());
+        return fields(
+                "outcome", outcome.authority().authoritative() ? "EVALUATED" : "EVIDENCE_ONLY",
+                "publishReason", outcome.authority().reason(),
+                "report", ReportView.of(outcome.report()),
+                "findingsImported", outcome.findingsImported(),
+                "findingsUnchanged", outcome.published().findingsUnchanged(),
+                "transition", outcome.published().transitionMade().map(Enum::name).orElse(null),
+                "alertMessageId", outcome.alertMessageId());
     }
 
     private static Map<String, Object> evaluatedFields(Accepted accepted, EvaluationOutcome outcome) {
         Map<String, Object> fields = fields(
-                "outcome", "EVALUATED",
+                "outcome", outcome.authority().authoritative() ? "EVALUATED" : "EVIDENCE_ONLY",
                 "eventId", accepted.envelope().getId(),
                 "taskArn", accepted.task().taskArn(),
                 "subject", outcome.report().subject().describe(),
                 "execReady", outcome.report().execReady(),
+                "authoritative", outcome.authority().authoritative(),
                 "findingsImported", outcome.findingsImported(),
+                "findingsUnchanged", outcome.published().findingsUnchanged(),
+                "findingsInFlight", outcome.published().findingsInFlight(),
+                "alertTransition", outcome.published().transitionMade().map(Enum::name).orElse(null),
                 "alertSent", outcome.alertSent().isPresent());
+        if (!outcome.authority().authoritative()) {
+            fields.put("evidenceOnly", outcome.authority().reason());
+        }
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (CheckStatus status : CheckStatus.values()) {
             counts.put(status.name(), outcome.report().withStatus(status).size());

@@ -23,10 +23,14 @@ final class GrantedActions {
             "Ecs", "ecs", "Ec2", "ec2", "Iam", "iam", "Kms", "kms", "CloudWatchLogs", "logs",
             "S3", "s3", "SecurityHub", "securityhub", "Sns", "sns", "DynamoDb", "dynamodb", "Sts", "sts");
 
-    /** Operations whose IAM action is not named like the operation. */
+    /**
+     * Operations whose IAM action is not named like the operation. DynamoDB authorizes a
+     * transaction per item by the item's own action; ours contain only Update entries.
+     */
     private static final Map<String, String> ACTION_OF_OPERATION = Map.of(
             "s3:GetBucketEncryption", "s3:GetEncryptionConfiguration",
-            "s3:HeadBucket", "s3:ListBucket");
+            "s3:HeadBucket", "s3:ListBucket",
+            "dynamodb:TransactWriteItems", "dynamodb:UpdateItem");
 
     private GrantedActions() {
     }

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.execready.functions.local.DemoScenario;
 import io.execready.functions.local.LocalCheckerRun;
 import io.execready.harness.Invocation;
 import io.execready.harness.SnsNotification;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -17,6 +19,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.securityhub.model.AwsSecurityFinding;
 
 /**
@@ -46,8 +50,19 @@ class TaskStateChangeEndToEndTest {
         }
     }
 
+    /** The evaluated report of a sample event, which must be EVALUATED. */
     private static JsonNode invoke(String eventFile) throws Exception {
-        Invocation invocation = run.invoke(HANDLER, LocalCheckerRun.eventsDirectory().resolve(eventFile));
+        JsonNode response = invokeRaw(eventFile);
+        assertThat(response.get("outcome").asText()).as(response.toPrettyString()).isEqualTo("EVALUATED");
+        return response.get("report");
+    }
+
+    private static JsonNode invokeRaw(String eventFile) throws Exception {
+        return response(run.invoke(HANDLER, LocalCheckerRun.eventsDirectory().resolve(eventFile)));
+    }
+
+    /** The function's response; also remembers the AWS operations its log line reports. */
+    private static JsonNode response(Invocation invocation) throws Exception {
         assertThat(invocation.succeeded())
                 .as("invocation failed: %s %s%nlogs:%n%s", invocation.errorType(), invocation.errorMessage(),
                         String.join("\n", invocation.logLines()))
@@ -57,9 +72,7 @@ class TaskStateChangeEndToEndTest {
                 JSON.readTree(line).get("awsCalls").fieldNames().forEachRemaining(CALLED::add);
             }
         }
-        JsonNode response = JSON.readTree(invocation.payload());
-        assertThat(response.get("outcome").asText()).isEqualTo("EVALUATED");
-        return response.get("report");
+        return JSON.readTree(invocation.payload());
     }
 
     private static String status(JsonNode report, String checkId) {
@@ -143,6 +156,45 @@ class TaskStateChangeEndToEndTest {
 
     @Test
     @Order(4)
+    void theSameEventDeliveredTwice_isDroppedAsStale() throws Exception {
+        List<String> updatedBefore = run.findings().stream().map(AwsSecurityFinding::updatedAt).sorted().toList();
+
+        JsonNode again = invokeRaw("task-running-not-ready.json");
+
+        assertThat(again.get("outcome").asText()).isEqualTo("STALE");
+        assertThat(run.findings().stream().map(AwsSecurityFinding::updatedAt).sorted().toList()).isEqualTo(updatedBefore);
+        assertThat(run.alerts()).hasSize(1);
+    }
+
+    @Test
+    @Order(5)
+    void aStoppedTask_keepsTheFindingsOfALiveService_andArchivesThemOnceTheServiceIsDeleted() throws Exception {
+        JsonNode whileLive = invokeStopped("task-running-not-ready.json", 4);
+        try (EcsClient ecs = EcsClient.builder().region(Region.of(run.aws().region())).build()) {
+            ecs.deleteService(r -> r.cluster(DemoScenario.CLUSTER).service(DemoScenario.BROKEN_SERVICE).force(true));
+        }
+        JsonNode afterDelete = invokeStopped("task-running-not-ready.json", 5);
+
+        assertThat(whileLive.get("outcome").asText()).as(whileLive.toPrettyString()).isEqualTo("KEPT");
+        assertThat(afterDelete.get("outcome").asText()).as(afterDelete.toPrettyString()).isEqualTo("ARCHIVED");
+        assertThat(run.findings().stream().filter(f -> aboutService(f, DemoScenario.BROKEN_SERVICE)))
+                .isNotEmpty().allSatisfy(f -> assertThat(f.recordStateAsString()).isEqualTo("ARCHIVED"));
+        assertThat(run.findings().stream().filter(f -> aboutService(f, DemoScenario.READY_SERVICE)))
+                .isNotEmpty().allSatisfy(f -> assertThat(f.recordStateAsString()).isEqualTo("ACTIVE"));
+        assertThat(run.alerts()).hasSize(1);
+    }
+
+    /** The sample event's task, reported STOPPED with the given detail.version. */
+    private static JsonNode invokeStopped(String eventFile, long version) throws Exception {
+        ObjectNode event = (ObjectNode) JSON.readTree(Files.readString(LocalCheckerRun.eventsDirectory().resolve(eventFile)));
+        ObjectNode detail = (ObjectNode) event.get("detail");
+        detail.put("lastStatus", "STOPPED").put("desiredStatus", "STOPPED").put("version", version)
+                .put("stoppedReason", "Task stopped by the end-to-end test");
+        return response(run.invoke(HANDLER, JSON.writeValueAsString(event)));
+    }
+
+    @Test
+    @Order(6)
     void everyAwsOperationTheFunctionCalled_isGrantedByTheTemplate() {
         assertThat(CALLED).as("operations recorded in the evaluation log lines").isNotEmpty();
 

@@ -11,6 +11,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kms.KmsClient;
@@ -40,6 +41,7 @@ public final class AwsClients {
     private final Lazy<S3Client> s3;
     private final Lazy<SecurityHubClient> securityHub;
     private final Lazy<SnsClient> sns;
+    private final Lazy<DynamoDbClient> dynamoDb;
 
     public AwsClients(Region region) {
         this.region = region;
@@ -61,6 +63,7 @@ public final class AwsClients {
         this.s3 = lazily(S3Client::builder, builder -> builder.crossRegionAccessEnabled(true));
         this.securityHub = lazily(SecurityHubClient::builder);
         this.sns = lazily(SnsClient::builder);
+        this.dynamoDb = lazily(DynamoDbClient::builder);
     }
 
     public Region region() {
@@ -98,6 +101,10 @@ public final class AwsClients {
 
     public SnsClient sns() {
         return sns.getValue();
+    }
+
+    public DynamoDbClient dynamoDb() {
+        return dynamoDb.getValue();
     }
 
     private <B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C> Lazy<C> lazily(Supplier<B> builder) {

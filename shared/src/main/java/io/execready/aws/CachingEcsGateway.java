@@ -41,13 +41,8 @@ public final class CachingEcsGateway implements EcsGateway {
     }
 
     @Override
-    public Fetched<List<String>> listRunningTasks(String cluster) {
-        return delegate.listRunningTasks(cluster);
-    }
-
-    @Override
-    public Fetched<List<String>> listRunningServiceTasks(String cluster, String serviceName) {
-        return delegate.listRunningServiceTasks(cluster, serviceName);
+    public Fetched<List<String>> listTasks(String cluster, TaskListQuery query) {
+        return delegate.listTasks(cluster, query);
     }
 
     @Override

@@ -26,11 +26,11 @@ public interface EcsGateway {
      */
     Map<String, Fetched<EcsTask>> describeTasks(String cluster, List<String> tasks);
 
-    /** ARNs of the cluster's tasks whose desired status is RUNNING, all pages. */
-    Fetched<List<String>> listRunningTasks(String cluster);
-
-    /** ARNs of one service's tasks whose desired status is RUNNING, all pages. */
-    Fetched<List<String>> listRunningServiceTasks(String cluster, String serviceName);
+    /**
+     * The ARNs of the cluster's tasks that ECS still wants running (desired status RUNNING, so
+     * PENDING and RUNNING ones), every page of them; an empty list when there are none.
+     */
+    Fetched<List<String>> listTasks(String cluster, TaskListQuery query);
 
     /** A task's, cluster's or service's tags, by ARN (ecs:ListTagsForResource). */
     Fetched<Map<String, String>> listTagsForResource(String arn);

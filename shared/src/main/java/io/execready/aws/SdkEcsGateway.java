@@ -80,16 +80,13 @@ public final class SdkEcsGateway implements EcsGateway {
     }
 
     @Override
-    public Fetched<List<String>> listRunningTasks(String cluster) {
-        return AwsReads.read("ecs:ListTasks", () -> Fetched.present(
-                ecs.listTasksPaginator(r -> r.cluster(cluster).desiredStatus(DesiredStatus.RUNNING)).taskArns().stream().toList()));
-    }
-
-    @Override
-    public Fetched<List<String>> listRunningServiceTasks(String cluster, String serviceName) {
-        return AwsReads.read("ecs:ListTasks", () -> Fetched.present(
-                ecs.listTasksPaginator(r -> r.cluster(cluster).serviceName(serviceName).desiredStatus(DesiredStatus.RUNNING))
-                        .taskArns().stream().toList()));
+    public Fetched<List<String>> listTasks(String cluster, TaskListQuery query) {
+        return AwsReads.read("ecs:ListTasks", () -> Fetched.present(ecs.listTasksPaginator(r -> r.cluster(cluster)
+                        .family(query.family())
+                        .startedBy(query.startedBy())
+                        .serviceName(query.serviceName())
+                        .desiredStatus(DesiredStatus.RUNNING))
+                .taskArns().stream().toList()));
     }
 
     @Override

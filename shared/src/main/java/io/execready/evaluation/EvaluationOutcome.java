@@ -1,23 +1,34 @@
 package io.execready.evaluation;
 
 import io.execready.engine.TaskReport;
+import io.execready.state.PublishResult;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * What one evaluation found and what it published.
  *
- * @param report           every check's verdict
- * @param findingsImported Security Hub findings imported (0 when Security Hub publishing is off)
- * @param alertMessageId   the SNS message id of the alert sent, or null when none was sent
+ * @param report    every check's verdict
+ * @param authority whether the task could change its subject's findings, and why
+ * @param published what was imported and alerted ({@link PublishResult#NOTHING} for evidence only)
  */
-public record EvaluationOutcome(TaskReport report, int findingsImported, String alertMessageId) {
+public record EvaluationOutcome(TaskReport report, PublishAuthority authority, PublishResult published) {
 
     public EvaluationOutcome {
         Objects.requireNonNull(report, "report");
+        Objects.requireNonNull(authority, "authority");
+        Objects.requireNonNull(published, "published");
+    }
+
+    public int findingsImported() {
+        return published.findingsImported();
     }
 
     public Optional<String> alertSent() {
-        return Optional.ofNullable(alertMessageId);
+        return published.alertMessageId();
+    }
+
+    public String alertMessageId() {
+        return alertSent().orElse(null);
     }
 }

@@ -2,6 +2,7 @@ package io.execready.evaluation;
 
 import io.execready.aws.EcsGateway;
 import io.execready.snapshot.EcsTask;
+import io.execready.state.PublishResult;
 import io.execready.snapshot.Fetched;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,11 @@ public final class TaskBatchEvaluation {
         }
     }
 
+    private EvaluationOutcome reportOnly(EcsTask task) {
+        return new EvaluationOutcome(evaluation.evaluate(task),
+                new PublishAuthority(false, "report only: publishing was not requested"), PublishResult.NOTHING);
+    }
+
     /**
      * @param cluster cluster name or ARN
      * @param tasks   task ids or ARNs
@@ -60,7 +66,7 @@ public final class TaskBatchEvaluation {
                 .map(task -> CompletableFuture.supplyAsync(() -> {
                     slots.acquireUninterruptibly();
                     try {
-                        return publish ? evaluation.evaluateAndPublish(task) : new EvaluationOutcome(evaluation.evaluate(task), 0, null);
+                        return publish ? evaluation.evaluateAndPublish(task) : reportOnly(task);
                     } finally {
                         slots.release();
                     }

@@ -1,67 +1,160 @@
 package io.execready.evaluation;
 
+import io.execready.aws.EcsGateway;
+import io.execready.aws.TaskListQuery;
 import io.execready.engine.CheckEngine;
+import io.execready.engine.ExecReadyException;
 import io.execready.engine.TaskReport;
-import io.execready.publish.Alert;
-import io.execready.publish.AlertComposer;
-import io.execready.publish.AsffFindingMapper;
-import io.execready.publish.FindingContext;
-import io.execready.publish.FindingScope;
-import io.execready.publish.PublishOutcome;
-import io.execready.publish.SecurityHubPublisher;
-import io.execready.publish.SnsAlertPublisher;
+import io.execready.snapshot.Arn;
+import io.execready.snapshot.EcsService;
 import io.execready.snapshot.EcsTask;
+import io.execready.snapshot.Fetched;
+import io.execready.snapshot.Subject;
+import io.execready.snapshot.TaskSnapshot;
+import io.execready.state.FindingLifecycle;
+import io.execready.state.PublishResult;
+import io.execready.state.TaskEventVersions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
- * The one path every trigger takes: load the task's snapshot, run the checks, publish the findings
- * and, when the task cannot be exec'd into, an alert. Publishing failures propagate (after the
+ * The one path every trigger takes. A running task is loaded, checked and, when it speaks for its
+ * subject, published through the {@link FindingLifecycle} (findings that changed, one alert per
+ * transition). A stopped task settles its subject: when the subject is gone (service deleted, or
+ * no task of the group left), its findings are archived.
+ *
+ * <p>Failures to read what settling needs, to write the state, or to publish propagate (after the
  * publishers' own retries) so the invocation fails and Lambda retries it or dead-letters it.
  */
 public final class TaskEvaluation {
 
-    private final TaskSnapshotLoader loader;
+    static final String RUNNING = "RUNNING";
+    static final String STOPPED = "STOPPED";
+    private static final String FAMILY_GROUP = "family:";
+    private static final int DESCRIBE_BATCH = 100;
+
+    private final SnapshotSource snapshots;
     private final CheckEngine engine;
-    private final AsffFindingMapper findingMapper;
-    private final SecurityHubPublisher securityHub;
-    private final AlertComposer alertComposer;
-    private final SnsAlertPublisher alerts;
+    private final FindingLifecycle lifecycle;
+    private final EcsGateway ecs;
+    private final TaskEventVersions versions;
+
+    public TaskEvaluation(SnapshotSource snapshots, CheckEngine engine, FindingLifecycle lifecycle, EcsGateway ecs,
+                          TaskEventVersions versions) {
+        this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
+        this.ecs = Objects.requireNonNull(ecs, "ecs");
+        this.versions = Objects.requireNonNull(versions, "versions");
+    }
 
     /**
-     * @param securityHub the findings publisher, or null when findings are not imported
-     * @param alerts      the alert publisher, or null when no alert topic is configured
+     * Handles one task state change: RUNNING evaluates, STOPPED settles, other states are skipped.
+     * An event whose version is not newer than one already handled for the task is dropped.
      */
-    public TaskEvaluation(TaskSnapshotLoader loader, CheckEngine engine, AsffFindingMapper findingMapper,
-                          SecurityHubPublisher securityHub, AlertComposer alertComposer, SnsAlertPublisher alerts) {
-        this.loader = Objects.requireNonNull(loader, "loader");
-        this.engine = Objects.requireNonNull(engine, "engine");
-        this.findingMapper = Objects.requireNonNull(findingMapper, "findingMapper");
-        this.securityHub = securityHub;
-        this.alertComposer = Objects.requireNonNull(alertComposer, "alertComposer");
-        this.alerts = alerts;
+    public TaskEventOutcome onTaskStateChange(EcsTask task) {
+        String status = task.lastStatus();
+        if (!RUNNING.equals(status) && !STOPPED.equals(status)) {
+            return new TaskEventOutcome.Skipped(task.taskArn(), "task lastStatus is " + status + ": only RUNNING and STOPPED are acted on");
+        }
+        OptionalLong processed = versions.alreadyProcessed(task);
+        if (processed.isPresent()) {
+            return new TaskEventOutcome.Stale(task.taskArn(), task.version(), processed.getAsLong());
+        }
+        TaskEventOutcome outcome = RUNNING.equals(status)
+                ? new TaskEventOutcome.Evaluated(evaluateAndPublish(task))
+                : new TaskEventOutcome.Settled(settle(task));
+        versions.processed(task);
+        return outcome;
     }
 
     /** Evaluates without publishing anything. */
     public TaskReport evaluate(EcsTask task) {
-        return engine.evaluate(loader.load(task));
+        return engine.evaluate(snapshots.load(task));
     }
 
-    /** Evaluates and publishes findings and, when Exec is not ready, one alert. */
+    /** Evaluates and, when the task speaks for its subject, publishes what changed. */
     public EvaluationOutcome evaluateAndPublish(EcsTask task) {
-        TaskReport report = evaluate(task);
-        int imported = 0;
-        if (securityHub != null) {
-            PublishOutcome outcome = securityHub.publish(findingMapper.map(report, FindingContext.evaluatedAt(report)));
-            imported = outcome.imported();
+        TaskSnapshot snapshot = snapshots.load(task);
+        TaskReport report = engine.evaluate(snapshot);
+        PublishAuthority authority = PublishAuthority.of(snapshot);
+        PublishResult published = authority.authoritative() ? lifecycle.publish(report) : PublishResult.NOTHING;
+        return new EvaluationOutcome(report, authority, published);
+    }
+
+    /** Archives the stopped task's subject when it is gone; leaves it alone while it lives. */
+    public SettlementOutcome settle(EcsTask stopped) {
+        Subject subject = Subject.of(stopped);
+        if (!lifecycle.hasLiveState(subject)) {
+            return new SettlementOutcome(subject, false, "nothing was published for " + subject.describe(), PublishResult.NOTHING);
         }
-        String alertId = null;
-        if (alerts != null) {
-            Optional<Alert> alert = alertComposer.compose(report, FindingScope.of(task));
-            if (alert.isPresent()) {
-                alertId = alerts.publish(alert.get());
+        String gone = subject.kind() == Subject.Kind.SERVICE ? serviceGone(subject) : groupGone(subject, stopped);
+        if (gone == null) {
+            return new SettlementOutcome(subject, false, subject.describe() + " still has tasks or still exists", PublishResult.NOTHING);
+        }
+        return new SettlementOutcome(subject, true, gone, lifecycle.archive(subject));
+    }
+
+    /** Why the service is gone, or null while it exists. A deleted service is DRAINING until its tasks stop. */
+    private String serviceGone(Subject subject) {
+        return switch (ecs.describeService(subject.clusterArn(), subject.name())) {
+            case Fetched.Present<EcsService> present -> "DRAINING".equals(present.value().status())
+                    ? "service " + subject.name() + " was deleted and is draining" : null;
+            case Fetched.Absent<EcsService> absent -> absent.description();
+            case Fetched.Failed<EcsService> failed -> throw new ExecReadyException(
+                    "Cannot tell whether " + subject.describe() + " still exists: " + failed.reason());
+        };
+    }
+
+    /** Why the group is gone (no task of it that ECS still wants running), or null while one is left. */
+    private String groupGone(Subject subject, EcsTask stopped) {
+        TaskListQuery query = groupQuery(subject, stopped);
+        List<String> listed = switch (ecs.listTasks(subject.clusterArn(), query)) {
+            case Fetched.Present<List<String>> present -> present.value();
+            case Fetched.Absent<List<String>> absent -> List.of();
+            case Fetched.Failed<List<String>> failed -> throw new ExecReadyException(
+                    "Cannot tell whether " + subject.describe() + " has tasks left: " + failed.reason());
+        };
+        List<String> others = listed.stream().filter(arn -> !arn.equals(stopped.taskArn())).toList();
+        // ListTasks filters by family or starter, not by group: the candidates' own group decides.
+        for (int from = 0; from < others.size(); from += DESCRIBE_BATCH) {
+            List<String> batch = others.subList(from, Math.min(others.size(), from + DESCRIBE_BATCH));
+            List<String> unreadable = new ArrayList<>();
+            for (Map.Entry<String, Fetched<EcsTask>> entry : ecs.describeTasks(subject.clusterArn(), batch).entrySet()) {
+                switch (entry.getValue()) {
+                    case Fetched.Present<EcsTask> present -> {
+                        if (Subject.of(present.value()).equals(subject) && !STOPPED.equals(present.value().lastStatus())) {
+                            return null;
+                        }
+                    }
+                    case Fetched.Absent<EcsTask> absent -> { }
+                    case Fetched.Failed<EcsTask> failed -> unreadable.add(failed.reason());
+                }
+            }
+            if (!unreadable.isEmpty()) {
+                throw new ExecReadyException("Cannot tell whether " + subject.describe() + " has tasks left: " + unreadable.getFirst());
             }
         }
-        return new EvaluationOutcome(report, imported, alertId);
+        return "no task of " + subject.describe() + " is left running or pending (ecs:ListTasks by " + query.describe() + ")";
+    }
+
+    /**
+     * A {@code family:NAME} group lists by that family; another group by who started the task when
+     * that is known, else by the stopped task's family (tasks of the group from other families are
+     * then not seen, and come back on their next evaluation).
+     */
+    static TaskListQuery groupQuery(Subject subject, EcsTask stopped) {
+        if (subject.name().startsWith(FAMILY_GROUP)) {
+            return TaskListQuery.family(subject.name().substring(FAMILY_GROUP.length()));
+        }
+        if (stopped.startedBy() != null && !stopped.startedBy().isBlank()) {
+            return TaskListQuery.startedBy(stopped.startedBy());
+        }
+        String revision = Arn.parse(stopped.taskDefinitionArn()).map(Arn::resourceName).orElse(subject.name());
+        int colon = revision.lastIndexOf(':');
+        return TaskListQuery.family(colon < 0 ? revision : revision.substring(0, colon));
     }
 }

@@ -109,8 +109,16 @@ public final class AsffFindingMapper {
         };
     }
 
+    /**
+     * The last imported finding of a subject that is gone, archived: everything a reviewer saw
+     * stays, only RecordState and UpdatedAt change (an import replaces the whole finding).
+     */
+    public static AwsSecurityFinding archived(AwsSecurityFinding last, Instant updatedAt) {
+        return last.toBuilder().recordState(RecordState.ARCHIVED).updatedAt(timestamp(updatedAt)).build();
+    }
+
     /** ISO-8601 in UTC with at most millisecond precision, which every ASFF consumer parses. */
-    static String timestamp(Instant instant) {
+    public static String timestamp(Instant instant) {
         return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS));
     }
 

@@ -23,7 +23,9 @@ import software.amazon.awssdk.services.securityhub.model.ImportFindingsError;
  * Imports findings with {@code BatchImportFindings}: as few calls as the limits allow (100
  * findings, 6 MB), every per-finding failure read from the response (they arrive inside HTTP 200),
  * passing failures sent again with backoff, and whatever still failed reported by
- * {@link FindingsImportException}. Nothing is dropped silently.
+ * {@link FindingsImportException}. Nothing is dropped silently. Every call, retries included,
+ * waits its turn at an {@link ImportRateLimiter}: Security Hub's 10 calls per second are shared by
+ * every function of the account and region.
  */
 public final class SecurityHubPublisher {
 
@@ -40,15 +42,22 @@ public final class SecurityHubPublisher {
     private final SecurityHubClient client;
     private final ImportRetryPolicy retryPolicy;
     private final Sleeper sleeper;
+    private final ImportRateLimiter rateLimiter;
 
     public SecurityHubPublisher(SecurityHubClient client) {
         this(client, ImportRetryPolicy.DEFAULT, Sleeper.system());
     }
 
     public SecurityHubPublisher(SecurityHubClient client, ImportRetryPolicy retryPolicy, Sleeper sleeper) {
+        this(client, retryPolicy, sleeper, ImportRateLimiter.unlimited());
+    }
+
+    /** @param rateLimiter paces every call, retries included */
+    public SecurityHubPublisher(SecurityHubClient client, ImportRetryPolicy retryPolicy, Sleeper sleeper, ImportRateLimiter rateLimiter) {
         this.client = Objects.requireNonNull(client, "client");
         this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
     }
 
     /**
@@ -137,6 +146,13 @@ public final class SecurityHubPublisher {
 
     private void importBatch(List<SizedFinding> batch, AttemptResult result) {
         List<AwsSecurityFinding> findings = batch.stream().map(SizedFinding::finding).toList();
+        try {
+            rateLimiter.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            batch.forEach(f -> result.fail(new ImportFailure(f.id(), INTERRUPTED, "not sent: the thread was interrupted while waiting its turn"), false));
+            return;
+        }
         BatchImportFindingsResponse response;
         try {
             response = client.batchImportFindings(BatchImportFindingsRequest.builder().findings(findings).build());

@@ -3,8 +3,11 @@ package io.execready.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.regions.Region;
 
 class CheckerConfigTest {
@@ -18,6 +21,11 @@ class CheckerConfigTest {
         assertThat(config.securityHubEnabled()).isTrue();
         assertThat(config.operatorPrincipalArns()).isEmpty();
         assertThat(config.logLevel()).isEqualTo("INFO");
+        assertThat(config.stateTableName()).isNull();
+        assertThat(config.chatTopicArn()).isNull();
+        assertThat(config.readyAgainAlerts()).isTrue();
+        assertThat(config.findingHeartbeat()).isEqualTo(Duration.ofDays(30));
+        assertThat(config.securityHubImportsPerSecond()).isEqualTo(2.0);
     }
 
     @Test
@@ -27,13 +35,51 @@ class CheckerConfigTest {
                 "ALERT_TOPIC_ARN", "arn:aws:sns:us-east-1:123456789012:alerts",
                 "SECURITY_HUB_ENABLED", "FALSE",
                 "OPERATOR_PRINCIPAL_ARNS", " arn:aws:iam::123456789012:role/oncall , arn:aws:iam::123456789012:role/sre,",
-                "LOG_LEVEL", "debug"));
+                "LOG_LEVEL", "debug",
+                "STATE_TABLE_NAME", "execready-state",
+                "CHAT_TOPIC_ARN", "arn:aws:sns:us-east-1:123456789012:chat",
+                "READY_AGAIN_ALERTS", "false",
+                "FINDING_HEARTBEAT_DAYS", "7",
+                "SECURITY_HUB_IMPORTS_PER_SECOND", "0.5"));
 
         assertThat(config.alertTopicArn()).isEqualTo("arn:aws:sns:us-east-1:123456789012:alerts");
         assertThat(config.securityHubEnabled()).isFalse();
         assertThat(config.operatorPrincipalArns()).containsExactly(
                 "arn:aws:iam::123456789012:role/oncall", "arn:aws:iam::123456789012:role/sre");
         assertThat(config.logLevel()).isEqualTo("DEBUG");
+        assertThat(config.requireStateTableName()).isEqualTo("execready-state");
+        assertThat(config.chatTopicArn()).isEqualTo("arn:aws:sns:us-east-1:123456789012:chat");
+        assertThat(config.readyAgainAlerts()).isFalse();
+        assertThat(config.findingHeartbeat()).isEqualTo(Duration.ofDays(7));
+        assertThat(config.securityHubImportsPerSecond()).isEqualTo(0.5);
+    }
+
+    @Test
+    void requireStateTableName_whenUnset_namesTheVariable() {
+        CheckerConfig config = CheckerConfig.fromEnvironment(Map.of("AWS_REGION", "us-east-1"));
+
+        assertThatThrownBy(config::requireStateTableName)
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("STATE_TABLE_NAME");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "90", "thirty", "1.5"})
+    void fromEnvironment_whenHeartbeatOutOfRange_namesTheVariableAndTheLimit(String days) {
+        assertThatThrownBy(() -> CheckerConfig.fromEnvironment(Map.of("AWS_REGION", "us-east-1", "FINDING_HEARTBEAT_DAYS", days)))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("FINDING_HEARTBEAT_DAYS").hasMessageContaining("89");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-1", "11", "fast"})
+    void fromEnvironment_whenImportRateOutOfRange_namesTheVariable(String rate) {
+        assertThatThrownBy(() -> CheckerConfig.fromEnvironment(Map.of("AWS_REGION", "us-east-1", "SECURITY_HUB_IMPORTS_PER_SECOND", rate)))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("SECURITY_HUB_IMPORTS_PER_SECOND");
+    }
+
+    @Test
+    void fromEnvironment_whenChatTopicNotAnArn_namesTheVariable() {
+        assertThatThrownBy(() -> CheckerConfig.fromEnvironment(Map.of("AWS_REGION", "us-east-1", "CHAT_TOPIC_ARN", "chat")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("CHAT_TOPIC_ARN");
     }
 
     @Test

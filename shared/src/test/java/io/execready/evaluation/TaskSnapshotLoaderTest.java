@@ -193,9 +193,6 @@ class TaskSnapshotLoaderTest {
                     serviceName, cluster, true, "ecs-svc/1", TASK_DEF, "ACTIVE"));
         }
 
-
-
-
     }
 
     private static final class FakeIam implements IamGateway {

@@ -99,11 +99,13 @@ public final class DemoScenario {
 
     /**
      * Starts a task of one of the demo services the way the service scheduler would (group
-     * {@code service:NAME}, Exec on), returning its ARN.
+     * {@code service:NAME}, started by the PRIMARY deployment, Exec on), returning its ARN.
      */
     public static String runServiceTask(Region region, Seeded seeded, String service) {
         try (EcsClient ecs = EcsClient.builder().region(region).build()) {
-            return ecs.runTask(r -> r.cluster(CLUSTER).taskDefinition(service).group("service:" + service)
+            String primaryDeployment = ecs.describeServices(r -> r.cluster(CLUSTER).services(service)).services().getFirst()
+                    .deployments().stream().filter(d -> "PRIMARY".equals(d.status())).findFirst().orElseThrow().id();
+            return ecs.runTask(r -> r.cluster(CLUSTER).taskDefinition(service).group("service:" + service).startedBy(primaryDeployment)
                             .launchType(LaunchType.FARGATE).enableExecuteCommand(true).count(1)
                             .networkConfiguration(n -> n.awsvpcConfiguration(a -> a
                                     .subnets(seeded.subnetId()).securityGroups(seeded.securityGroupId())

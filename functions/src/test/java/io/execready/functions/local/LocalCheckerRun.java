@@ -1,9 +1,13 @@
 package io.execready.functions.local;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.execready.harness.Invocation;
 import io.execready.harness.LambdaFunction;
 import io.execready.harness.LocalAws;
+import io.execready.harness.LocalDynamoDb;
 import io.execready.harness.SnsNotification;
+import io.execready.state.StateTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,36 +17,53 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.Deployment;
 import software.amazon.awssdk.services.securityhub.SecurityHubClient;
 import software.amazon.awssdk.services.securityhub.model.AwsSecurityFinding;
 
 /**
- * The checker, run locally end to end: a local AWS emulator seeded with {@link DemoScenario}, and a
- * Lambda function process started through the AWS Lambda Java runtime interface client, exactly as
- * the java21 runtime starts it. Shared by the end-to-end tests and the Quick-start demo.
+ * The checker, run locally end to end: a local AWS emulator seeded with {@link DemoScenario}, DynamoDB
+ * Local holding the state table as the template creates it, and a Lambda function process started
+ * through the AWS Lambda Java runtime interface client, exactly as the java21 runtime starts it.
+ * Shared by the end-to-end tests and the Quick-start demo.
  */
 public final class LocalCheckerRun implements AutoCloseable {
 
     public static final Duration INVOKE_TIMEOUT = Duration.ofSeconds(90);
+    public static final String STATE_TABLE = "execready-state";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final LocalAws aws;
+    private final LocalDynamoDb dynamoDb;
     private final DemoScenario.Seeded seeded;
     private final Map<String, LambdaFunction> functions = new LinkedHashMap<>();
     private final String classpath;
 
-    private LocalCheckerRun(LocalAws aws, DemoScenario.Seeded seeded, String classpath) {
+    private LocalCheckerRun(LocalAws aws, LocalDynamoDb dynamoDb, DemoScenario.Seeded seeded, String classpath) {
         this.aws = aws;
+        this.dynamoDb = dynamoDb;
         this.seeded = seeded;
         this.classpath = classpath;
     }
 
-    /** Starts the emulator and seeds the demo account; functions start on first invocation. */
+    /** Starts the emulators, seeds the demo account and creates the state table; functions start on first invocation. */
     public static LocalCheckerRun start(String classpath) {
         LocalAws aws = LocalAws.start();
+        LocalDynamoDb dynamoDb = null;
         try {
             aws.applyToSystemProperties();
-            return new LocalCheckerRun(aws, DemoScenario.seed(Region.of(aws.region())), classpath);
+            dynamoDb = LocalDynamoDb.start();
+            dynamoDb.applyToSystemProperties();
+            try (DynamoDbClient client = DynamoDbClient.builder().region(Region.of(aws.region())).build()) {
+                StateTable.create(client, STATE_TABLE);
+            }
+            return new LocalCheckerRun(aws, dynamoDb, DemoScenario.seed(Region.of(aws.region())), classpath);
         } catch (RuntimeException e) {
+            if (dynamoDb != null) {
+                dynamoDb.close();
+            }
             aws.close();
             throw e;
         }
@@ -52,6 +73,10 @@ public final class LocalCheckerRun implements AutoCloseable {
         return aws;
     }
 
+    public LocalDynamoDb dynamoDb() {
+        return dynamoDb;
+    }
+
     public DemoScenario.Seeded seeded() {
         return seeded;
     }
@@ -59,19 +84,48 @@ public final class LocalCheckerRun implements AutoCloseable {
     /** The environment the template gives the functions, pointed at the emulator. */
     public Map<String, String> functionEnvironment() {
         Map<String, String> env = new LinkedHashMap<>(aws.clientEnvironment());
+        env.putAll(dynamoDb.clientEnvironment());
+        env.put("STATE_TABLE_NAME", STATE_TABLE);
         env.put("ALERT_TOPIC_ARN", seeded.alertTopicArn());
         env.put("SECURITY_HUB_ENABLED", "true");
         env.put("LOG_LEVEL", "INFO");
         return env;
     }
 
-    /** Invokes {@code handler} with a file from {@code events/}, starting its process on first use. */
+    /**
+     * Invokes {@code handler} with a file from {@code events/}, starting its process on first use.
+     * The sample events were captured in an account whose services had their own deployment ids;
+     * a service task's {@code startedBy} is set to the emulator's PRIMARY deployment of that
+     * service, as ECS would have sent it here.
+     */
     public Invocation invoke(String handler, Path eventFile) {
         try {
-            return invoke(handler, Files.readString(eventFile));
+            return invoke(handler, fromPrimaryDeployment(Files.readString(eventFile)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read event file " + eventFile, e);
         }
+    }
+
+    private String fromPrimaryDeployment(String eventJson) throws IOException {
+        if (!(JSON.readTree(eventJson) instanceof ObjectNode event) || !(event.get("detail") instanceof ObjectNode detail)) {
+            return eventJson;
+        }
+        String group = detail.path("group").asText("");
+        if (!group.startsWith("service:")) {
+            return eventJson;
+        }
+        try (EcsClient ecs = EcsClient.builder().region(Region.of(aws.region())).build()) {
+            String primary = ecs.describeServices(r -> r.cluster(detail.path("clusterArn").asText())
+                            .services(group.substring("service:".length())))
+                    .services().stream()
+                    .flatMap(service -> service.deployments().stream())
+                    .filter(deployment -> "PRIMARY".equals(deployment.status()))
+                    .map(Deployment::id)
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("the emulator has no PRIMARY deployment for " + group));
+            detail.put("startedBy", primary);
+        }
+        return JSON.writeValueAsString(event);
     }
 
     public Invocation invoke(String handler, String eventJson) {
@@ -105,6 +159,7 @@ public final class LocalCheckerRun implements AutoCloseable {
     @Override
     public void close() {
         functions.values().forEach(LambdaFunction::close);
+        dynamoDb.close();
         aws.close();
     }
 }

@@ -1,0 +1,78 @@
+package io.execready.state;
+
+import io.execready.snapshot.Subject;
+import java.time.Duration;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * The layout of the subject store's single DynamoDB table. One partition per subject holds one
+ * item per check and one item for the subject itself, so a single Query reads everything an
+ * evaluation needs; tasks have small partitions of their own for event ordering.
+ *
+ * <pre>
+ * pk                          sk               what
+ * subject#CLUSTER_ARN|GROUP   check#CHECK_ID   last verdict fingerprint, CreatedAt, UpdatedAt, last import, last finding
+ * subject#CLUSTER_ARN|GROUP   subject          failing set of the last transition, when and what was alerted
+ * task#TASK_ARN               task             the last detail.version processed
+ * </pre>
+ *
+ * <p>The template declares the same table: on-demand billing, point-in-time recovery, TTL on
+ * {@value #TTL_ATTRIBUTE}. {@link #create} builds it that way for local runs and tests.
+ */
+public final class StateTable {
+
+    public static final String PARTITION_KEY = "pk";
+    public static final String SORT_KEY = "sk";
+    /** Epoch seconds after which DynamoDB may delete the item: subjects long gone, tasks long stopped. */
+    public static final String TTL_ATTRIBUTE = "expiresAt";
+
+    /**
+     * How long state outlives its last write. Longer than Security Hub keeps a finding without an
+     * update (90 days), so the store never forgets a finding Security Hub still holds.
+     */
+    public static final Duration SUBJECT_RETENTION = Duration.ofDays(120);
+    /** Event versions only matter while a task's events can still arrive. */
+    public static final Duration TASK_RETENTION = Duration.ofDays(14);
+
+    static final String SUBJECT_PREFIX = "subject#";
+    static final String CHECK_PREFIX = "check#";
+    static final String SUBJECT_SORT = "subject";
+    static final String TASK_PREFIX = "task#";
+    static final String TASK_SORT = "task";
+
+    private StateTable() {
+    }
+
+    static String subjectPartition(Subject subject) {
+        return SUBJECT_PREFIX + subject.key();
+    }
+
+    static String checkSort(String checkId) {
+        return CHECK_PREFIX + checkId;
+    }
+
+    static String taskPartition(String taskArn) {
+        return TASK_PREFIX + taskArn;
+    }
+
+    /**
+     * Creates the table as the template declares it (point-in-time recovery aside, which changes no
+     * behaviour and DynamoDB Local lacks) and waits until it is active.
+     */
+    public static void create(DynamoDbClient dynamoDb, String tableName) {
+        dynamoDb.createTable(r -> r.tableName(tableName)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                        a -> a.attributeName(PARTITION_KEY).attributeType(ScalarAttributeType.S),
+                        a -> a.attributeName(SORT_KEY).attributeType(ScalarAttributeType.S))
+                .keySchema(
+                        k -> k.attributeName(PARTITION_KEY).keyType(KeyType.HASH),
+                        k -> k.attributeName(SORT_KEY).keyType(KeyType.RANGE)));
+        dynamoDb.waiter().waitUntilTableExists(r -> r.tableName(tableName));
+        dynamoDb.updateTimeToLive(r -> r.tableName(tableName)
+                .timeToLiveSpecification(t -> t.attributeName(TTL_ATTRIBUTE).enabled(true)));
+    }
+}

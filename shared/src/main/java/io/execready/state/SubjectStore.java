@@ -1,0 +1,341 @@
+package io.execready.state;
+
+import io.execready.snapshot.Subject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * The subject store over DynamoDB (layout in {@link StateTable}). Every write that decides a
+ * transition is conditional on what the writer read, so concurrent functions agree: a write that
+ * lost the race says so ({@code false}) and the caller reads again. Reads are strongly consistent.
+ * Anything else DynamoDB reports becomes a {@link StateStoreException}.
+ */
+public final class SubjectStore {
+
+    /** Cancellation codes of a transaction that lost to a concurrent writer; "None" marks the items that were fine. */
+    private static final Set<String> RACE_CODES = Set.of("ConditionalCheckFailed", "TransactionConflict", "None");
+
+    /** DynamoDB's limit of items in one transaction. */
+    static final int MAX_TRANSACTION_ITEMS = 100;
+
+    static final String CHECK_ID = "checkId";
+    static final String FINGERPRINT = "fingerprint";
+    static final String CREATED_AT = "createdAt";
+    static final String UPDATED_AT = "updatedAt";
+    static final String IMPORTED_AT = "importedAt";
+    static final String STATUS = "status";
+    static final String TASK_ARN = "taskArn";
+    static final String FINDING = "finding";
+    static final String PENDING_FINGERPRINT = "pendingFingerprint";
+    static final String RESERVED_AT = "reservedAt";
+    static final String SUBJECT_KEY = "subjectKey";
+    static final String FAILING_CHECKS = "failingChecks";
+    static final String ALERTED_AT = "alertedAt";
+    static final String ALERT_KIND = "alertKind";
+    static final String ALERT_REVISION = "alertRevision";
+    static final String VERSION = "version";
+
+    private final DynamoDbClient dynamoDb;
+    private final String tableName;
+
+    public SubjectStore(DynamoDbClient dynamoDb, String tableName) {
+        this.dynamoDb = Objects.requireNonNull(dynamoDb, "dynamoDb");
+        this.tableName = Objects.requireNonNull(tableName, "tableName");
+    }
+
+    /** The subject's alert state and every check's finding state, in one consistent read. */
+    public SubjectState read(Subject subject) {
+        Map<String, CheckState> checks = new LinkedHashMap<>();
+        AlertState alert = AlertState.NONE;
+        Map<String, AttributeValue> startKey = null;
+        do {
+            Map<String, AttributeValue> from = startKey;
+            QueryResponse page = call("read the state of " + subject.describe(), () -> dynamoDb.query(r -> r.tableName(tableName)
+                    .consistentRead(true)
+                    .keyConditionExpression("#pk = :pk")
+                    .expressionAttributeNames(Map.of("#pk", StateTable.PARTITION_KEY))
+                    .expressionAttributeValues(Map.of(":pk", s(StateTable.subjectPartition(subject))))
+                    .exclusiveStartKey(from)));
+            for (Map<String, AttributeValue> item : page.items()) {
+                String sort = item.get(StateTable.SORT_KEY).s();
+                if (sort.equals(StateTable.SUBJECT_SORT)) {
+                    alert = alertState(item);
+                } else if (sort.startsWith(StateTable.CHECK_PREFIX)) {
+                    CheckState check = checkState(item);
+                    checks.put(check.checkId(), check);
+                }
+            }
+            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (startKey != null);
+        return new SubjectState(subject, alert, checks);
+    }
+
+    /**
+     * Reserves every finding in one transaction, each conditional on the UpdatedAt the caller read:
+     * all or none. {@code false} when another evaluation changed one of them first (or was writing
+     * them at the same moment); the caller reads again and decides again.
+     */
+    public boolean reserve(Subject subject, List<Reservation> reservations, Instant now) {
+        if (reservations.isEmpty()) {
+            return true;
+        }
+        if (reservations.size() > MAX_TRANSACTION_ITEMS) {
+            throw new IllegalArgumentException("at most " + MAX_TRANSACTION_ITEMS + " findings per reservation, got " + reservations.size());
+        }
+        List<TransactWriteItem> writes = new ArrayList<>();
+        for (Reservation reservation : reservations) {
+            Map<String, String> names = new HashMap<>(Map.of(
+                    "#checkId", CHECK_ID, "#createdAt", CREATED_AT, "#updatedAt", UPDATED_AT,
+                    "#pending", PENDING_FINGERPRINT, "#reservedAt", RESERVED_AT, "#expiresAt", StateTable.TTL_ATTRIBUTE));
+            Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                    ":checkId", s(reservation.checkId()),
+                    ":createdAt", millis(reservation.createdAt()),
+                    ":updatedAt", millis(reservation.updatedAt()),
+                    ":pending", s(reservation.key()),
+                    ":reservedAt", millis(now),
+                    ":expiresAt", expiry(now)));
+            String condition;
+            if (reservation.previousUpdatedAt() == null) {
+                condition = "attribute_not_exists(#updatedAt)";
+            } else {
+                condition = "#updatedAt = :previous";
+                values.put(":previous", millis(reservation.previousUpdatedAt()));
+            }
+            writes.add(TransactWriteItem.builder().update(Update.builder()
+                    .tableName(tableName)
+                    .key(checkKey(subject, reservation.checkId()))
+                    .updateExpression("SET #checkId = :checkId, #createdAt = if_not_exists(#createdAt, :createdAt), #updatedAt = :updatedAt, "
+                            + "#pending = :pending, #reservedAt = :reservedAt, #expiresAt = :expiresAt")
+                    .conditionExpression(condition)
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values)
+                    .build()).build());
+        }
+        try {
+            dynamoDb.transactWriteItems(r -> r.transactItems(writes));
+            return true;
+        } catch (TransactionCanceledException e) {
+            if (lostARace(e)) {
+                return false;
+            }
+            throw new StateStoreException("Could not reserve findings of " + subject.describe() + " in DynamoDB table " + tableName
+                    + ": the transaction was cancelled for " + reasons(e), e);
+        } catch (SdkException e) {
+            throw new StateStoreException("Could not reserve findings of " + subject.describe() + " in DynamoDB table " + tableName
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A cancellation because another writer came first (a condition no longer held, or a concurrent
+     * transaction on the same item) is a lost race; anything else (throttling, validation) is not.
+     */
+    static boolean lostARace(TransactionCanceledException e) {
+        return !e.hasCancellationReasons() || e.cancellationReasons().stream()
+                .map(CancellationReason::code)
+                .allMatch(code -> code == null || RACE_CODES.contains(code));
+    }
+
+    private static String reasons(TransactionCanceledException e) {
+        return e.hasCancellationReasons()
+                ? e.cancellationReasons().stream().map(r -> r.code() + (r.message() == null ? "" : " (" + r.message() + ")")).toList().toString()
+                : e.getMessage();
+    }
+
+    /**
+     * Records a finished import, unless a later reservation of the same finding exists (then that
+     * one records its own). The record is made only after Security Hub accepted the finding, so an
+     * import that did not happen is never taken for one.
+     *
+     * @return whether the import was recorded
+     */
+    public boolean recordImport(Subject subject, Reservation reservation, String status, String taskArn, byte[] finding, Instant now) {
+        return conditionalUpdate("record the import of " + reservation.checkId() + " for " + subject.describe(), checkKey(subject, reservation.checkId()),
+                "SET #fingerprint = :fingerprint, #status = :status, #importedAt = :now, #taskArn = :taskArn, #finding = :finding, "
+                        + "#expiresAt = :expiresAt REMOVE #pending, #reservedAt",
+                "#updatedAt = :mine",
+                Map.of("#fingerprint", FINGERPRINT, "#status", STATUS, "#importedAt", IMPORTED_AT, "#taskArn", TASK_ARN,
+                        "#finding", FINDING, "#expiresAt", StateTable.TTL_ATTRIBUTE, "#pending", PENDING_FINGERPRINT,
+                        "#reservedAt", RESERVED_AT, "#updatedAt", UPDATED_AT),
+                Map.of(":fingerprint", s(reservation.key()), ":status", s(status), ":now", millis(now), ":taskArn", s(taskArn),
+                        ":finding", AttributeValue.fromB(SdkBytes.fromByteArray(finding)), ":expiresAt", expiry(now),
+                        ":mine", millis(reservation.updatedAt())));
+    }
+
+    /**
+     * Gives a reservation up after its import failed, so that the retry (or the next evaluation)
+     * reserves again instead of waiting for it. UpdatedAt stays where it was: the next one is later still.
+     */
+    public boolean release(Subject subject, Reservation reservation) {
+        return conditionalUpdate("release the reservation of " + reservation.checkId() + " for " + subject.describe(),
+                checkKey(subject, reservation.checkId()),
+                "REMOVE #pending, #reservedAt",
+                "#updatedAt = :mine",
+                Map.of("#pending", PENDING_FINGERPRINT, "#reservedAt", RESERVED_AT, "#updatedAt", UPDATED_AT),
+                Map.of(":mine", millis(reservation.updatedAt())));
+    }
+
+    /** Keeps the subject's items from expiring while its findings are alive. */
+    public void touch(Subject subject, Instant now) {
+        call("refresh the expiry of " + subject.describe(), () -> dynamoDb.updateItem(r -> r.tableName(tableName)
+                .key(subjectKey(subject))
+                .updateExpression("SET #subjectKey = :subjectKey, #expiresAt = :expiresAt")
+                .expressionAttributeNames(Map.of("#subjectKey", SUBJECT_KEY, "#expiresAt", StateTable.TTL_ATTRIBUTE))
+                .expressionAttributeValues(Map.of(":subjectKey", s(subject.key()), ":expiresAt", expiry(now)))));
+    }
+
+    /**
+     * Moves the alert state from {@code expected} (as read) to {@code next}. Exactly one of many
+     * concurrent callers that read the same revision succeeds.
+     */
+    public boolean claimAlert(Subject subject, AlertState expected, AlertState next, Instant now) {
+        if (next.revision() != expected.revision() + 1) {
+            throw new IllegalArgumentException("a transition moves the revision by one: " + expected.revision() + " -> " + next.revision());
+        }
+        Map<String, String> names = Map.of("#subjectKey", SUBJECT_KEY, "#failing", FAILING_CHECKS, "#alertedAt", ALERTED_AT,
+                "#kind", ALERT_KIND, "#revision", ALERT_REVISION, "#expiresAt", StateTable.TTL_ATTRIBUTE);
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":subjectKey", s(subject.key()),
+                ":failing", AttributeValue.fromL(next.failingChecks().stream().map(SubjectStore::s).toList()),
+                ":alertedAt", millis(next.alertedAt() == null ? now : next.alertedAt()),
+                ":kind", s(next.kind() == null ? "NONE" : next.kind()),
+                ":next", number(next.revision()),
+                ":expiresAt", expiry(now)));
+        String condition;
+        if (expected.revision() == 0) {
+            condition = "attribute_not_exists(#revision)";
+        } else {
+            condition = "#revision = :expected";
+            values.put(":expected", number(expected.revision()));
+        }
+        return conditionalUpdate("claim an alert transition for " + subject.describe(), subjectKey(subject),
+                "SET #subjectKey = :subjectKey, #failing = :failing, #alertedAt = :alertedAt, #kind = :kind, #revision = :next, #expiresAt = :expiresAt",
+                condition, names, values);
+    }
+
+    /** The last processed {@code detail.version} of a task, if one was recorded. */
+    public OptionalLong lastTaskVersion(String taskArn) {
+        Map<String, AttributeValue> item = call("read the last event version of " + taskArn, () -> dynamoDb.getItem(r -> r.tableName(tableName)
+                .consistentRead(true)
+                .key(taskKey(taskArn)))).item();
+        AttributeValue version = item == null ? null : item.get(VERSION);
+        return version == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(version.n()));
+    }
+
+    /** Records a processed version; {@code false} when the same or a newer one was recorded first. */
+    public boolean recordTaskVersion(String taskArn, long version, Instant now) {
+        return conditionalUpdate("record event version " + version + " of " + taskArn, taskKey(taskArn),
+                "SET #version = :version, #expiresAt = :expiresAt",
+                "attribute_not_exists(#version) OR #version < :version",
+                Map.of("#version", VERSION, "#expiresAt", StateTable.TTL_ATTRIBUTE),
+                Map.of(":version", number(version), ":expiresAt", AttributeValue.fromN(Long.toString(now.plus(StateTable.TASK_RETENTION).getEpochSecond()))));
+    }
+
+    private boolean conditionalUpdate(String what, Map<String, AttributeValue> key, String update, String condition,
+                                      Map<String, String> names, Map<String, AttributeValue> values) {
+        try {
+            call(what, () -> dynamoDb.updateItem(r -> r.tableName(tableName)
+                    .key(key)
+                    .updateExpression(update)
+                    .conditionExpression(condition)
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values)));
+            return true;
+        } catch (StateStoreException e) {
+            if (e.getCause() instanceof ConditionalCheckFailedException) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private <T> T call(String what, Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (SdkException e) {
+            throw new StateStoreException("Could not " + what + " in DynamoDB table " + tableName + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static CheckState checkState(Map<String, AttributeValue> item) {
+        AttributeValue finding = item.get(FINDING);
+        return new CheckState(
+                text(item, CHECK_ID),
+                text(item, FINGERPRINT),
+                instant(item, CREATED_AT),
+                instant(item, UPDATED_AT),
+                instant(item, IMPORTED_AT),
+                text(item, STATUS),
+                text(item, TASK_ARN),
+                finding == null ? null : finding.b(),
+                text(item, PENDING_FINGERPRINT),
+                instant(item, RESERVED_AT));
+    }
+
+    private static AlertState alertState(Map<String, AttributeValue> item) {
+        AttributeValue revision = item.get(ALERT_REVISION);
+        if (revision == null) {
+            return AlertState.NONE;
+        }
+        AttributeValue failing = item.get(FAILING_CHECKS);
+        List<String> checks = failing == null || !failing.hasL() ? List.of() : failing.l().stream().map(AttributeValue::s).toList();
+        return new AlertState(checks, instant(item, ALERTED_AT), text(item, ALERT_KIND), Long.parseLong(revision.n()));
+    }
+
+    private Map<String, AttributeValue> checkKey(Subject subject, String checkId) {
+        return Map.of(StateTable.PARTITION_KEY, s(StateTable.subjectPartition(subject)), StateTable.SORT_KEY, s(StateTable.checkSort(checkId)));
+    }
+
+    private Map<String, AttributeValue> subjectKey(Subject subject) {
+        return Map.of(StateTable.PARTITION_KEY, s(StateTable.subjectPartition(subject)), StateTable.SORT_KEY, s(StateTable.SUBJECT_SORT));
+    }
+
+    private Map<String, AttributeValue> taskKey(String taskArn) {
+        return Map.of(StateTable.PARTITION_KEY, s(StateTable.taskPartition(taskArn)), StateTable.SORT_KEY, s(StateTable.TASK_SORT));
+    }
+
+    private static AttributeValue expiry(Instant now) {
+        return AttributeValue.fromN(Long.toString(now.plus(StateTable.SUBJECT_RETENTION).getEpochSecond()));
+    }
+
+    private static String text(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
+    }
+
+    private static Instant instant(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null || value.n() == null ? null : Instant.ofEpochMilli(Long.parseLong(value.n()));
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue number(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+
+    /** Instants are kept as epoch milliseconds: ASFF timestamps carry milliseconds, so +1 ms is a real step. */
+    private static AttributeValue millis(Instant instant) {
+        return AttributeValue.fromN(Long.toString(instant.toEpochMilli()));
+    }
+}

@@ -1,0 +1,177 @@
+package io.execready.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.execready.harness.LocalDynamoDb;
+import io.execready.snapshot.Subject;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/** The store's conditional writes, against DynamoDB Local through the real SDK client. */
+class SubjectStoreTest {
+
+    private static final Subject SUBJECT = Subject.service("arn:aws:ecs:eu-west-1:123456789012:cluster/prod", "payments-api");
+    private static final Instant T0 = Instant.parse("2026-11-02T09:00:00Z");
+
+    private static LocalDynamoDb dynamoDb;
+    private static DynamoDbClient client;
+    private static final AtomicInteger TABLES = new AtomicInteger();
+
+    private SubjectStore store;
+
+    @BeforeAll
+    static void start() {
+        dynamoDb = LocalDynamoDb.start();
+        client = DynamoDbClient.builder()
+                .endpointOverride(URI.create(dynamoDb.endpoint()))
+                .region(Region.EU_WEST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (client != null) {
+            client.close();
+        }
+        if (dynamoDb != null) {
+            dynamoDb.close();
+        }
+    }
+
+    @BeforeEach
+    void newTable() {
+        String table = "state-" + TABLES.incrementAndGet();
+        StateTable.create(client, table);
+        store = new SubjectStore(client, table);
+    }
+
+    @Test
+    void reserve_fromTheSameReadByTwentyWriters_letsExactlyOneWin() throws Exception {
+        List<Reservation> reservations = List.of(
+                new Reservation("exec-enabled", "ACTIVE|a", T0, T0, null),
+                new Reservation("task-running", "ACTIVE|b", T0, T0, null));
+
+        List<Boolean> wins = concurrently(20, () -> store.reserve(SUBJECT, reservations, T0));
+
+        assertThat(wins).filteredOn(won -> won).hasSize(1);
+        SubjectState state = store.read(SUBJECT);
+        assertThat(state.checks()).containsOnlyKeys("exec-enabled", "task-running");
+        assertThat(state.check("exec-enabled").orElseThrow().pendingFingerprint()).isEqualTo("ACTIVE|a");
+        assertThat(state.check("exec-enabled").orElseThrow().fingerprint()).as("reserved is not imported").isNull();
+    }
+
+    @Test
+    void recordImport_afterALaterReservation_isNotRecorded_andReleaseLeavesTheLaterOneAlone() {
+        Reservation first = new Reservation("exec-enabled", "ACTIVE|a", T0, T0, null);
+        Reservation later = new Reservation("exec-enabled", "ACTIVE|b", T0, T0.plusMillis(1), T0);
+        store.reserve(SUBJECT, List.of(first), T0);
+        store.reserve(SUBJECT, List.of(later), T0);
+
+        boolean recordedFirst = store.recordImport(SUBJECT, first, "FAIL", "arn:task/1", new byte[] {1}, T0);
+        boolean releasedFirst = store.release(SUBJECT, first);
+        boolean recordedLater = store.recordImport(SUBJECT, later, "PASS", "arn:task/2", new byte[] {2}, T0.plusSeconds(1));
+
+        assertThat(recordedFirst).isFalse();
+        assertThat(releasedFirst).isFalse();
+        assertThat(recordedLater).isTrue();
+        CheckState state = store.read(SUBJECT).check("exec-enabled").orElseThrow();
+        assertThat(state.fingerprint()).isEqualTo("ACTIVE|b");
+        assertThat(state.createdAt()).isEqualTo(T0);
+        assertThat(state.updatedAt()).isEqualTo(T0.plusMillis(1));
+        assertThat(state.importedAt()).isEqualTo(T0.plusSeconds(1));
+        assertThat(state.pendingFingerprint()).isNull();
+        assertThat(state.finding().asByteArray()).containsExactly(2);
+    }
+
+    @Test
+    void reserve_conditionalOnAStaleUpdatedAt_loses() {
+        store.reserve(SUBJECT, List.of(new Reservation("exec-enabled", "ACTIVE|a", T0, T0, null)), T0);
+        store.reserve(SUBJECT, List.of(new Reservation("exec-enabled", "ACTIVE|b", T0, T0.plusMillis(1), T0)), T0);
+
+        boolean stale = store.reserve(SUBJECT, List.of(new Reservation("exec-enabled", "ACTIVE|c", T0, T0.plusMillis(1), T0)), T0);
+
+        assertThat(stale).isFalse();
+        assertThat(store.read(SUBJECT).check("exec-enabled").orElseThrow().pendingFingerprint()).isEqualTo("ACTIVE|b");
+    }
+
+    @Test
+    void claimAlert_fromTheSameRevisionByTwentyWriters_letsExactlyOneWin() throws Exception {
+        AlertState next = new AlertState(List.of("exec-enabled"), T0, "NOT_READY", 1);
+
+        List<Boolean> wins = concurrently(20, () -> store.claimAlert(SUBJECT, AlertState.NONE, next, T0));
+
+        assertThat(wins).filteredOn(won -> won).hasSize(1);
+        assertThat(store.read(SUBJECT).alert()).isEqualTo(next);
+        assertThat(store.claimAlert(SUBJECT, next, new AlertState(List.of(), T0, "READY_AGAIN", 2), T0)).isTrue();
+        assertThat(store.claimAlert(SUBJECT, next, new AlertState(List.of("x"), T0, "NOT_READY", 2), T0)).as("revision 1 is gone").isFalse();
+    }
+
+    @Test
+    void recordTaskVersion_keepsTheNewest() {
+        String task = "arn:aws:ecs:eu-west-1:123456789012:task/prod/abc";
+
+        assertThat(store.recordTaskVersion(task, 4, T0)).isTrue();
+        assertThat(store.recordTaskVersion(task, 4, T0)).isFalse();
+        assertThat(store.recordTaskVersion(task, 3, T0)).isFalse();
+        assertThat(store.recordTaskVersion(task, 6, T0)).isTrue();
+        assertThat(store.lastTaskVersion(task)).hasValue(6);
+        assertThat(store.lastTaskVersion(task + "-other")).isEmpty();
+    }
+
+    @Test
+    void lostARace_onlyForConflictsAndFailedConditions() {
+        assertThat(SubjectStore.lostARace(cancelled("None", "ConditionalCheckFailed"))).isTrue();
+        assertThat(SubjectStore.lostARace(cancelled("TransactionConflict", "None"))).isTrue();
+        assertThat(SubjectStore.lostARace(cancelled("ThrottlingError", "None"))).isFalse();
+        assertThat(SubjectStore.lostARace(cancelled("ValidationError"))).isFalse();
+    }
+
+    private static TransactionCanceledException cancelled(String... codes) {
+        return TransactionCanceledException.builder()
+                .cancellationReasons(java.util.Arrays.stream(codes).map(code -> CancellationReason.builder().code(code).build()).toList())
+                .build();
+    }
+
+    private static <T> List<T> concurrently(int count, Callable<T> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new java.util.ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get(60, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.execready.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.execready.engine.CauseResource;
+import io.execready.engine.CheckDefinition;
+import io.execready.engine.CheckResult;
+import io.execready.fixtures.TaskSnapshotFixture;
+import io.execready.snapshot.EcsTask;
+import org.junit.jupiter.api.Test;
+
+class VerdictFingerprintTest {
+
+    private static final CheckDefinition DEFINITION = CheckDefinition.of("exec-enabled", "ECS Exec enabled", "https://docs.aws.amazon.com/");
+    private final EcsTask first = TaskSnapshotFixture.runningFargateTask().withTaskId("0123456789abcdef0123456789abcdef").build().task();
+    private final EcsTask second = TaskSnapshotFixture.runningFargateTask().withTaskId("fedcba9876543210fedcba9876543210").build().task();
+
+    @Test
+    void of_theSameVerdictOnAnotherTaskOfTheDeployment_isTheSame() {
+        assertThat(VerdictFingerprint.of(verdictOn(first), first)).isEqualTo(VerdictFingerprint.of(verdictOn(second), second));
+    }
+
+    @Test
+    void of_aDifferentStatusMessageFixOrCause_differs() {
+        String base = VerdictFingerprint.of(DEFINITION.fail("Exec is off.", "Turn it on."), first);
+
+        assertThat(VerdictFingerprint.of(DEFINITION.warn("Exec is off.", "Turn it on."), first)).isNotEqualTo(base);
+        assertThat(VerdictFingerprint.of(DEFINITION.fail("Exec is off again.", "Turn it on."), first)).isNotEqualTo(base);
+        assertThat(VerdictFingerprint.of(DEFINITION.fail("Exec is off.", "Turn it on now."), first)).isNotEqualTo(base);
+        assertThat(VerdictFingerprint.of(DEFINITION.fail("Exec is off.", "Turn it on.").withCause(CauseResource.other("x")), first)).isNotEqualTo(base);
+    }
+
+    @Test
+    void of_evidenceAlone_doesNotChangeTheVerdict() {
+        CheckResult result = DEFINITION.fail("Exec is off.", "Turn it on.");
+
+        assertThat(VerdictFingerprint.of(result.withEvidence("agent", "RUNNING"), first)).isEqualTo(VerdictFingerprint.of(result, first));
+    }
+
+    private static CheckResult verdictOn(EcsTask task) {
+        return DEFINITION.fail("Task " + task.taskId() + " in cluster prod started with ECS Exec off (" + task.taskArn() + ").",
+                "aws ecs stop-task --cluster prod --task " + task.taskId());
+    }
+}
