@@ -1,6 +1,7 @@
 package io.execready.functions;
 
 import io.execready.aws.AwsClients;
+import io.execready.aws.SdkEc2Gateway;
 import io.execready.aws.SdkEcsGateway;
 import io.execready.aws.SdkIamGateway;
 import io.execready.checks.CheckRegistry;
@@ -45,6 +46,7 @@ public record FunctionComponents(CheckerConfig config, TaskEvaluation evaluation
         TaskSnapshotLoader loader = new TaskSnapshotLoader(
                 new SdkEcsGateway(clients.ecs()),
                 new SdkIamGateway(clients.iam()),
+                new SdkEc2Gateway(clients.ec2()),
                 // AWS reads block on I/O; virtual threads make the independent ones parallel for free.
                 Executors.newVirtualThreadPerTaskExecutor());
         TaskEvaluation evaluation = new TaskEvaluation(

@@ -9,6 +9,7 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.securityhub.SecurityHubClient;
@@ -29,6 +30,7 @@ public final class AwsClients {
     private final SdkHttpClient httpClient;
     private final ClientOverrideConfiguration overrides;
     private final Lazy<EcsClient> ecs;
+    private final Lazy<Ec2Client> ec2;
     private final Lazy<IamClient> iam;
     private final Lazy<SecurityHubClient> securityHub;
     private final Lazy<SnsClient> sns;
@@ -44,6 +46,7 @@ public final class AwsClients {
                 .apiCallTimeout(Duration.ofSeconds(45))
                 .build();
         this.ecs = lazily(EcsClient::builder);
+        this.ec2 = lazily(Ec2Client::builder);
         // IAM is a global service: the SDK maps every region of a partition to IAM's single endpoint.
         this.iam = lazily(IamClient::builder);
         this.securityHub = lazily(SecurityHubClient::builder);
@@ -56,6 +59,10 @@ public final class AwsClients {
 
     public EcsClient ecs() {
         return ecs.getValue();
+    }
+
+    public Ec2Client ec2() {
+        return ec2.getValue();
     }
 
     public IamClient iam() {

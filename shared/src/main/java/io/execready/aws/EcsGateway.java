@@ -1,5 +1,6 @@
 package io.execready.aws;
 
+import io.execready.snapshot.ContainerInstance;
 import io.execready.snapshot.EcsCluster;
 import io.execready.snapshot.EcsService;
 import io.execready.snapshot.EcsTask;
@@ -25,4 +26,10 @@ public interface EcsGateway {
      * when ECS reported it missing, Failed when its batch could not be read.
      */
     Map<String, Fetched<EcsTask>> describeTasks(String cluster, List<String> tasks);
+
+    /**
+     * Container instances by ARN or id, in batches of 100. Every requested instance is a key of the
+     * result: Absent when ECS reported it missing (deregistered), Failed when its batch could not be read.
+     */
+    Map<String, Fetched<ContainerInstance>> describeContainerInstances(String cluster, List<String> containerInstances);
 }

@@ -11,6 +11,7 @@ public final class CheckRegistry {
             new ExecEnabledCheck(),
             new ManagedAgentRunningCheck(),
             new PlatformVersionCheck(),
+            new AgentVersionCheck(),
             new LaunchTypeSupportedCheck(),
             new RestartPolicyCheck(),
             new WritableRootFilesystemCheck(),
@@ -20,7 +21,11 @@ public final class CheckRegistry {
             new ExecResourceHeadroomCheck(),
             new TaskRolePresentCheck(),
             new TaskRoleSsmMessagesCheck(),
-            new AuditLoggingConfiguredCheck());
+            new AuditLoggingConfiguredCheck(),
+            new SsmReachableCheck(),
+            new SsmEndpointSecurityGroupCheck(),
+            new PrivateEndpointsCompleteCheck(),
+            new SharedVpcCheck());
 
     private CheckRegistry() {
     }

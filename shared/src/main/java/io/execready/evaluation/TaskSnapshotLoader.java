@@ -1,6 +1,7 @@
 package io.execready.evaluation;
 
 import io.execready.aws.ContextEntry;
+import io.execready.aws.Ec2Gateway;
 import io.execready.aws.EcsGateway;
 import io.execready.aws.IamGateway;
 import io.execready.aws.PermissionQuery;
@@ -9,6 +10,7 @@ import io.execready.snapshot.EcsService;
 import io.execready.snapshot.EcsTask;
 import io.execready.snapshot.ExecPermissions;
 import io.execready.snapshot.Fetched;
+import io.execready.snapshot.NetworkPath;
 import io.execready.snapshot.PermissionSimulation;
 import io.execready.snapshot.RoleSource;
 import io.execready.snapshot.TaskDefinition;
@@ -16,27 +18,30 @@ import io.execready.snapshot.TaskRole;
 import io.execready.snapshot.TaskSnapshot;
 import java.util.List;
 import java.util.Objects;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 
 /**
  * Gathers everything the checks need about one task, once. Reads that do not depend on each other
  * (task definition, cluster, service) run in parallel; the IAM simulation waits for the role it
- * needs. Facts the task already carries (from the EventBridge event or DescribeTasks) are not
- * fetched again. A read that fails stays a {@code Fetched.Failed}: loading never aborts.
+ * needs. The container instance and the network path ({@link ContainerHost}, {@link NetworkPathLoader})
+ * load alongside. Facts the task already carries (from the EventBridge event or DescribeTasks) are
+ * not fetched again. A read that fails stays a {@code Fetched.Failed}: loading never aborts.
  */
 public final class TaskSnapshotLoader {
 
     private final EcsGateway ecs;
     private final IamGateway iam;
-    private final ExecutorService executor;
+    private final Ec2Gateway ec2;
+    private final AsyncReads reads;
 
-    public TaskSnapshotLoader(EcsGateway ecs, IamGateway iam, ExecutorService executor) {
+    public TaskSnapshotLoader(EcsGateway ecs, IamGateway iam, Ec2Gateway ec2, ExecutorService executor) {
         this.ecs = Objects.requireNonNull(ecs, "ecs");
         this.iam = Objects.requireNonNull(iam, "iam");
-        this.executor = Objects.requireNonNull(executor, "executor");
+        this.ec2 = Objects.requireNonNull(ec2, "ec2");
+        this.reads = new AsyncReads(executor);
     }
 
     public TaskSnapshot load(EcsTask task) {
@@ -48,21 +53,39 @@ public final class TaskSnapshotLoader {
                 .map(name -> async("ecs:DescribeServices", () -> ecs.describeService(task.clusterArn(), name)))
                 .orElseGet(() -> CompletableFuture.completedFuture(
                         Fetched.absent("task " + task.taskId() + " does not belong to a service (group " + task.group() + ")")));
+        ContainerHost host = ContainerHost.read(task, ecs, ec2, reads);
+        CompletableFuture<Fetched<NetworkPath>> networkPath = new NetworkPathLoader(ec2, reads).load(task, host);
 
-        Fetched<TaskRole> taskRole = taskRole(task, taskDefinition.join());
+        Fetched<TaskRole> taskRole = taskRole(task, taskDefinition.join(), () -> instanceProfileRole(host));
         Fetched<PermissionSimulation> ssmMessages = taskRole.flatMap(role -> iam.simulate(ssmMessagesQuery(task, role)));
 
-        return new TaskSnapshot(task, taskDefinition.join(), service.join(), cluster.join(), taskRole, ssmMessages);
+        return new TaskSnapshot(task, taskDefinition.join(), service.join(), cluster.join(), taskRole, ssmMessages,
+                host.containerInstance().join(), networkPath.join());
     }
 
-    /** The role the exec agent runs as: the launch override, else the task definition's. */
-    static Fetched<TaskRole> taskRole(EcsTask task, Fetched<TaskDefinition> taskDefinition) {
+    /**
+     * The role the exec agent runs as: the launch override, else the task definition's, else for an
+     * EC2 task the instance profile's role (read only then).
+     */
+    static Fetched<TaskRole> taskRole(EcsTask task, Fetched<TaskDefinition> taskDefinition, Supplier<Fetched<TaskRole>> instanceProfileRole) {
         if (task.overrides().taskRoleArn() != null) {
             return Fetched.present(new TaskRole(task.overrides().taskRoleArn(), RoleSource.TASK_OVERRIDE));
         }
-        return taskDefinition.flatMap(definition -> definition.taskRoleArn() == null
-                ? Fetched.absent("neither task definition " + definition.taskDefinitionArn() + " nor the task's overrides name a task role")
-                : Fetched.present(new TaskRole(definition.taskRoleArn(), RoleSource.TASK_DEFINITION)));
+        return taskDefinition.flatMap(definition -> {
+            if (definition.taskRoleArn() != null) {
+                return Fetched.present(new TaskRole(definition.taskRoleArn(), RoleSource.TASK_DEFINITION));
+            }
+            if (task.containerInstanceArn() != null && !"EXTERNAL".equals(String.valueOf(task.launchType()).toUpperCase(Locale.ROOT))) {
+                return instanceProfileRole.get();
+            }
+            return Fetched.absent("neither task definition " + definition.taskDefinitionArn() + " nor the task's overrides name a task role");
+        });
+    }
+
+    private Fetched<TaskRole> instanceProfileRole(ContainerHost host) {
+        return host.ec2Instance().join().flatMap(instance -> instance.instanceProfileArn() == null
+                ? Fetched.absent("the task has no task role and its EC2 instance " + instance.instanceId() + " has no instance profile")
+                : iam.instanceProfileRole(instance.instanceProfileArn()).map(roleArn -> new TaskRole(roleArn, RoleSource.INSTANCE_PROFILE)));
     }
 
     /**
@@ -75,12 +98,6 @@ public final class TaskSnapshotLoader {
     }
 
     private <T> CompletableFuture<Fetched<T>> async(String action, Supplier<Fetched<T>> read) {
-        return CompletableFuture.supplyAsync(read, executor)
-                .exceptionally(e -> Fetched.failed(action + " failed unexpectedly: " + rootCause(e)));
-    }
-
-    private static String rootCause(Throwable e) {
-        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-        return cause.toString();
+        return reads.read(action, read);
     }
 }

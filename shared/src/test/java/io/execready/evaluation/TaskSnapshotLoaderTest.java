@@ -6,6 +6,7 @@ import io.execready.aws.EcsGateway;
 import io.execready.aws.IamGateway;
 import io.execready.aws.PermissionQuery;
 import io.execready.snapshot.ActionDecision;
+import io.execready.snapshot.ContainerInstance;
 import io.execready.snapshot.EcsCluster;
 import io.execready.snapshot.EcsService;
 import io.execready.snapshot.EcsTask;
@@ -35,6 +36,7 @@ class TaskSnapshotLoaderTest {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final FakeEcs ecs = new FakeEcs();
     private final FakeIam iam = new FakeIam();
+    private final FakeEc2Gateway ec2 = new FakeEc2Gateway();
 
     @AfterEach
     void stop() {
@@ -42,7 +44,7 @@ class TaskSnapshotLoaderTest {
     }
 
     private TaskSnapshot load(EcsTask task) {
-        return new TaskSnapshotLoader(ecs, iam, executor).load(task);
+        return new TaskSnapshotLoader(ecs, iam, ec2, executor).load(task);
     }
 
     @Test
@@ -193,6 +195,11 @@ class TaskSnapshotLoaderTest {
         public Map<String, Fetched<EcsTask>> describeTasks(String cluster, List<String> tasks) {
             throw new AssertionError("the loader must not re-read a task it was given");
         }
+
+        @Override
+        public Map<String, Fetched<ContainerInstance>> describeContainerInstances(String cluster, List<String> containerInstances) {
+            throw new AssertionError("a Fargate task has no container instance to read");
+        }
     }
 
     private static final class FakeIam implements IamGateway {
@@ -204,6 +211,11 @@ class TaskSnapshotLoaderTest {
             return Fetched.present(new PermissionSimulation(query.principalArn(), query.actions().stream()
                     .map(a -> new ActionDecision(a, "*", PolicyDecision.ALLOWED, null, List.of()))
                     .toList()));
+        }
+
+        @Override
+        public Fetched<String> instanceProfileRole(String instanceProfileArn) {
+            throw new AssertionError("a Fargate task has no instance profile to read");
         }
     }
 }
