@@ -9,6 +9,7 @@ import io.execready.snapshot.SecurityGroupRule;
 import io.execready.snapshot.Subnet;
 import io.execready.snapshot.VpcEndpoint;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.ec2.model.GroupIdentifier;
 import software.amazon.awssdk.services.ec2.model.Instance;
@@ -51,21 +52,22 @@ final class Ec2ModelMapper {
     }
 
     /**
-     * The instance with its primary interface. The instance-level fields (subnet, addresses,
-     * groups) describe that interface; its id comes from the interface list when EC2 sends one.
+     * The instance with its primary interface. The instance-level fields (subnet, addresses) describe
+     * that interface; its id and security groups come from the interface list when EC2 sends one.
      */
     static Ec2Instance instance(Instance i) {
-        String primaryInterfaceId = i.networkInterfaces().stream()
+        Optional<InstanceNetworkInterface> primary = i.networkInterfaces().stream()
                 .filter(n -> n.attachment() != null && Integer.valueOf(0).equals(n.attachment().deviceIndex()))
-                .map(InstanceNetworkInterface::networkInterfaceId)
                 .findFirst()
-                .orElse(i.networkInterfaces().isEmpty() ? i.instanceId() : i.networkInterfaces().getFirst().networkInterfaceId());
-        NetworkInterface primary = i.subnetId() == null ? null : new NetworkInterface(
-                primaryInterfaceId, i.subnetId(), i.vpcId(),
+                .or(() -> i.networkInterfaces().stream().findFirst());
+        List<String> groups = primary.filter(n -> !n.groups().isEmpty())
+                .map(n -> n.groups().stream().map(GroupIdentifier::groupId).toList())
+                .orElseGet(() -> i.securityGroups().stream().map(GroupIdentifier::groupId).toList());
+        NetworkInterface primaryInterface = i.subnetId() == null ? null : new NetworkInterface(
+                primary.map(InstanceNetworkInterface::networkInterfaceId).orElse(i.instanceId()), i.subnetId(), i.vpcId(),
                 i.placement() == null ? null : i.placement().availabilityZone(),
-                i.privateIpAddress(), i.publicIpAddress(),
-                i.securityGroups().stream().map(GroupIdentifier::groupId).toList());
-        return new Ec2Instance(i.instanceId(), primary, i.iamInstanceProfile() == null ? null : i.iamInstanceProfile().arn());
+                i.privateIpAddress(), i.publicIpAddress(), groups);
+        return new Ec2Instance(i.instanceId(), primaryInterface, i.iamInstanceProfile() == null ? null : i.iamInstanceProfile().arn());
     }
 
     /** The route's target: whichever of the mutually exclusive target fields EC2 set. */
