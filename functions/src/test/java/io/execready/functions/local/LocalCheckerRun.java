@@ -41,7 +41,7 @@ public final class LocalCheckerRun implements AutoCloseable {
         LocalAws aws = LocalAws.start();
         try {
             aws.applyToSystemProperties();
-            return new LocalCheckerRun(aws, DemoScenario.seed(Region.of(aws.region())), classpath);
+            return new LocalCheckerRun(aws, DemoScenario.seed(aws), classpath);
         } catch (RuntimeException e) {
             aws.close();
             throw e;
