@@ -14,6 +14,7 @@ import io.execready.snapshot.TaskSnapshot;
 import io.execready.snapshot.VpcEndpoint;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -290,7 +291,7 @@ final class NetworkReach {
         for (VpcEndpoint endpoint : candidates) {
             Verdict verdict = endpoint.isGateway() ? gatewayVerdict(p, endpoint) : interfaceVerdict(p, endpoint);
             if (verdict.problem() == null && verdict.gap() == null) {
-                return new EndpointUse(service, Availability.USABLE, "has the " + serviceName + " " + endpoint.type().toLowerCase(java.util.Locale.ROOT)
+                return new EndpointUse(service, Availability.USABLE, "has the " + serviceName + " " + endpoint.type().toLowerCase(Locale.ROOT)
                         + " endpoint " + endpoint.vpcEndpointId() + " (" + verdict.strengths() + ")", "", endpoint.vpcEndpointId(), null);
             }
             if (verdict.problem() != null) {

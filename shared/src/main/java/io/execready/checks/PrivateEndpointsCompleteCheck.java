@@ -1,7 +1,7 @@
 package io.execready.checks;
 
-import io.execready.checks.NetworkReach.EndpointUse;
 import io.execready.checks.NetworkReach.Egress;
+import io.execready.checks.NetworkReach.EndpointUse;
 import io.execready.checks.NetworkReach.Placement;
 import io.execready.checks.NetworkReach.RouteOut;
 import io.execready.engine.Check;

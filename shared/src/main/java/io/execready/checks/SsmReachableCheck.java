@@ -1,8 +1,8 @@
 package io.execready.checks;
 
 import io.execready.checks.NetworkReach.Availability;
-import io.execready.checks.NetworkReach.EndpointUse;
 import io.execready.checks.NetworkReach.Egress;
+import io.execready.checks.NetworkReach.EndpointUse;
 import io.execready.checks.NetworkReach.Placement;
 import io.execready.checks.NetworkReach.RouteOut;
 import io.execready.engine.Check;

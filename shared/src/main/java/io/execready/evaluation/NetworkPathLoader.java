@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * Reads the network path of one task. The subnet comes from the task's ENI attachment wherever it
@@ -144,7 +145,7 @@ final class NetworkPathLoader {
     }
 
     /** Runs the dependent read with a present value; Absent and Failed pass through with their text. */
-    private static <T, R> CompletableFuture<Fetched<R>> withValue(Fetched<T> fetched, java.util.function.Function<T, CompletableFuture<Fetched<R>>> next) {
+    private static <T, R> CompletableFuture<Fetched<R>> withValue(Fetched<T> fetched, Function<T, CompletableFuture<Fetched<R>>> next) {
         return switch (fetched) {
             case Fetched.Present<T> present -> next.apply(present.value());
             case Fetched.Absent<T> absent -> AsyncReads.done(Fetched.absent(absent.description()));

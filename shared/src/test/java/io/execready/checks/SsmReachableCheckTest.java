@@ -1,6 +1,7 @@
 package io.execready.checks;
 
 import static io.execready.fixtures.CheckResultAssertions.assertResult;
+import static io.execready.fixtures.NetworkPathFixture.ENDPOINT_SUBNET_ID;
 import static io.execready.fixtures.NetworkPathFixture.INSTANCE_ID;
 import static io.execready.fixtures.NetworkPathFixture.INTERNET_GATEWAY_ID;
 import static io.execready.fixtures.NetworkPathFixture.NAT_GATEWAY_ID;
@@ -99,7 +100,7 @@ class SsmReachableCheckTest {
     void evaluate_whenEndpointHasPrivateDnsOff_failsWithModifyCommand() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.runningFargateTask()
                 .withNetwork(n -> n.withoutRouteOut().withEndpoint("vpce-0nodns", "ssmmessages", "Interface", "available", false,
-                        io.execready.fixtures.NetworkPathFixture.ENDPOINT_SUBNET_ID))
+                        ENDPOINT_SUBNET_ID))
                 .build());
 
         assertResult(result, SsmReachableCheck.DEFINITION, CheckStatus.FAIL, Severity.HIGH, "vpce-0nodns", "private DNS off");
@@ -120,7 +121,7 @@ class SsmReachableCheckTest {
     void evaluate_whenEndpointIsNotAvailable_fails() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.runningFargateTask()
                 .withNetwork(n -> n.withoutRouteOut().withEndpoint("vpce-0pending", "ssmmessages", "Interface", "pendingAcceptance", true,
-                        io.execready.fixtures.NetworkPathFixture.ENDPOINT_SUBNET_ID))
+                        ENDPOINT_SUBNET_ID))
                 .build());
 
         assertResult(result, SsmReachableCheck.DEFINITION, CheckStatus.FAIL, Severity.HIGH, "vpce-0pending", "pendingAcceptance");

@@ -22,6 +22,7 @@ import io.execready.snapshot.TaskAttachment;
 import io.execready.snapshot.TaskSnapshot;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -227,8 +228,8 @@ class NetworkChecksLocalAwsTest {
         ec2.createRoute(r -> r.routeTableId(network.routeTable()).destinationCidrBlock("0.0.0.0/0").natGatewayId(network.natGateway()));
         EcsTask task = runFargateTask(network);
         List<TaskAttachment> attachments = new ArrayList<>(List.of(
-                new TaskAttachment("ServiceConnect", "ATTACHED", java.util.Map.of("ContainerName", "ecs-service-connect-Qm1x")),
-                new TaskAttachment("AmazonElasticBlockStorage", "ATTACHED", java.util.Map.of("volumeId", "vol-0a1b2c3d4e5f60718"))));
+                new TaskAttachment("ServiceConnect", "ATTACHED", Map.of("ContainerName", "ecs-service-connect-Qm1x")),
+                new TaskAttachment("AmazonElasticBlockStorage", "ATTACHED", Map.of("volumeId", "vol-0a1b2c3d4e5f60718"))));
         attachments.addAll(task.attachments());
 
         CheckResult result = result(load(withAttachments(task, attachments)), new SsmReachableCheck());
