@@ -6,6 +6,7 @@ import io.execready.aws.CachingEcsGateway;
 import io.execready.aws.CachingIamGateway;
 import io.execready.aws.EcsGateway;
 import io.execready.aws.ReadCache;
+import io.execready.aws.SdkEc2Gateway;
 import io.execready.aws.SdkEcsGateway;
 import io.execready.aws.SdkIamGateway;
 import io.execready.aws.SdkKmsGateway;
@@ -82,6 +83,7 @@ public record FunctionComponents(
         TaskSnapshotLoader loader = new TaskSnapshotLoader(
                 ecs,
                 new CachingIamGateway(new SdkIamGateway(clients.iam()), readCache),
+                new SdkEc2Gateway(clients.ec2()),
                 new SdkKmsGateway(clients.kms()),
                 new SdkLogsGateway(clients.logs()),
                 new SdkS3Gateway(clients.s3()),

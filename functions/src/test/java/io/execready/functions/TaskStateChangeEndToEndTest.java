@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.execready.functions.local.DemoNetwork;
 import io.execready.functions.local.DemoScenario;
 import io.execready.functions.local.LocalCheckerRun;
 import io.execready.harness.Invocation;
@@ -89,8 +90,12 @@ class TaskStateChangeEndToEndTest {
     }
 
     private static Map<String, String> complianceByCheck(String service) {
+        return complianceBySubject(DemoScenario.CLUSTER_ARN + "|service:" + service);
+    }
+
+    private static Map<String, String> complianceBySubject(String subjectKey) {
         return run.findings().stream()
-                .filter(f -> aboutService(f, service))
+                .filter(f -> f.productFields().getOrDefault("execready/Subject", "").equals(subjectKey))
                 .collect(Collectors.toMap(AwsSecurityFinding::generatorId, f -> f.compliance().statusAsString()));
     }
 
@@ -106,6 +111,7 @@ class TaskStateChangeEndToEndTest {
         assertThat(status(report, "task-role-ssmmessages"))
                 .as("the role's aws:RequestedRegion condition is met when the region is in the simulation context")
                 .isEqualTo("PASS");
+        assertThat(status(report, "ssm-reachable")).as("the event's subnet routes through the demo NAT gateway").isEqualTo("PASS");
         Map<String, String> compliance = complianceByCheck(DemoScenario.READY_SERVICE);
         assertThat(compliance).containsEntry("exec-enabled", "PASSED")
                 .containsEntry("managed-agent-running", "PASSED")
@@ -156,6 +162,50 @@ class TaskStateChangeEndToEndTest {
 
     @Test
     @Order(4)
+    void ec2BridgeTask_isJudgedOnItsInstancesNetworkRoleAndAgent() throws Exception {
+        JsonNode report = invoke("task-running-ec2-bridge.json");
+
+        assertThat(status(report, "ssm-reachable")).as("the instance has a public IP behind the internet gateway").isEqualTo("PASS");
+        assertThat(status(report, "task-role-present")).as("no task role: the instance profile's role").isEqualTo("PASS");
+        assertThat(status(report, "task-role-ssmmessages")).isEqualTo("PASS");
+        assertThat(status(report, "platform-version")).isEqualTo("NOT_APPLICABLE");
+        assertThat(status(report, "agent-version")).as("moto registers every agent as 1.0.0").isEqualTo("FAIL");
+        assertThat(report.get("execReady").asBoolean()).isFalse();
+        Map<String, String> compliance = complianceByCheck(DemoScenario.EC2_SERVICE);
+        assertThat(compliance).containsEntry("ssm-reachable", "PASSED").containsEntry("agent-version", "FAILED");
+        AwsSecurityFinding reachable = run.findings().stream()
+                .filter(f -> f.generatorId().equals("ssm-reachable") && aboutService(f, DemoScenario.EC2_SERVICE))
+                .findFirst().orElseThrow();
+        assertThat(reachable.description()).contains("EC2 instance " + DemoNetwork.WORKER_INSTANCE_ID);
+        AwsSecurityFinding agent = run.findings().stream()
+                .filter(f -> f.generatorId().equals("agent-version") && aboutService(f, DemoScenario.EC2_SERVICE))
+                .findFirst().orElseThrow();
+        assertThat(agent.description()).contains("1.0.0", "1.50.2");
+        assertThat(agent.remediation().recommendation().text()).contains("aws ecs update-container-agent --cluster execready-demo");
+        assertThat(run.alerts()).hasSize(2);
+        assertThat(run.alerts().getLast().subject()).contains(DemoScenario.EC2_SERVICE);
+    }
+
+    @Test
+    @Order(5)
+    void ecsAnywhereTask_hasNoVpcToJudgeAndDoesNotCrash() throws Exception {
+        JsonNode report = invoke("task-running-ecs-anywhere.json");
+
+        for (String check : List.of("ssm-reachable", "ssm-endpoint-security-group", "private-endpoints-complete", "shared-vpc")) {
+            assertThat(status(report, check)).as(check).isEqualTo("NOT_APPLICABLE");
+        }
+        assertThat(status(report, "launch-type-supported")).isEqualTo("PASS");
+        assertThat(status(report, "task-role-ssmmessages")).isEqualTo("PASS");
+        assertThat(status(report, "agent-version")).as("moto cannot register ECS Anywhere instances").isEqualTo("UNKNOWN");
+        assertThat(report.get("execReady").asBoolean()).isTrue();
+        assertThat(complianceBySubject(DemoScenario.CLUSTER_ARN + "|family:" + DemoScenario.EXTERNAL_FAMILY))
+                .containsEntry("ssm-reachable", "NOT_AVAILABLE")
+                .containsEntry("launch-type-supported", "PASSED");
+        assertThat(run.alerts()).hasSize(2);
+    }
+
+    @Test
+    @Order(6)
     void theSameEventDeliveredTwice_isDroppedAsStale() throws Exception {
         List<String> updatedBefore = run.findings().stream().map(AwsSecurityFinding::updatedAt).sorted().toList();
 
@@ -163,11 +213,11 @@ class TaskStateChangeEndToEndTest {
 
         assertThat(again.get("outcome").asText()).isEqualTo("STALE");
         assertThat(run.findings().stream().map(AwsSecurityFinding::updatedAt).sorted().toList()).isEqualTo(updatedBefore);
-        assertThat(run.alerts()).hasSize(1);
+        assertThat(run.alerts()).as("the EC2 service's alert came before").hasSize(2);
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void aStoppedTask_keepsTheFindingsOfALiveService_andArchivesThemOnceTheServiceIsDeleted() throws Exception {
         JsonNode whileLive = invokeStopped("task-running-not-ready.json", 4);
         try (EcsClient ecs = EcsClient.builder().region(Region.of(run.aws().region())).build()) {
@@ -181,7 +231,7 @@ class TaskStateChangeEndToEndTest {
                 .isNotEmpty().allSatisfy(f -> assertThat(f.recordStateAsString()).isEqualTo("ARCHIVED"));
         assertThat(run.findings().stream().filter(f -> aboutService(f, DemoScenario.READY_SERVICE)))
                 .isNotEmpty().allSatisfy(f -> assertThat(f.recordStateAsString()).isEqualTo("ACTIVE"));
-        assertThat(run.alerts()).hasSize(1);
+        assertThat(run.alerts()).hasSize(2);
     }
 
     /** The sample event's task, reported STOPPED with the given detail.version. */
@@ -194,7 +244,7 @@ class TaskStateChangeEndToEndTest {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void everyAwsOperationTheFunctionCalled_isGrantedByTheTemplate() {
         assertThat(CALLED).as("operations recorded in the evaluation log lines").isNotEmpty();
 

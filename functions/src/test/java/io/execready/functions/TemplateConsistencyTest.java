@@ -40,7 +40,13 @@ final class TemplateConsistencyTest {
      * be granted on "*". Every other action must name its resources.
      */
     private static final Set<String> ACTIONS_WITHOUT_RESOURCE_LEVEL_PERMISSIONS = Set.of(
-            "ecs:DescribeTaskDefinition");
+            "ecs:DescribeTaskDefinition",
+            "ec2:DescribeSubnets",
+            "ec2:DescribeRouteTables",
+            "ec2:DescribeNetworkInterfaces",
+            "ec2:DescribeVpcEndpoints",
+            "ec2:DescribeSecurityGroups",
+            "ec2:DescribeInstances");
 
     /** Actions authorized against resources a request does not name, narrowed instead by a condition key. */
     private static final Map<String, String> ACTIONS_SCOPED_BY_CONDITION_KEY = Map.of("ecs:ListTasks", "ecs:cluster");

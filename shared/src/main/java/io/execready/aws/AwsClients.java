@@ -12,6 +12,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kms.KmsClient;
@@ -35,6 +36,7 @@ public final class AwsClients {
     private final SdkHttpClient httpClient;
     private final ClientOverrideConfiguration overrides;
     private final Lazy<EcsClient> ecs;
+    private final Lazy<Ec2Client> ec2;
     private final Lazy<IamClient> iam;
     private final Lazy<KmsClient> kms;
     private final Lazy<CloudWatchLogsClient> logs;
@@ -55,6 +57,7 @@ public final class AwsClients {
                 .addExecutionInterceptor(callRecorder)
                 .build();
         this.ecs = lazily(EcsClient::builder);
+        this.ec2 = lazily(Ec2Client::builder);
         // IAM is a global service: the SDK maps every region of a partition to IAM's single endpoint.
         this.iam = lazily(IamClient::builder);
         this.kms = lazily(KmsClient::builder);
@@ -77,6 +80,10 @@ public final class AwsClients {
 
     public EcsClient ecs() {
         return ecs.getValue();
+    }
+
+    public Ec2Client ec2() {
+        return ec2.getValue();
     }
 
     public IamClient iam() {

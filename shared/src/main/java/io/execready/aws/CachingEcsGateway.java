@@ -1,5 +1,6 @@
 package io.execready.aws;
 
+import io.execready.snapshot.ContainerInstance;
 import io.execready.snapshot.EcsCluster;
 import io.execready.snapshot.EcsService;
 import io.execready.snapshot.EcsTask;
@@ -48,5 +49,16 @@ public final class CachingEcsGateway implements EcsGateway {
     @Override
     public Fetched<Map<String, String>> listTagsForResource(String arn) {
         return delegate.listTagsForResource(arn);
+    }
+
+    /** Tasks of one EC2 instance share it, so a batch evaluation reads each instance once. */
+    @Override
+    public Map<String, Fetched<ContainerInstance>> describeContainerInstances(String cluster, List<String> containerInstances) {
+        if (containerInstances.size() != 1) {
+            return delegate.describeContainerInstances(cluster, containerInstances);
+        }
+        String instance = containerInstances.getFirst();
+        return Map.of(instance, cache.get(List.of("ecs:DescribeContainerInstances", cluster, instance),
+                () -> delegate.describeContainerInstances(cluster, containerInstances).get(instance)));
     }
 }

@@ -2,6 +2,7 @@ package io.execready.aws;
 
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.PermissionSimulation;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -21,5 +22,10 @@ public final class CachingIamGateway implements IamGateway {
     @Override
     public Fetched<PermissionSimulation> simulate(PermissionQuery query) {
         return cache.get(query, () -> delegate.simulate(query));
+    }
+
+    @Override
+    public Fetched<String> instanceProfileRole(String instanceProfileArn) {
+        return cache.get(List.of("iam:GetInstanceProfile", instanceProfileArn), () -> delegate.instanceProfileRole(instanceProfileArn));
     }
 }

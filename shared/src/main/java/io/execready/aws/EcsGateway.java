@@ -1,5 +1,6 @@
 package io.execready.aws;
 
+import io.execready.snapshot.ContainerInstance;
 import io.execready.snapshot.EcsCluster;
 import io.execready.snapshot.EcsService;
 import io.execready.snapshot.EcsTask;
@@ -34,4 +35,10 @@ public interface EcsGateway {
 
     /** A task's, cluster's or service's tags, by ARN (ecs:ListTagsForResource). */
     Fetched<Map<String, String>> listTagsForResource(String arn);
+
+    /**
+     * Container instances by ARN or id, in batches of 100. Every requested instance is a key of the
+     * result: Absent when ECS reported it missing (deregistered), Failed when its batch could not be read.
+     */
+    Map<String, Fetched<ContainerInstance>> describeContainerInstances(String cluster, List<String> containerInstances);
 }

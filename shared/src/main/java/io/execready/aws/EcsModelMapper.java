@@ -1,6 +1,7 @@
 package io.execready.aws;
 
 import io.execready.snapshot.ContainerDefinition;
+import io.execready.snapshot.ContainerInstance;
 import io.execready.snapshot.ContainerOverride;
 import io.execready.snapshot.EcsCluster;
 import io.execready.snapshot.EcsService;
@@ -68,6 +69,17 @@ final class EcsModelMapper {
                 log == null ? null : log.s3KeyPrefix(),
                 log != null && Boolean.TRUE.equals(log.s3EncryptionEnabled()));
         return new EcsCluster(c.clusterArn(), exec.kmsKeyId(), logging, tags(c.tags()));
+    }
+
+    static ContainerInstance containerInstance(software.amazon.awssdk.services.ecs.model.ContainerInstance c) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        for (software.amazon.awssdk.services.ecs.model.Attribute attribute : c.attributes()) {
+            if (attribute.name() != null && attribute.value() != null) {
+                attributes.put(attribute.name(), attribute.value());
+            }
+        }
+        return new ContainerInstance(c.containerInstanceArn(), c.ec2InstanceId(),
+                c.versionInfo() == null ? null : c.versionInfo().agentVersion(), attributes);
     }
 
     static EcsService service(Service s) {

@@ -1,5 +1,6 @@
 package io.execready.aws;
 
+import io.execready.snapshot.ContainerInstance;
 import io.execready.snapshot.EcsCluster;
 import io.execready.snapshot.EcsService;
 import io.execready.snapshot.EcsTask;
@@ -13,6 +14,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ClusterField;
 import software.amazon.awssdk.services.ecs.model.DescribeClustersResponse;
+import software.amazon.awssdk.services.ecs.model.DescribeContainerInstancesResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeTasksResponse;
 import software.amazon.awssdk.services.ecs.model.DesiredStatus;
@@ -24,6 +26,7 @@ import software.amazon.awssdk.services.ecs.model.TaskField;
 public final class SdkEcsGateway implements EcsGateway {
 
     static final int DESCRIBE_TASKS_BATCH = 100;
+    static final int DESCRIBE_CONTAINER_INSTANCES_BATCH = 100;
 
     private final EcsClient ecs;
 
@@ -93,6 +96,42 @@ public final class SdkEcsGateway implements EcsGateway {
     public Fetched<Map<String, String>> listTagsForResource(String arn) {
         return AwsReads.read("ecs:ListTagsForResource", () -> Fetched.present(
                 EcsModelMapper.tags(ecs.listTagsForResource(r -> r.resourceArn(arn)).tags())));
+    }
+
+    @Override
+    public Map<String, Fetched<ContainerInstance>> describeContainerInstances(String cluster, List<String> containerInstances) {
+        Map<String, Fetched<ContainerInstance>> results = new LinkedHashMap<>();
+        for (int from = 0; from < containerInstances.size(); from += DESCRIBE_CONTAINER_INSTANCES_BATCH) {
+            List<String> batch = containerInstances.subList(from, Math.min(containerInstances.size(), from + DESCRIBE_CONTAINER_INSTANCES_BATCH));
+            try {
+                DescribeContainerInstancesResponse response = ecs.describeContainerInstances(r -> r.cluster(cluster).containerInstances(batch));
+                for (String requested : batch) {
+                    results.put(requested, foundInstance(requested, cluster, response));
+                }
+            } catch (SdkException e) {
+                String reason = AwsReads.describe("ecs:DescribeContainerInstances", e);
+                batch.forEach(requested -> results.put(requested, Fetched.failed(reason)));
+            }
+        }
+        return results;
+    }
+
+    private static Fetched<ContainerInstance> foundInstance(String requested, String cluster, DescribeContainerInstancesResponse response) {
+        String requestedId = lastSegment(requested);
+        return response.containerInstances().stream()
+                .filter(c -> c.containerInstanceArn() != null && lastSegment(c.containerInstanceArn()).equals(requestedId))
+                .findFirst()
+                .<Fetched<ContainerInstance>>map(c -> Fetched.present(EcsModelMapper.containerInstance(c)))
+                .orElseGet(() -> Fetched.absent("container instance " + requestedId + " is not registered in cluster "
+                        + lastSegment(cluster) + " (" + response.failures().stream()
+                                .filter(f -> f.arn() != null && lastSegment(f.arn()).equals(requestedId))
+                                .map(Failure::reason)
+                                .findFirst()
+                                .orElse("not returned") + ")"));
+    }
+
+    private static String lastSegment(String arnOrId) {
+        return arnOrId.substring(arnOrId.lastIndexOf('/') + 1);
     }
 
     private static Fetched<EcsTask> found(String requested, DescribeTasksResponse response) {

@@ -10,6 +10,8 @@ import java.util.Objects;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.ContextKeyTypeEnum;
 import software.amazon.awssdk.services.iam.model.EvaluationResult;
+import software.amazon.awssdk.services.iam.model.InstanceProfile;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.ResourceSpecificResult;
 import software.amazon.awssdk.services.iam.model.SimulatePrincipalPolicyRequest;
 
@@ -41,6 +43,23 @@ public final class SdkIamGateway implements IamGateway {
             iam.simulatePrincipalPolicyPaginator(request).evaluationResults()
                     .forEach(result -> decisions.addAll(decisions(result)));
             return Fetched.present(new PermissionSimulation(query.principalArn(), decisions));
+        });
+    }
+
+    @Override
+    public Fetched<String> instanceProfileRole(String instanceProfileArn) {
+        // GetInstanceProfile takes the name: the last segment of instance-profile/PATH/NAME.
+        String name = instanceProfileArn.substring(instanceProfileArn.lastIndexOf('/') + 1);
+        return AwsReads.read("iam:GetInstanceProfile", () -> {
+            InstanceProfile profile;
+            try {
+                profile = iam.getInstanceProfile(r -> r.instanceProfileName(name)).instanceProfile();
+            } catch (NoSuchEntityException e) {
+                return Fetched.absent("instance profile " + instanceProfileArn + " does not exist");
+            }
+            return profile.roles().isEmpty()
+                    ? Fetched.absent("instance profile " + instanceProfileArn + " holds no role")
+                    : Fetched.present(profile.roles().getFirst().arn());
         });
     }
 

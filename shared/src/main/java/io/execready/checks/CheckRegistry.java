@@ -11,6 +11,7 @@ public final class CheckRegistry {
             new ExecEnabledCheck(),
             new ManagedAgentRunningCheck(),
             new PlatformVersionCheck(),
+            new AgentVersionCheck(),
             new LaunchTypeSupportedCheck(),
             new RestartPolicyCheck(),
             new WritableRootFilesystemCheck(),
@@ -27,7 +28,11 @@ public final class CheckRegistry {
             new OperatorStartSessionRestrictedCheck(),
             new AuditLoggingConfiguredCheck(),
             new AuditLogDestinationReadyCheck(),
-            new ExecKmsKeyUsableCheck());
+            new ExecKmsKeyUsableCheck(),
+            new SsmReachableCheck(),
+            new SsmEndpointSecurityGroupCheck(),
+            new PrivateEndpointsCompleteCheck(),
+            new SharedVpcCheck());
 
     private CheckRegistry() {
     }

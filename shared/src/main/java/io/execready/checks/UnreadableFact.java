@@ -34,7 +34,16 @@ enum UnreadableFact {
     OPERATOR_PERMISSIONS("the operators' permissions", "iam:SimulatePrincipalPolicy on the operator principals"),
     EXEC_KMS_KEY("the cluster's ECS Exec KMS key", "kms:DescribeKey"),
     AUDIT_LOG_GROUP("the session log group", "logs:DescribeLogGroups"),
-    AUDIT_BUCKET("the session log bucket's encryption", "s3:GetEncryptionConfiguration");
+    AUDIT_BUCKET("the session log bucket's encryption", "s3:GetEncryptionConfiguration"),
+
+    CONTAINER_INSTANCE("the container instance", "ecs:DescribeContainerInstances"),
+    NETWORK_PATH("the subnet the task's traffic leaves from", "ecs:DescribeContainerInstances and ec2:DescribeInstances"),
+    SUBNET("the task's subnet", "ec2:DescribeSubnets"),
+    ROUTE_TABLE("the subnet's route table", "ec2:DescribeRouteTables"),
+    NETWORK_INTERFACE("the network interface the task's traffic leaves from", "ec2:DescribeNetworkInterfaces"),
+    VPC_ENDPOINTS("the VPC's endpoints", "ec2:DescribeVpcEndpoints"),
+    ENDPOINT_SUBNETS("the subnets of the VPC's interface endpoints", "ec2:DescribeSubnets"),
+    SECURITY_GROUPS("the security groups of the task and of its ssmmessages endpoint", "ec2:DescribeSecurityGroups");
 
     /** "ecs:DescribeTaskDefinition was denied (...)": the IAM action a read failure starts with. */
     private static final Pattern LEADING_ACTION = Pattern.compile("^([a-z0-9-]+:[A-Za-z0-9]+)\\b");
@@ -115,5 +124,10 @@ enum UnreadableFact {
     private String permissionFor(String reason) {
         Matcher action = LEADING_ACTION.matcher(reason);
         return action.find() ? action.group(1) : defaultPermission;
+    }
+
+    /** Whether a read failure names the AWS action that failed, as every gateway failure does. */
+    static boolean namesAnAction(String reason) {
+        return LEADING_ACTION.matcher(reason).find();
     }
 }

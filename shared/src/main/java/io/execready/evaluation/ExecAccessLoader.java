@@ -84,7 +84,7 @@ final class ExecAccessLoader {
                 })
                 .exceptionally(e -> {
                     String reason = "loading the task's permissions, exec key and audit destinations failed unexpectedly: "
-                            + TaskSnapshotLoader.rootCause(e);
+                            + AsyncReads.rootCause(e);
                     return new Loaded(Fetched.failed(reason), unread(task, reason));
                 });
     }
@@ -273,7 +273,7 @@ final class ExecAccessLoader {
 
     private <T> CompletableFuture<Fetched<T>> async(String action, Supplier<Fetched<T>> read) {
         return CompletableFuture.supplyAsync(read, executor)
-                .exceptionally(e -> Fetched.failed(action + " failed unexpectedly: " + TaskSnapshotLoader.rootCause(e)));
+                .exceptionally(e -> Fetched.failed(action + " failed unexpectedly: " + AsyncReads.rootCause(e)));
     }
 
     private static <T> CompletableFuture<T> completed(T value) {

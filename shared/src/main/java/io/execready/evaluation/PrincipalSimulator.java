@@ -51,7 +51,7 @@ final class PrincipalSimulator {
         actionsByResource.forEach((resource, actions) -> {
             PermissionQuery query = new PermissionQuery(principalArn, List.copyOf(actions), List.of(resource), contextFor.apply(resource));
             calls.put(resource, CompletableFuture.supplyAsync(() -> iam.simulate(query), executor)
-                    .exceptionally(e -> Fetched.failed("iam:SimulatePrincipalPolicy failed unexpectedly: " + TaskSnapshotLoader.rootCause(e))));
+                    .exceptionally(e -> Fetched.failed("iam:SimulatePrincipalPolicy failed unexpectedly: " + AsyncReads.rootCause(e))));
         });
         return CompletableFuture.allOf(calls.values().toArray(CompletableFuture[]::new))
                 .thenApply(done -> purposes.stream()

@@ -1,5 +1,6 @@
 package io.execready.evaluation;
 
+import io.execready.aws.Ec2Gateway;
 import io.execready.aws.EcsGateway;
 import io.execready.aws.IamGateway;
 import io.execready.aws.KmsGateway;
@@ -9,27 +10,33 @@ import io.execready.snapshot.EcsCluster;
 import io.execready.snapshot.EcsService;
 import io.execready.snapshot.EcsTask;
 import io.execready.snapshot.Fetched;
+import io.execready.snapshot.NetworkPath;
 import io.execready.snapshot.RoleSource;
 import io.execready.snapshot.TaskDefinition;
 import io.execready.snapshot.TaskRole;
 import io.execready.snapshot.TaskSnapshot;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 
 /**
  * Gathers everything the checks need about one task, once. Reads that do not depend on each other
- * (task definition, cluster, service) run in parallel; the IAM simulations wait for the role and
- * cluster settings they need. Facts the task already carries (from the EventBridge event or
- * DescribeTasks) are not fetched again. A read that fails stays a {@code Fetched.Failed}: loading never aborts. The
- * permission simulations, exec key and audit destinations are loaded by {@link ExecAccessLoader}.
+ * (task definition, cluster, service, container instance, network path) run in parallel; the IAM
+ * simulations wait for the role and cluster settings they need. Facts the task already carries (from
+ * the EventBridge event or DescribeTasks) are not fetched again. A read that fails stays a
+ * {@code Fetched.Failed}: loading never aborts. The permission simulations, exec key and audit
+ * destinations are loaded by {@link ExecAccessLoader}; the container host and network path by
+ * {@link ContainerHost} and {@link NetworkPathLoader}.
  */
 public final class TaskSnapshotLoader {
 
     private final EcsGateway ecs;
+    private final IamGateway iam;
+    private final Ec2Gateway ec2;
+    private final AsyncReads reads;
     private final ExecutorService executor;
     private final ExecAccessLoader execAccess;
 
@@ -37,47 +44,58 @@ public final class TaskSnapshotLoader {
      * @param operatorPrincipalArns the principals that must be able to run execute-command on every task;
      *                              empty when none are configured
      */
-    public TaskSnapshotLoader(EcsGateway ecs, IamGateway iam, KmsGateway kms, LogsGateway logs, S3Gateway s3,
+    public TaskSnapshotLoader(EcsGateway ecs, IamGateway iam, Ec2Gateway ec2, KmsGateway kms, LogsGateway logs, S3Gateway s3,
                               List<String> operatorPrincipalArns, ExecutorService executor) {
         this.ecs = Objects.requireNonNull(ecs, "ecs");
+        this.iam = Objects.requireNonNull(iam, "iam");
+        this.ec2 = Objects.requireNonNull(ec2, "ec2");
         this.executor = Objects.requireNonNull(executor, "executor");
+        this.reads = new AsyncReads(executor);
         this.execAccess = new ExecAccessLoader(ecs, iam, kms, logs, s3, operatorPrincipalArns, executor);
     }
 
     public TaskSnapshot load(EcsTask task) {
         CompletableFuture<Fetched<TaskDefinition>> taskDefinition = task.taskDefinitionArn() == null
                 ? CompletableFuture.completedFuture(Fetched.failed("the task reports no task definition ARN"))
-                : async("ecs:DescribeTaskDefinition", () -> ecs.describeTaskDefinition(task.taskDefinitionArn()));
-        CompletableFuture<Fetched<EcsCluster>> cluster = async("ecs:DescribeClusters", () -> ecs.describeCluster(task.clusterArn()));
+                : reads.read("ecs:DescribeTaskDefinition", () -> ecs.describeTaskDefinition(task.taskDefinitionArn()));
+        CompletableFuture<Fetched<EcsCluster>> cluster = reads.read("ecs:DescribeClusters", () -> ecs.describeCluster(task.clusterArn()));
         CompletableFuture<Fetched<EcsService>> service = task.serviceName()
-                .map(name -> async("ecs:DescribeServices", () -> ecs.describeService(task.clusterArn(), name)))
+                .map(name -> reads.read("ecs:DescribeServices", () -> ecs.describeService(task.clusterArn(), name)))
                 .orElseGet(() -> CompletableFuture.completedFuture(
                         Fetched.absent("task " + task.taskId() + " does not belong to a service (group " + task.group() + ")")));
+        ContainerHost host = ContainerHost.read(task, ecs, ec2, reads);
+        CompletableFuture<Fetched<NetworkPath>> networkPath = new NetworkPathLoader(ec2, reads).load(task, host);
 
-        CompletableFuture<Fetched<TaskRole>> role = taskDefinition.thenApply(definition -> taskRole(task, definition));
+        CompletableFuture<Fetched<TaskRole>> role = taskDefinition.thenApplyAsync(
+                definition -> taskRole(task, definition, () -> instanceProfileRole(host)), executor);
         ExecAccessLoader.Loaded access = execAccess.load(task, cluster, role).join();
 
         return new TaskSnapshot(task, taskDefinition.join(), service.join(), cluster.join(), role.join(),
-                access.taskRoleSsmMessages(), access.execAccess());
+                access.taskRoleSsmMessages(), access.execAccess(), host.containerInstance().join(), networkPath.join());
     }
 
-    /** The role the exec agent runs as: the launch override, else the task definition's. */
-    static Fetched<TaskRole> taskRole(EcsTask task, Fetched<TaskDefinition> taskDefinition) {
+    /**
+     * The role the exec agent runs as: the launch override, else the task definition's, else for an
+     * EC2 task the instance profile's role (read only then).
+     */
+    static Fetched<TaskRole> taskRole(EcsTask task, Fetched<TaskDefinition> taskDefinition, Supplier<Fetched<TaskRole>> instanceProfileRole) {
         if (task.overrides().taskRoleArn() != null) {
             return Fetched.present(new TaskRole(task.overrides().taskRoleArn(), RoleSource.TASK_OVERRIDE));
         }
-        return taskDefinition.flatMap(definition -> definition.taskRoleArn() == null
-                ? Fetched.absent("neither task definition " + definition.taskDefinitionArn() + " nor the task's overrides name a task role")
-                : Fetched.present(new TaskRole(definition.taskRoleArn(), RoleSource.TASK_DEFINITION)));
+        return taskDefinition.flatMap(definition -> {
+            if (definition.taskRoleArn() != null) {
+                return Fetched.present(new TaskRole(definition.taskRoleArn(), RoleSource.TASK_DEFINITION));
+            }
+            if (task.containerInstanceArn() != null && !"EXTERNAL".equals(String.valueOf(task.launchType()).toUpperCase(Locale.ROOT))) {
+                return instanceProfileRole.get();
+            }
+            return Fetched.absent("neither task definition " + definition.taskDefinitionArn() + " nor the task's overrides name a task role");
+        });
     }
 
-    private <T> CompletableFuture<Fetched<T>> async(String action, Supplier<Fetched<T>> read) {
-        return CompletableFuture.supplyAsync(read, executor)
-                .exceptionally(e -> Fetched.failed(action + " failed unexpectedly: " + rootCause(e)));
-    }
-
-    static String rootCause(Throwable e) {
-        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-        return cause.toString();
+    private Fetched<TaskRole> instanceProfileRole(ContainerHost host) {
+        return host.ec2Instance().join().flatMap(instance -> instance.instanceProfileArn() == null
+                ? Fetched.absent("the task has no task role and its EC2 instance " + instance.instanceId() + " has no instance profile")
+                : iam.instanceProfileRole(instance.instanceProfileArn()).map(roleArn -> new TaskRole(roleArn, RoleSource.INSTANCE_PROFILE)));
     }
 }

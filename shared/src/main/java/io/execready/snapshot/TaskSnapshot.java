@@ -13,6 +13,10 @@ import java.util.Objects;
  * @param taskRole                 the role the exec agent runs as; Absent when there is none
  * @param taskRoleSsmMessages      the task role's simulated ssmmessages permissions; Absent without a role
  * @param execAccess               the exec KMS key, audit log destinations, and the task role's and operators' permissions on them
+ * @param containerInstance        the EC2 or external instance of an EC2 or EXTERNAL task; Absent on Fargate
+ * @param networkPath              the subnet, routes and endpoints the exec agent's traffic depends on;
+ *                                 Absent when the task is in no VPC (ECS Anywhere), Failed when its
+ *                                 subnet could not be found
  */
 public record TaskSnapshot(
         EcsTask task,
@@ -21,7 +25,9 @@ public record TaskSnapshot(
         Fetched<EcsCluster> cluster,
         Fetched<TaskRole> taskRole,
         Fetched<PermissionSimulation> taskRoleSsmMessages,
-        ExecAccess execAccess) {
+        ExecAccess execAccess,
+        Fetched<ContainerInstance> containerInstance,
+        Fetched<NetworkPath> networkPath) {
 
     public TaskSnapshot {
         Objects.requireNonNull(task, "task");
@@ -31,6 +37,8 @@ public record TaskSnapshot(
         Objects.requireNonNull(taskRole, "taskRole");
         Objects.requireNonNull(taskRoleSsmMessages, "taskRoleSsmMessages");
         Objects.requireNonNull(execAccess, "execAccess");
+        Objects.requireNonNull(containerInstance, "containerInstance");
+        Objects.requireNonNull(networkPath, "networkPath");
     }
 
     /** Whether ECS Exec was on when the task started; unknown counts as off only where a check says so. */

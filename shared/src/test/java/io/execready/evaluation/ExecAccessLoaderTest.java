@@ -61,7 +61,7 @@ class ExecAccessLoaderTest {
     }
 
     private TaskSnapshot load(EcsTask task, List<String> operators) {
-        return new TaskSnapshotLoader(ecs, iam, audit, audit, audit, operators, executor).load(task);
+        return new TaskSnapshotLoader(ecs, iam, new FakeEc2Gateway(), audit, audit, audit, operators, executor).load(task);
     }
 
     @Test
@@ -389,6 +389,11 @@ class ExecAccessLoaderTest {
         PermissionQuery query(String principal, String resource) {
             return queries.stream().filter(q -> q.principalArn().equals(principal) && q.resourceArns().equals(List.of(resource)))
                     .findFirst().orElseThrow();
+        }
+
+        @Override
+        public Fetched<String> instanceProfileRole(String instanceProfileArn) {
+            throw new AssertionError("these tasks have task roles; no instance profile is read");
         }
     }
 

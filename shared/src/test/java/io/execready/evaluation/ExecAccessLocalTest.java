@@ -6,6 +6,7 @@ import io.execready.aws.AwsClients;
 import io.execready.aws.ContextEntry;
 import io.execready.aws.IamGateway;
 import io.execready.aws.PermissionQuery;
+import io.execready.aws.SdkEc2Gateway;
 import io.execready.aws.SdkEcsGateway;
 import io.execready.aws.SdkIamGateway;
 import io.execready.aws.SdkKmsGateway;
@@ -142,7 +143,7 @@ class ExecAccessLocalTest {
     }
 
     private static TaskReport evaluate(IamGateway iam, String... operators) {
-        TaskSnapshotLoader loader = new TaskSnapshotLoader(new SdkEcsGateway(clients.ecs()), iam, new SdkKmsGateway(clients.kms()),
+        TaskSnapshotLoader loader = new TaskSnapshotLoader(new SdkEcsGateway(clients.ecs()), iam, new SdkEc2Gateway(clients.ec2()), new SdkKmsGateway(clients.kms()),
                 new SdkLogsGateway(clients.logs()), new SdkS3Gateway(clients.s3()), List.of(operators), executor);
         return new CheckEngine(CheckRegistry.all(), Clock.systemUTC()).evaluate(loader.load(task));
     }
@@ -243,6 +244,11 @@ class ExecAccessLocalTest {
         public Fetched<PermissionSimulation> simulate(PermissionQuery query) {
             queries.add(query);
             return delegate.simulate(query);
+        }
+
+        @Override
+        public Fetched<String> instanceProfileRole(String instanceProfileArn) {
+            return delegate.instanceProfileRole(instanceProfileArn);
         }
     }
 }

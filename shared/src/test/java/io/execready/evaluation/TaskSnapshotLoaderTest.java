@@ -6,6 +6,7 @@ import io.execready.fixtures.EcsGatewayDouble;
 import io.execready.aws.IamGateway;
 import io.execready.aws.PermissionQuery;
 import io.execready.snapshot.ActionDecision;
+import io.execready.snapshot.ContainerInstance;
 import io.execready.snapshot.EcsCluster;
 import io.execready.snapshot.EcsService;
 import io.execready.snapshot.EcsTask;
@@ -35,6 +36,7 @@ class TaskSnapshotLoaderTest {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final FakeEcs ecs = new FakeEcs();
     private final FakeIam iam = new FakeIam();
+    private final FakeEc2Gateway ec2 = new FakeEc2Gateway();
 
     @AfterEach
     void stop() {
@@ -42,7 +44,7 @@ class TaskSnapshotLoaderTest {
     }
 
     private TaskSnapshot load(EcsTask task) {
-        return new TaskSnapshotLoader(ecs, iam,
+        return new TaskSnapshotLoader(ecs, iam, ec2,
                 keyId -> { throw new AssertionError("the cluster sets no exec key"); },
                 logGroup -> { throw new AssertionError("the cluster names no log group"); },
                 bucket -> { throw new AssertionError("the cluster names no bucket"); },
@@ -193,6 +195,10 @@ class TaskSnapshotLoaderTest {
                     serviceName, cluster, true, "ecs-svc/1", TASK_DEF, "ACTIVE"));
         }
 
+        @Override
+        public Map<String, Fetched<ContainerInstance>> describeContainerInstances(String cluster, List<String> containerInstances) {
+            throw new AssertionError("a Fargate task has no container instance to read");
+        }
     }
 
     private static final class FakeIam implements IamGateway {
@@ -204,6 +210,11 @@ class TaskSnapshotLoaderTest {
             return Fetched.present(new PermissionSimulation(query.principalArn(), query.actions().stream()
                     .map(a -> new ActionDecision(a, "*", PolicyDecision.ALLOWED, null, List.of()))
                     .toList()));
+        }
+
+        @Override
+        public Fetched<String> instanceProfileRole(String instanceProfileArn) {
+            throw new AssertionError("a Fargate task has no instance profile to read");
         }
     }
 }

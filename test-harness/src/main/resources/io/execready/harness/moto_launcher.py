@@ -21,6 +21,25 @@ REQUIRED_MOTO = "5.2.1"
 PIP_COMMAND = 'pip install "moto[server]==%s"' % REQUIRED_MOTO
 
 
+# SecurityHub GetFindings. Gap: past the first page moto answers "InvalidToken: Resource not found!",
+# because its paginator cannot find its own token among the findings it returns as plain dicts. The
+# stand-in pages by offset (filters and sorting stay unimplemented, as in moto).
+def patch_securityhub_get_findings_pages():
+    from moto.securityhub.exceptions import InvalidInputException
+    from moto.securityhub.models import SecurityHubBackend
+
+    def get_findings(self, filters=None, sort_criteria=None, max_results=None, next_token=None):
+        limit = 100 if max_results is None else int(max_results)
+        if limit < 1 or limit > 100:
+            raise InvalidInputException(op="GetFindings", msg="MaxResults must be a number between 1 and 100")
+        start = int(next_token) if next_token else 0
+        page = [f.as_dict() for f in self.findings[start:start + limit]]
+        following = start + limit
+        return page, (str(following) if following < len(self.findings) else None)
+
+    SecurityHubBackend.get_findings = get_findings
+
+
 def main():
     port = sys.argv[1]
     try:
@@ -38,6 +57,7 @@ def main():
     patch_iam_simulate_principal_policy()
     patch_ecs_tasks_and_services()
     patch_model_data_filter()
+    patch_securityhub_get_findings_pages()
     print("ExecReady moto launcher: patches applied, serving on 127.0.0.1:%s" % port, flush=True)
     run_moto_server(["-H", "127.0.0.1", "-p", port])
 

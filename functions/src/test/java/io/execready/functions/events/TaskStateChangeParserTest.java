@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.execready.functions.events.TaskStateChangeParser.Accepted;
 import io.execready.functions.events.TaskStateChangeParser.Parsed;
 import io.execready.functions.events.TaskStateChangeParser.Rejected;
+import io.execready.functions.local.DemoNetwork;
 import io.execready.snapshot.EcsTask;
 import io.execready.snapshot.TaskContainer;
 import java.io.IOException;
@@ -39,7 +40,7 @@ class TaskStateChangeParserTest {
         assertThat(task.version()).isEqualTo(3L);
         assertThat(task.serviceName()).contains("web");
         assertThat(task.networkInterface()).hasValueSatisfying(eni ->
-                assertThat(eni.details()).containsEntry("subnetId", "subnet-0a1b2c3d4e5f60718"));
+                assertThat(eni.details()).containsEntry("subnetId", DemoNetwork.PRIVATE_SUBNET_ID));
         TaskContainer web = task.containers().get(0);
         assertThat(web.executeCommandAgent()).hasValueSatisfying(agent -> assertThat(agent.status()).isEqualTo("RUNNING"));
         TaskContainer guardDuty = task.containers().get(1);

@@ -1,5 +1,6 @@
 package io.execready.functions.local;
 
+import io.execready.harness.LocalAws;
 import java.util.List;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -15,14 +16,21 @@ import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * The demo account the sample events in {@code events/} refer to, created through the real AWS APIs
- * of the local emulator: cluster {@code execready-demo} with two Fargate services.
+ * of the local emulator: cluster {@code execready-demo} with two Fargate services in a private
+ * subnet behind a NAT gateway, an EC2 service and an ECS Anywhere task definition. The network
+ * ({@link DemoNetwork}) carries the ids the events name.
  *
  * <ul>
  *   <li>{@code web}: ECS Exec on, a task role that allows the four ssmmessages actions under an
  *       {@code aws:RequestedRegion} condition (the reference script, which passes no context, wrongly
  *       reports this role as denied);</li>
  *   <li>{@code billing-api}: ECS Exec on, but a read-only root filesystem without the agent's
- *       writable volumes, and a task role that only reads S3.</li>
+ *       writable volumes, and a task role that only reads S3;</li>
+ *   <li>{@code batch-worker}: bridge networking on an EC2 container instance in a public subnet, no
+ *       task role, so the exec agent uses the instance profile's role (which allows the ssmmessages
+ *       actions); moto reports every container agent as version 1.0.0, which ECS Exec rejects;</li>
+ *   <li>{@code store-sync}: a standalone ECS Anywhere (EXTERNAL) task definition with a task role; moto
+ *       can neither register external instances nor create EXTERNAL services.</li>
  * </ul>
  */
 public final class DemoScenario {
@@ -34,10 +42,17 @@ public final class DemoScenario {
     public static final String BROKEN_SERVICE = "billing-api";
     public static final String READY_ROLE = "execready-demo-web-task";
     public static final String BROKEN_ROLE = "execready-demo-billing-task";
+    public static final String EC2_SERVICE = "batch-worker";
+    public static final String EXTERNAL_FAMILY = "store-sync";
+    public static final String INSTANCE_ROLE = "execready-demo-worker-instance";
+    public static final String EXTERNAL_ROLE = "execready-demo-store-sync-task";
     public static final String ALERT_TOPIC = "execready-alerts";
 
     private static final String ASSUME_ECS_TASKS = """
             {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ecs-tasks.amazonaws.com"},"Action":"sts:AssumeRole"}]}""";
+
+    private static final String ASSUME_EC2 = """
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}""";
 
     private static final String SSM_MESSAGES_IN_US_EAST_1 = """
             {"Version":"2012-10-17","Statement":[{"Sid":"EcsExecChannels","Effect":"Allow",
@@ -48,13 +63,14 @@ public final class DemoScenario {
             {"Version":"2012-10-17","Statement":[{"Sid":"ReadInvoices","Effect":"Allow","Action":["s3:GetObject"],"Resource":"arn:aws:s3:::billing-invoices/*"}]}""";
 
     /** What the seed created, for the caller to point the function at. */
-    public record Seeded(String alertTopicArn, String readyRoleArn, String brokenRoleArn, String subnetId, String securityGroupId) {
+    public record Seeded(String alertTopicArn, String readyRoleArn, String brokenRoleArn, String instanceRoleArn, DemoNetwork.Created network) {
     }
 
     private DemoScenario() {
     }
 
-    public static Seeded seed(Region region) {
+    public static Seeded seed(LocalAws aws) {
+        Region region = Region.of(aws.region());
         try (IamClient iam = IamClient.builder().region(region).build();
              EcsClient ecs = EcsClient.builder().region(region).build();
              Ec2Client ec2 = Ec2Client.builder().region(region).build();
@@ -62,9 +78,14 @@ public final class DemoScenario {
              SecurityHubClient securityHub = SecurityHubClient.builder().region(region).build()) {
             String readyRole = role(iam, READY_ROLE, "ecs-exec-channels", SSM_MESSAGES_IN_US_EAST_1);
             String brokenRole = role(iam, BROKEN_ROLE, "read-invoices", S3_READ_ONLY);
+            String externalRole = role(iam, EXTERNAL_ROLE, "ecs-exec-channels", SSM_MESSAGES_IN_US_EAST_1);
+            String instanceRole = iam.createRole(r -> r.roleName(INSTANCE_ROLE).assumeRolePolicyDocument(ASSUME_EC2)).role().arn();
+            iam.putRolePolicy(r -> r.roleName(INSTANCE_ROLE).policyName("ecs-exec-channels").policyDocument(SSM_MESSAGES_IN_US_EAST_1));
+            iam.createInstanceProfile(r -> r.instanceProfileName(INSTANCE_ROLE));
+            iam.addRoleToInstanceProfile(r -> r.instanceProfileName(INSTANCE_ROLE).roleName(INSTANCE_ROLE));
 
-            Network network = network(ec2);
             ecs.createCluster(r -> r.clusterName(CLUSTER));
+            DemoNetwork.Created network = DemoNetwork.create(aws, ec2, ecs, CLUSTER, INSTANCE_ROLE);
             ecs.registerTaskDefinition(r -> r.family(READY_SERVICE)
                     .taskRoleArn(readyRole)
                     .networkMode(NetworkMode.AWSVPC)
@@ -87,13 +108,31 @@ public final class DemoScenario {
                 ecs.createService(r -> r.cluster(CLUSTER).serviceName(service).taskDefinition(service)
                         .desiredCount(0).launchType(LaunchType.FARGATE).enableExecuteCommand(true)
                         .networkConfiguration(n -> n.awsvpcConfiguration(a -> a
-                                .subnets(network.subnetId()).securityGroups(network.securityGroupId())
+                                .subnets(network.privateSubnetId()).securityGroups(network.taskSecurityGroupId())
                                 .assignPublicIp(AssignPublicIp.DISABLED))));
             }
 
+            ecs.registerTaskDefinition(r -> r.family(EC2_SERVICE)
+                    .networkMode(NetworkMode.BRIDGE)
+                    .requiresCompatibilities(Compatibility.EC2)
+                    .containerDefinitions(ContainerDefinition.builder()
+                            .name("worker").image(ACCOUNT + ".dkr.ecr.us-east-1.amazonaws.com/batch-worker:3.2.0").memory(256).essential(true)
+                            .linuxParameters(p -> p.initProcessEnabled(true))
+                            .build()));
+            ecs.createService(r -> r.cluster(CLUSTER).serviceName(EC2_SERVICE).taskDefinition(EC2_SERVICE)
+                    .desiredCount(0).launchType(LaunchType.EC2).enableExecuteCommand(true));
+            ecs.registerTaskDefinition(r -> r.family(EXTERNAL_FAMILY)
+                    .taskRoleArn(externalRole)
+                    .networkMode(NetworkMode.BRIDGE)
+                    .requiresCompatibilities(Compatibility.EXTERNAL)
+                    .containerDefinitions(ContainerDefinition.builder()
+                            .name("sync").image(ACCOUNT + ".dkr.ecr.us-east-1.amazonaws.com/store-sync:1.8.4").memory(256).essential(true)
+                            .linuxParameters(p -> p.initProcessEnabled(true))
+                            .build()));
+
             securityHub.enableSecurityHub(r -> r.enableDefaultStandards(false));
             String topicArn = sns.createTopic(r -> r.name(ALERT_TOPIC)).topicArn();
-            return new Seeded(topicArn, readyRole, brokenRole, network.subnetId(), network.securityGroupId());
+            return new Seeded(topicArn, readyRole, brokenRole, instanceRole, network);
         }
     }
 
@@ -108,23 +147,10 @@ public final class DemoScenario {
             return ecs.runTask(r -> r.cluster(CLUSTER).taskDefinition(service).group("service:" + service).startedBy(primaryDeployment)
                             .launchType(LaunchType.FARGATE).enableExecuteCommand(true).count(1)
                             .networkConfiguration(n -> n.awsvpcConfiguration(a -> a
-                                    .subnets(seeded.subnetId()).securityGroups(seeded.securityGroupId())
+                                    .subnets(seeded.network().privateSubnetId()).securityGroups(seeded.network().taskSecurityGroupId())
                                     .assignPublicIp(AssignPublicIp.DISABLED))))
                     .tasks().getFirst().taskArn();
         }
-    }
-
-    private record Network(String vpcId, String subnetId, String securityGroupId) {
-    }
-
-    /** A private subnet for the services; moto's RunTask also wants DNS hostnames on the VPC. */
-    private static Network network(Ec2Client ec2) {
-        String vpcId = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
-        ec2.modifyVpcAttribute(r -> r.vpcId(vpcId).enableDnsHostnames(a -> a.value(true)));
-        ec2.modifyVpcAttribute(r -> r.vpcId(vpcId).enableDnsSupport(a -> a.value(true)));
-        String subnetId = ec2.createSubnet(r -> r.vpcId(vpcId).cidrBlock("10.0.1.0/24").availabilityZone("us-east-1a")).subnet().subnetId();
-        String groupId = ec2.createSecurityGroup(r -> r.vpcId(vpcId).groupName("execready-demo-tasks").description("demo tasks")).groupId();
-        return new Network(vpcId, subnetId, groupId);
     }
 
     private static String role(IamClient iam, String name, String policyName, String policy) {

@@ -59,7 +59,7 @@ public final class LocalCheckerRun implements AutoCloseable {
             try (DynamoDbClient client = DynamoDbClient.builder().region(Region.of(aws.region())).build()) {
                 StateTable.create(client, STATE_TABLE);
             }
-            return new LocalCheckerRun(aws, dynamoDb, DemoScenario.seed(Region.of(aws.region())), classpath);
+            return new LocalCheckerRun(aws, dynamoDb, DemoScenario.seed(aws), classpath);
         } catch (RuntimeException e) {
             if (dynamoDb != null) {
                 dynamoDb.close();

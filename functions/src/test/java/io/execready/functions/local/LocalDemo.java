@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.securityhub.model.AwsSecurityFinding;
 public final class LocalDemo {
 
     private static final String HANDLER = "io.execready.functions.TaskStateChangeFunction::handleRequest";
-    private static final List<String> EVENTS = List.of("task-running-exec-ready.json", "task-running-not-ready.json");
+    private static final List<String> EVENTS = List.of("task-running-exec-ready.json", "task-running-not-ready.json",
+            "task-running-ec2-bridge.json", "task-running-ecs-anywhere.json");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private LocalDemo() {
@@ -25,8 +26,10 @@ public final class LocalDemo {
     public static void main(String[] args) throws Exception {
         String classpath = System.getProperty("java.class.path");
         try (LocalCheckerRun run = LocalCheckerRun.start(classpath)) {
-            System.out.printf("%nLocal AWS emulator (moto) at %s, account %s: cluster %s with services %s (Exec-ready) and %s (not ready).%n",
-                    run.aws().endpoint(), run.aws().accountId(), DemoScenario.CLUSTER, DemoScenario.READY_SERVICE, DemoScenario.BROKEN_SERVICE);
+            System.out.printf("%nLocal AWS emulator (moto) at %s, account %s: cluster %s with Fargate services %s (Exec-ready) and %s (not ready),"
+                            + " EC2 service %s and ECS Anywhere task family %s.%n",
+                    run.aws().endpoint(), run.aws().accountId(), DemoScenario.CLUSTER, DemoScenario.READY_SERVICE, DemoScenario.BROKEN_SERVICE,
+                    DemoScenario.EC2_SERVICE, DemoScenario.EXTERNAL_FAMILY);
 
             boolean failed = false;
             for (String event : EVENTS) {

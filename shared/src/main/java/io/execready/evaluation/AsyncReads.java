@@ -1,0 +1,35 @@
+package io.execready.evaluation;
+
+import io.execready.snapshot.Fetched;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
+
+/**
+ * Starts reads on the loader's executor. A read that throws past its gateway (a bug, not an AWS
+ * error, which gateways return as Failed) still ends as Failed naming the action, so loading never aborts.
+ */
+final class AsyncReads {
+
+    private final ExecutorService executor;
+
+    AsyncReads(ExecutorService executor) {
+        this.executor = Objects.requireNonNull(executor, "executor");
+    }
+
+    <T> CompletableFuture<Fetched<T>> read(String action, Supplier<Fetched<T>> read) {
+        return CompletableFuture.supplyAsync(read, executor)
+                .exceptionally(e -> Fetched.failed(action + " failed unexpectedly: " + rootCause(e)));
+    }
+
+    static <T> CompletableFuture<Fetched<T>> done(Fetched<T> value) {
+        return CompletableFuture.completedFuture(value);
+    }
+
+    static String rootCause(Throwable e) {
+        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        return cause.toString();
+    }
+}

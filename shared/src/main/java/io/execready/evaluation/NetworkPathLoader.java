@@ -1,0 +1,155 @@
+package io.execready.evaluation;
+
+import io.execready.aws.Ec2Gateway;
+import io.execready.snapshot.ContainerInstance;
+import io.execready.snapshot.Ec2Instance;
+import io.execready.snapshot.EcsTask;
+import io.execready.snapshot.Fetched;
+import io.execready.snapshot.NetworkInterface;
+import io.execready.snapshot.NetworkPath;
+import io.execready.snapshot.NetworkPlacement;
+import io.execready.snapshot.RouteTable;
+import io.execready.snapshot.SecurityGroup;
+import io.execready.snapshot.Subnet;
+import io.execready.snapshot.TaskAttachment;
+import io.execready.snapshot.VpcEndpoint;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * Reads the network path of one task. The subnet comes from the task's ENI attachment wherever it
+ * sits in {@code attachments[]} (Service Connect and EBS attachments may come first), else, for a
+ * bridge or host mode task on EC2, from its container instance; the task itself is never read
+ * again. Reads run in three waves, each as parallel as its inputs allow:
+ *
+ * <ol>
+ *   <li>the subnet, the ENI and the subnet's explicit route table;</li>
+ *   <li>with the VPC id: the main route table (only without an explicit one) and the VPC endpoints;</li>
+ *   <li>with the endpoints: the interface endpoints' subnets and, only when the VPC has an
+ *       ssmmessages interface endpoint, the task's and that endpoint's security groups.</li>
+ * </ol>
+ */
+final class NetworkPathLoader {
+
+    static final String SSM_MESSAGES = "ssmmessages";
+
+    private final Ec2Gateway ec2;
+    private final AsyncReads reads;
+
+    NetworkPathLoader(Ec2Gateway ec2, AsyncReads reads) {
+        this.ec2 = Objects.requireNonNull(ec2, "ec2");
+        this.reads = Objects.requireNonNull(reads, "reads");
+    }
+
+    CompletableFuture<Fetched<NetworkPath>> load(EcsTask task, ContainerHost host) {
+        if (host.declaredExternal()) {
+            return AsyncReads.done(notInVpc(task));
+        }
+        Optional<TaskAttachment> eni = task.networkInterface();
+        if (eni.isPresent()) {
+            return fromTaskInterface(task, eni.get());
+        }
+        if (task.containerInstanceArn() == null) {
+            return AsyncReads.done(Fetched.failed("task " + task.taskId()
+                    + " reports neither an ENI attachment nor a container instance, so its subnet is unknown"));
+        }
+        return host.containerInstance().thenCompose(instance -> instance instanceof Fetched.Present<ContainerInstance> present
+                && present.value().isExternal()
+                ? AsyncReads.done(notInVpc(task))
+                : host.ec2Instance().thenCompose(ec2Instance -> fromContainerInstance(task, ec2Instance)));
+    }
+
+    private static Fetched<NetworkPath> notInVpc(EcsTask task) {
+        return Fetched.absent("task " + task.taskId() + " runs on ECS Anywhere, outside any VPC");
+    }
+
+    private CompletableFuture<Fetched<NetworkPath>> fromTaskInterface(EcsTask task, TaskAttachment attachment) {
+        String subnetId = attachment.details().get("subnetId");
+        String interfaceId = attachment.details().get("networkInterfaceId");
+        if (subnetId == null || subnetId.isBlank()) {
+            return AsyncReads.done(Fetched.failed("the ENI attachment of task " + task.taskId() + " names no subnet"));
+        }
+        CompletableFuture<Fetched<NetworkInterface>> networkInterface = interfaceId == null || interfaceId.isBlank()
+                ? AsyncReads.done(Fetched.failed("the ENI attachment of task " + task.taskId() + " names no network interface"))
+                : reads.read("ec2:DescribeNetworkInterfaces", () -> ec2.describeNetworkInterface(interfaceId));
+        return path(task, NetworkPlacement.TASK_NETWORK_INTERFACE, interfaceId == null ? "(unnamed ENI)" : interfaceId,
+                subnetId, networkInterface);
+    }
+
+    private CompletableFuture<Fetched<NetworkPath>> fromContainerInstance(EcsTask task, Fetched<Ec2Instance> instance) {
+        return switch (instance) {
+            case Fetched.Present<Ec2Instance> present when present.value().primaryNetworkInterface() != null -> {
+                NetworkInterface primary = present.value().primaryNetworkInterface();
+                yield path(task, NetworkPlacement.CONTAINER_INSTANCE, present.value().instanceId(), primary.subnetId(),
+                        AsyncReads.done(Fetched.present(primary)));
+            }
+            case Fetched.Present<Ec2Instance> present -> AsyncReads.done(Fetched.failed(
+                    "EC2 instance " + present.value().instanceId() + " of task " + task.taskId() + " reports no subnet"));
+            case Fetched.Absent<Ec2Instance> absent -> AsyncReads.done(Fetched.failed(absent.description()));
+            case Fetched.Failed<Ec2Instance> failed -> AsyncReads.done(Fetched.failed(failed.reason()));
+        };
+    }
+
+    private CompletableFuture<Fetched<NetworkPath>> path(EcsTask task, NetworkPlacement placement, String originId, String subnetId,
+                                                         CompletableFuture<Fetched<NetworkInterface>> networkInterface) {
+        String region = task.arn().region();
+        CompletableFuture<Fetched<Subnet>> subnet = reads.read("ec2:DescribeSubnets", () -> ec2.describeSubnet(subnetId));
+        CompletableFuture<Fetched<RouteTable>> explicitRouteTable =
+                reads.read("ec2:DescribeRouteTables", () -> ec2.describeSubnetRouteTable(subnetId));
+
+        CompletableFuture<Fetched<String>> vpcId = subnet.thenCompose(s -> s.isPresent()
+                ? AsyncReads.done(s.map(Subnet::vpcId))
+                : networkInterface.thenApply(n -> n.asOptional().map(NetworkInterface::vpcId).filter(Objects::nonNull)
+                        .<Fetched<String>>map(Fetched::present)
+                        .orElseGet(() -> s.map(Subnet::vpcId))));
+        CompletableFuture<Fetched<RouteTable>> routeTable = explicitRouteTable.thenCompose(explicit -> explicit instanceof Fetched.Absent<RouteTable>
+                ? vpcId.thenCompose(vpc -> withValue(vpc, id -> reads.read("ec2:DescribeRouteTables", () -> ec2.describeMainRouteTable(id))))
+                : AsyncReads.done(explicit));
+        CompletableFuture<Fetched<List<VpcEndpoint>>> endpoints =
+                vpcId.thenCompose(vpc -> withValue(vpc, id -> reads.read("ec2:DescribeVpcEndpoints", () -> ec2.describeVpcEndpoints(id))));
+
+        CompletableFuture<Fetched<List<Subnet>>> endpointSubnets = endpoints.thenCompose(fetched -> withValue(fetched, list -> {
+            Set<String> ids = new LinkedHashSet<>();
+            list.stream().filter(VpcEndpoint::isInterface).forEach(e -> ids.addAll(e.subnetIds()));
+            return ids.isEmpty()
+                    ? AsyncReads.done(Fetched.<List<Subnet>>absent("the VPC has no interface endpoint with a subnet"))
+                    : reads.read("ec2:DescribeSubnets", () -> ec2.describeSubnets(ids));
+        }));
+        CompletableFuture<Fetched<List<VpcEndpoint>>> ssmEndpoints = endpoints.thenApply(fetched -> fetched.map(list -> list.stream()
+                .filter(e -> e.isInterface() && e.serves(SSM_MESSAGES, region))
+                .toList()));
+        CompletableFuture<Fetched<List<SecurityGroup>>> taskSecurityGroups = ssmEndpoints.thenCompose(fetched -> withValue(fetched, ssm -> ssm.isEmpty()
+                ? AsyncReads.done(noSsmEndpoint())
+                : networkInterface.thenCompose(nic -> withValue(nic, n ->
+                        reads.read("ec2:DescribeSecurityGroups", () -> ec2.describeSecurityGroups(n.securityGroupIds()))))));
+        CompletableFuture<Fetched<List<SecurityGroup>>> endpointSecurityGroups = ssmEndpoints.thenCompose(fetched -> withValue(fetched, ssm -> {
+            Set<String> ids = new LinkedHashSet<>();
+            ssm.forEach(e -> ids.addAll(e.securityGroupIds()));
+            return ssm.isEmpty()
+                    ? AsyncReads.done(noSsmEndpoint())
+                    : reads.read("ec2:DescribeSecurityGroups", () -> ec2.describeSecurityGroups(ids));
+        }));
+
+        return CompletableFuture.allOf(subnet, networkInterface, routeTable, endpoints, endpointSubnets, taskSecurityGroups, endpointSecurityGroups)
+                .thenApply(done -> Fetched.present(new NetworkPath(placement, originId, subnetId, subnet.join(), networkInterface.join(),
+                        routeTable.join(), endpoints.join(), endpointSubnets.join(), taskSecurityGroups.join(), endpointSecurityGroups.join())));
+    }
+
+    private static Fetched<List<SecurityGroup>> noSsmEndpoint() {
+        return Fetched.absent("the VPC has no ssmmessages interface endpoint, so no security group decides access to one");
+    }
+
+    /** Runs the dependent read with a present value; Absent and Failed pass through with their text. */
+    private static <T, R> CompletableFuture<Fetched<R>> withValue(Fetched<T> fetched, Function<T, CompletableFuture<Fetched<R>>> next) {
+        return switch (fetched) {
+            case Fetched.Present<T> present -> next.apply(present.value());
+            case Fetched.Absent<T> absent -> AsyncReads.done(Fetched.absent(absent.description()));
+            case Fetched.Failed<T> failed -> AsyncReads.done(Fetched.failed(failed.reason()));
+        };
+    }
+}

@@ -1,0 +1,161 @@
+package io.execready.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.execready.snapshot.Fetched;
+import io.execready.snapshot.RouteTable;
+import io.execready.snapshot.SecurityGroup;
+import io.execready.snapshot.VpcEndpoint;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.DescribeRouteTablesRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeRouteTablesResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeVpcEndpointsRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeVpcEndpointsResponse;
+import software.amazon.awssdk.services.ec2.model.Ec2Exception;
+import software.amazon.awssdk.services.ec2.model.IpPermission;
+import software.amazon.awssdk.services.ec2.model.Route;
+import software.amazon.awssdk.services.ec2.model.RouteState;
+
+/** The gateway through the SDK's own request and paginator code, with EC2's answers scripted. */
+class SdkEc2GatewayTest {
+
+    @Test
+    void describeSubnetRouteTable_whenDenied_failsNamingTheAction() {
+        ScriptedEc2 ec2 = new ScriptedEc2();
+        ec2.denyRouteTables = true;
+
+        Fetched<RouteTable> table = new SdkEc2Gateway(ec2).describeSubnetRouteTable("subnet-1");
+
+        assertThat(table).isEqualTo(Fetched.failed("ec2:DescribeRouteTables was denied (UnauthorizedOperation)"));
+    }
+
+    @Test
+    void describeSubnetRouteTable_filtersOnTheAssociationAndMapsTheRouteTargets() {
+        ScriptedEc2 ec2 = new ScriptedEc2();
+
+        Fetched<RouteTable> table = new SdkEc2Gateway(ec2).describeSubnetRouteTable("subnet-1");
+
+        assertThat(ec2.routeTableRequests.getFirst().filters())
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.name()).isEqualTo("association.subnet-id");
+                    assertThat(f.values()).containsExactly("subnet-1");
+                });
+        assertThat(table.asOptional()).hasValueSatisfying(t -> {
+            assertThat(t.main()).isFalse();
+            assertThat(t.routes()).extracting(io.execready.snapshot.Route::target).containsExactly("local", "nat-1");
+            assertThat(t.routes().get(1).isActive()).isTrue();
+        });
+    }
+
+    @Test
+    void describeSubnetRouteTable_whenTheSubnetHasNoAssociation_isAbsent() {
+        ScriptedEc2 ec2 = new ScriptedEc2();
+        ec2.noRouteTables = true;
+
+        Fetched<RouteTable> table = new SdkEc2Gateway(ec2).describeSubnetRouteTable("subnet-1");
+
+        assertThat(table).isInstanceOf(Fetched.Absent.class);
+    }
+
+    @Test
+    void describeVpcEndpoints_readsEveryPage() {
+        ScriptedEc2 ec2 = new ScriptedEc2();
+
+        Fetched<List<VpcEndpoint>> endpoints = new SdkEc2Gateway(ec2).describeVpcEndpoints("vpc-1");
+
+        assertThat(endpoints.asOptional()).hasValueSatisfying(list ->
+                assertThat(list).extracting(VpcEndpoint::vpcEndpointId).containsExactly("vpce-page1", "vpce-page2"));
+        assertThat(ec2.endpointRequests).extracting(DescribeVpcEndpointsRequest::nextToken).containsExactly(null, "page-2");
+    }
+
+    @Test
+    void describeSecurityGroups_mapsPortsCidrsAndReferencedGroups() {
+        ScriptedEc2 ec2 = new ScriptedEc2();
+
+        Fetched<List<SecurityGroup>> groups = new SdkEc2Gateway(ec2).describeSecurityGroups(List.of("sg-endpoint"));
+
+        assertThat(groups.asOptional()).hasValueSatisfying(list -> {
+            SecurityGroup group = list.getFirst();
+            assertThat(group.inbound().getFirst().coversTcpPort(443)).isTrue();
+            assertThat(group.inbound().getFirst().groupIds()).containsExactly("sg-task");
+            assertThat(group.outbound().getFirst().cidrBlocks()).containsExactly("0.0.0.0/0");
+        });
+    }
+
+    @Test
+    void describeSecurityGroups_withNoIds_makesNoCall() {
+        ScriptedEc2 ec2 = new ScriptedEc2();
+
+        Fetched<List<SecurityGroup>> groups = new SdkEc2Gateway(ec2).describeSecurityGroups(List.of());
+
+        assertThat(groups).isEqualTo(Fetched.present(List.of()));
+        assertThat(ec2.securityGroupRequests).isEmpty();
+    }
+
+    /** Answers the three reads these tests make; every other operation keeps the SDK default (unsupported). */
+    private static final class ScriptedEc2 implements Ec2Client {
+        boolean denyRouteTables;
+        boolean noRouteTables;
+        final List<DescribeRouteTablesRequest> routeTableRequests = new ArrayList<>();
+        final List<DescribeVpcEndpointsRequest> endpointRequests = new ArrayList<>();
+        final List<DescribeSecurityGroupsRequest> securityGroupRequests = new ArrayList<>();
+
+        @Override
+        public DescribeRouteTablesResponse describeRouteTables(DescribeRouteTablesRequest request) {
+            routeTableRequests.add(request);
+            if (denyRouteTables) {
+                throw (Ec2Exception) Ec2Exception.builder().statusCode(403)
+                        .awsErrorDetails(AwsErrorDetails.builder().errorCode("UnauthorizedOperation")
+                                .errorMessage("You are not authorized to perform this operation.").build())
+                        .build();
+            }
+            if (noRouteTables) {
+                return DescribeRouteTablesResponse.builder().routeTables(List.of()).build();
+            }
+            return DescribeRouteTablesResponse.builder().routeTables(t -> t.routeTableId("rtb-1").vpcId("vpc-1").routes(
+                    Route.builder().destinationCidrBlock("10.0.0.0/16").gatewayId("local").state(RouteState.ACTIVE).build(),
+                    Route.builder().destinationCidrBlock("0.0.0.0/0").natGatewayId("nat-1").state(RouteState.ACTIVE).build())).build();
+        }
+
+        @Override
+        public DescribeVpcEndpointsResponse describeVpcEndpoints(DescribeVpcEndpointsRequest request) {
+            endpointRequests.add(request);
+            if (request.nextToken() == null) {
+                return DescribeVpcEndpointsResponse.builder().nextToken("page-2")
+                        .vpcEndpoints(e -> e.vpcEndpointId("vpce-page1").serviceName("com.amazonaws.us-east-1.ssmmessages")
+                                .vpcEndpointType("Interface").state("available").privateDnsEnabled(true))
+                        .build();
+            }
+            return DescribeVpcEndpointsResponse.builder()
+                    .vpcEndpoints(e -> e.vpcEndpointId("vpce-page2").serviceName("com.amazonaws.us-east-1.s3")
+                            .vpcEndpointType("Gateway").state("available").routeTableIds("rtb-1"))
+                    .build();
+        }
+
+        @Override
+        public DescribeSecurityGroupsResponse describeSecurityGroups(DescribeSecurityGroupsRequest request) {
+            securityGroupRequests.add(request);
+            return DescribeSecurityGroupsResponse.builder().securityGroups(g -> g.groupId("sg-endpoint").ownerId("123456789012")
+                    .ipPermissions(IpPermission.builder().ipProtocol("tcp").fromPort(443).toPort(443)
+                            .userIdGroupPairs(p -> p.groupId("sg-task")).build())
+                    .ipPermissionsEgress(IpPermission.builder().ipProtocol("-1").ipRanges(r -> r.cidrIp("0.0.0.0/0")).build()))
+                    .build();
+        }
+
+        @Override
+        public String serviceName() {
+            return SERVICE_NAME;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
