@@ -357,6 +357,25 @@ def patch_ecs_tasks_and_services():
     EC2ContainerServiceResponse.run_task = run_task
     EC2ContainerServiceResponse.create_service = create_service
     patch_ecs_list_tasks_by_service()
+    patch_ecs_container_instance_version_info()
+
+
+# RegisterContainerInstance. Gap: moto ignores versionInfo and reports every agent as 1.0.0, where
+# ECS reports the version the agent registered with.
+def patch_ecs_container_instance_version_info():
+    from moto.ecs.responses import EC2ContainerServiceResponse
+
+    original_register = EC2ContainerServiceResponse.register_container_instance
+
+    def register_container_instance(self):
+        result = original_register(self)
+        version_info = self._get_param("versionInfo")
+        if version_info:
+            instance = result.result["containerInstance"]
+            instance.version_info = {**instance.version_info, **version_info}
+        return result
+
+    EC2ContainerServiceResponse.register_container_instance = register_container_instance
 
 
 # ListTasks(serviceName). Gap: moto ignores the filter and returns every task of the cluster, because

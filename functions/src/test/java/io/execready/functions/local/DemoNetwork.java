@@ -42,6 +42,8 @@ public final class DemoNetwork {
     public static final String PRIVATE_SUBNET_ID = "subnet-4a7c987177422ee98";
     public static final String WEB_TASK_ENI_ID = "eni-ac01d89196f8266f7";
     public static final String BILLING_TASK_ENI_ID = "eni-9711c2225c323ca7a";
+    /** A current agent, as an instance from a recent ECS-optimized AMI registers with. */
+    public static final String WORKER_AGENT_VERSION = "1.89.0";
     public static final String WORKER_INSTANCE_ID = "i-e442c961ac4edb2d8";
     public static final String WORKER_CONTAINER_INSTANCE_ARN =
             "arn:aws:ecs:us-east-1:123456789012:container-instance/execready-demo/bd7731c2-a0c5-4291-a094-fbbbfe9e0a4d";
@@ -90,7 +92,8 @@ public final class DemoNetwork {
                         .networkInterfaces(n -> n.deviceIndex(0).subnetId(publicSubnet).associatePublicIpAddress(true).groups(taskGroup)))
                 .instances().getFirst().instanceId();
         String containerInstance = ecs.registerContainerInstance(r -> r.cluster(cluster)
-                .instanceIdentityDocument("{\"instanceId\":\"" + instance + "\"}")).containerInstance().containerInstanceArn();
+                .instanceIdentityDocument("{\"instanceId\":\"" + instance + "\"}")
+                .versionInfo(v -> v.agentVersion(WORKER_AGENT_VERSION))).containerInstance().containerInstanceArn();
 
         Map<String, String[]> ids = new LinkedHashMap<>();
         ids.put("PRIVATE_SUBNET_ID", new String[] {PRIVATE_SUBNET_ID, privateSubnet});
