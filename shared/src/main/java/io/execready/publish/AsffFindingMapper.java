@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.securityhub.model.AwsEcsContainerDetails;
+import software.amazon.awssdk.services.securityhub.model.AwsEcsClusterDetails;
 import software.amazon.awssdk.services.securityhub.model.AwsEcsServiceDetails;
 import software.amazon.awssdk.services.securityhub.model.AwsEcsTaskDefinitionDetails;
 import software.amazon.awssdk.services.securityhub.model.AwsEcsTaskDetails;
@@ -55,6 +56,8 @@ public final class AsffFindingMapper {
     static final String TYPE_ECS_SERVICE = "AwsEcsService";
     static final String TYPE_ECS_TASK = "AwsEcsTask";
     static final String TYPE_ECS_TASK_DEFINITION = "AwsEcsTaskDefinition";
+
+    static final String TYPE_ECS_CLUSTER = "AwsEcsCluster";
     static final String TYPE_OTHER = "Other";
 
     private static final List<String> TYPES = List.of(FINDING_TYPE);
@@ -176,6 +179,7 @@ public final class AsffFindingMapper {
         resources.add(subjectResource(report.subject(), scope));
         resources.add(taskResource(result, report, scope));
         taskDefinitionResource(report.task(), scope).ifPresent(resources::add);
+        resources.add(clusterResource(report.subject(), scope));
         result.causeResource().map(cause -> causeResource(cause, scope)).ifPresent(resources::add);
         return distinct(resources);
     }
@@ -259,6 +263,15 @@ public final class AsffFindingMapper {
         String status = agent.get().status() == null ? "status not reported" : agent.get().status();
         String reason = agent.get().reason() == null || agent.get().reason().isBlank() ? "" : " (" + agent.get().reason() + ")";
         return container.name() + ": " + status + reason;
+    }
+
+    /** The cluster, whose executeCommandConfiguration (key, session logging) several checks judge. */
+    private static Resource clusterResource(Subject subject, FindingScope scope) {
+        return resource(TYPE_ECS_CLUSTER, subject.clusterArn(), scope)
+                .details(ResourceDetails.builder()
+                        .awsEcsCluster(AwsEcsClusterDetails.builder().clusterName(subject.clusterName()).build())
+                        .build())
+                .build();
     }
 
     private static Optional<Resource> taskDefinitionResource(EcsTask task, FindingScope scope) {

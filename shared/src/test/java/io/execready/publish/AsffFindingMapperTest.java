@@ -65,7 +65,9 @@ class AsffFindingMapperTest {
                 tuple("AwsEcsService", "arn:aws:ecs:eu-west-1:123456789012:service/prod/payments-api"),
                 tuple("AwsEcsTask", "arn:aws:ecs:eu-west-1:123456789012:task/prod/0f1e2d3c4b5a69788796a5b4c3d2e1f0"),
                 tuple("AwsEcsTaskDefinition", "arn:aws:ecs:eu-west-1:123456789012:task-definition/payments:42"),
+                tuple("AwsEcsCluster", "arn:aws:ecs:eu-west-1:123456789012:cluster/prod"),
                 tuple("AwsIamRole", "arn:aws:iam::123456789012:role/payments-task"));
+        assertThat(finding.resources().get(3).details().awsEcsCluster().clusterName()).isEqualTo("prod");
     }
 
     @ParameterizedTest
