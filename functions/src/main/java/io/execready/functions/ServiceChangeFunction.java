@@ -104,7 +104,9 @@ public final class ServiceChangeFunction implements RequestStreamHandler {
         });
         Map<String, Object> logFields = fields("eventId", accepted.eventId(), "subject", subject.describe(), "outcome", response.get("outcome"),
                 "findingsImported", outcome.published().findingsImported(), "failingChecks", response.get("failingChecks"));
-        logFields.put("awsCallCount", components.awsCalls().drain().values().stream().mapToLong(Long::longValue).sum());
+        Map<String, Long> calls = components.awsCalls().drain();
+        logFields.put("awsCallCount", calls.values().stream().mapToLong(Long::longValue).sum());
+        logFields.put("awsCalls", calls);
         log.info(accepted.why() + ": " + outcome.summary(), logFields);
         return response;
     }
