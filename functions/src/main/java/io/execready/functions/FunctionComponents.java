@@ -13,8 +13,10 @@ import io.execready.aws.SdkKmsGateway;
 import io.execready.aws.SdkLogsGateway;
 import io.execready.aws.SdkS3Gateway;
 import io.execready.checks.CheckRegistry;
+import io.execready.checks.ServiceCheckRegistry;
 import io.execready.config.CheckerConfig;
 import io.execready.engine.CheckEngine;
+import io.execready.evaluation.ServiceEvaluation;
 import io.execready.evaluation.TaskBatchEvaluation;
 import io.execready.evaluation.TaskEvaluation;
 import io.execready.evaluation.TaskSnapshotLoader;
@@ -28,6 +30,7 @@ import io.execready.publish.SnsAlertPublisher;
 import io.execready.publish.TokenBucket;
 import io.execready.state.AlertChannels;
 import io.execready.state.FindingLifecycle;
+import io.execready.state.ServiceEvaluationClaims;
 import io.execready.state.SubjectStore;
 import io.execready.state.TaskEventVersions;
 import java.io.PrintStream;
@@ -45,6 +48,8 @@ import java.util.concurrent.Executors;
  * @param ecs             ECS reads, sharing configuration reads through the read cache
  * @param evaluation      the load, check and publish pipeline
  * @param batchEvaluation the same for many tasks of a cluster at once
+ * @param serviceEvaluation the service checks and preflight of one service
+ * @param serviceClaims   the debounce of repeated service events
  * @param readCache       reads shared within one invocation; handlers clear it as each starts
  * @param log        the structured log, at the configured level
  * @param awsCalls   counts the AWS calls made, for each invocation's log line
@@ -54,6 +59,8 @@ public record FunctionComponents(
         EcsGateway ecs,
         TaskEvaluation evaluation,
         TaskBatchEvaluation batchEvaluation,
+        ServiceEvaluation serviceEvaluation,
+        ServiceEvaluationClaims serviceClaims,
         ReadCache readCache,
         JsonLog log,
         AwsCallRecorder awsCalls) {
@@ -63,6 +70,8 @@ public record FunctionComponents(
         Objects.requireNonNull(ecs, "ecs");
         Objects.requireNonNull(evaluation, "evaluation");
         Objects.requireNonNull(batchEvaluation, "batchEvaluation");
+        Objects.requireNonNull(serviceEvaluation, "serviceEvaluation");
+        Objects.requireNonNull(serviceClaims, "serviceClaims");
         Objects.requireNonNull(readCache, "readCache");
         Objects.requireNonNull(log, "log");
         Objects.requireNonNull(awsCalls, "awsCalls");
@@ -103,7 +112,9 @@ public record FunctionComponents(
                 Sleeper.system());
         TaskEvaluation evaluation = new TaskEvaluation(loader::load, new CheckEngine(CheckRegistry.all(), clock), lifecycle, ecs,
                 new TaskEventVersions(store, clock));
-        return new FunctionComponents(config, ecs, evaluation, new TaskBatchEvaluation(ecs, evaluation, executor), readCache,
+        ServiceEvaluation serviceEvaluation = new ServiceEvaluation(ecs, loader::load, ServiceCheckRegistry.all(), lifecycle, clock);
+        return new FunctionComponents(config, ecs, evaluation, new TaskBatchEvaluation(ecs, evaluation, executor), serviceEvaluation,
+                new ServiceEvaluationClaims(store, clock), readCache,
                 JsonLog.create(out, config.logLevel(), clock), clients.callRecorder());
     }
 

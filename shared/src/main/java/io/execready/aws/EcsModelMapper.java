@@ -9,6 +9,7 @@ import io.execready.snapshot.EcsTask;
 import io.execready.snapshot.ExecLogging;
 import io.execready.snapshot.ManagedAgent;
 import io.execready.snapshot.MountPoint;
+import io.execready.snapshot.ServiceNetwork;
 import io.execready.snapshot.TaskAttachment;
 import io.execready.snapshot.TaskContainer;
 import io.execready.snapshot.TaskOverrides;
@@ -16,13 +17,17 @@ import io.execready.snapshot.TaskVolume;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
 import software.amazon.awssdk.services.ecs.model.Attachment;
+import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
+import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.ecs.model.Cluster;
 import software.amazon.awssdk.services.ecs.model.Container;
 import software.amazon.awssdk.services.ecs.model.Deployment;
 import software.amazon.awssdk.services.ecs.model.ExecuteCommandConfiguration;
 import software.amazon.awssdk.services.ecs.model.ExecuteCommandLogConfiguration;
 import software.amazon.awssdk.services.ecs.model.KeyValuePair;
+import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.Task;
@@ -88,7 +93,25 @@ final class EcsModelMapper {
                 s.serviceArn(), s.serviceName(), s.clusterArn(), Boolean.TRUE.equals(s.enableExecuteCommand()),
                 primary == null ? null : primary.id(),
                 primary == null ? s.taskDefinition() : primary.taskDefinition(),
-                s.status());
+                s.status(),
+                primary != null && primary.launchType() != null ? primary.launchTypeAsString() : s.launchTypeAsString(),
+                primary != null && primary.platformVersion() != null ? primary.platformVersion() : s.platformVersion(),
+                capacityProviders(primary == null || primary.capacityProviderStrategy().isEmpty()
+                        ? s.capacityProviderStrategy() : primary.capacityProviderStrategy()),
+                network(primary != null && primary.networkConfiguration() != null ? primary.networkConfiguration() : s.networkConfiguration()));
+    }
+
+    private static List<String> capacityProviders(List<CapacityProviderStrategyItem> strategy) {
+        return strategy.stream().map(CapacityProviderStrategyItem::capacityProvider).filter(name -> name != null).toList();
+    }
+
+    private static ServiceNetwork network(NetworkConfiguration configuration) {
+        AwsVpcConfiguration awsvpc = configuration == null ? null : configuration.awsvpcConfiguration();
+        if (awsvpc == null) {
+            return null;
+        }
+        Boolean publicIp = awsvpc.assignPublicIp() == null ? null : awsvpc.assignPublicIp() == AssignPublicIp.ENABLED;
+        return new ServiceNetwork(awsvpc.subnets(), awsvpc.securityGroups(), publicIp);
     }
 
     private static TaskAttachment attachment(Attachment a) {

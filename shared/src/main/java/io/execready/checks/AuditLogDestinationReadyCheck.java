@@ -55,8 +55,8 @@ public final class AuditLogDestinationReadyCheck implements Check {
         boolean s3 = AuditDestinations.logsToS3(cluster);
         if (!cloudWatch && !s3) {
             return DEFINITION.notApplicable("Cluster " + task.clusterName()
-                    + " names no log group or bucket of its own for ECS Exec session logs, so there is no destination to check for task "
-                    + task.taskId() + ".");
+                    + " names no log group or bucket of its own for ECS Exec session logs, so there is no destination to check for "
+                    + Wording.taskName(task) + ".");
         }
         ExecLogging logging = cluster.logging();
         List<Problem> problems = new ArrayList<>();
@@ -88,7 +88,7 @@ public final class AuditLogDestinationReadyCheck implements Check {
         if (!unread.isEmpty()) {
             return UnreadableFact.unknown(DEFINITION, task, unread);
         }
-        return DEFINITION.pass("Cluster " + task.clusterName() + " sends ECS Exec session logs of task " + task.taskId() + " to "
+        return DEFINITION.pass("Cluster " + task.clusterName() + " sends ECS Exec session logs of " + Wording.taskName(task) + " to "
                 + Wording.list(ready) + ".");
     }
 

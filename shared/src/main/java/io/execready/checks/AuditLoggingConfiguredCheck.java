@@ -58,8 +58,8 @@ public final class AuditLoggingConfiguredCheck implements Check {
         }
         return switch (mode) {
             case "NONE" -> DEFINITION.warn(
-                    "Cluster " + clusterName + " has ECS Exec session logging turned off (NONE), so commands run in task "
-                            + task.taskId() + " are not recorded.",
+                    "Cluster " + clusterName + " has ECS Exec session logging turned off (NONE), so commands run in "
+                            + Wording.taskName(task) + " are not recorded.",
                     "Save sessions to CloudWatch Logs with " + overrideCommand(cluster, clusterName) + ".");
             case "DEFAULT" -> UnreadableFact.withTaskDefinition(DEFINITION, snapshot, td -> defaultMode(task, cluster, td));
             case "OVERRIDE" -> overrideMode(task, cluster);
@@ -105,7 +105,7 @@ public final class AuditLoggingConfiguredCheck implements Check {
                     "Cluster " + task.clusterName() + " logs ECS Exec sessions with OVERRIDE but names neither a log group nor a bucket, so nothing is saved.",
                     "Name a destination with " + overrideCommand(cluster, task.clusterName()) + ".");
         }
-        return DEFINITION.pass("Cluster " + task.clusterName() + " sends ECS Exec session logs of task " + task.taskId() + " to "
+        return DEFINITION.pass("Cluster " + task.clusterName() + " sends ECS Exec session logs of " + Wording.taskName(task) + " to "
                 + Wording.list(destinations) + ".");
     }
 

@@ -2,6 +2,7 @@ package io.execready.checks;
 
 import io.execready.engine.Check;
 import java.util.List;
+import java.util.Set;
 
 /** Every implemented check, in the catalog's order. Listed by hand: no classpath scanning at cold start. */
 public final class CheckRegistry {
@@ -34,7 +35,36 @@ public final class CheckRegistry {
             new PrivateEndpointsCompleteCheck(),
             new SharedVpcCheck());
 
+    /**
+     * Checks that judge what only a started task shows (its status, its agents, the flag it started
+     * with, the agent of the instance it was placed on): a preflight of a service skips them.
+     */
+    private static final Set<String> NEED_A_RUNNING_TASK = Set.of(
+            TaskRunningCheck.DEFINITION.id(),
+            ExecEnabledCheck.DEFINITION.id(),
+            ManagedAgentRunningCheck.DEFINITION.id(),
+            AgentVersionCheck.DEFINITION.id());
+
+    /** Checks of the task's network path: known before a task starts only from an awsvpc service's subnets. */
+    private static final Set<String> NEED_A_PLACEMENT = Set.of(
+            SsmReachableCheck.DEFINITION.id(),
+            SsmEndpointSecurityGroupCheck.DEFINITION.id(),
+            PrivateEndpointsCompleteCheck.DEFINITION.id(),
+            SharedVpcCheck.DEFINITION.id());
+
     private CheckRegistry() {
+    }
+
+    /**
+     * The checks a service's preflight runs on the task it will start next, in catalog order: every
+     * check but those needing a running task, and the network ones only when the service names its
+     * awsvpc subnets (a bridge or host mode task's network is the instance it lands on).
+     */
+    public static List<Check> preflight(boolean awsvpcNetworkKnown) {
+        return ALL.stream()
+                .filter(check -> !NEED_A_RUNNING_TASK.contains(check.id()))
+                .filter(check -> awsvpcNetworkKnown || !NEED_A_PLACEMENT.contains(check.id()))
+                .toList();
     }
 
     /** The checks, in catalog order; the list is immutable and the checks are stateless. */

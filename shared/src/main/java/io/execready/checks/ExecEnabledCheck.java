@@ -45,7 +45,7 @@ public final class ExecEnabledCheck implements Check {
     private static CheckResult turnedOff(EcsTask task, Fetched<EcsService> owningService) {
         return switch (owningService) {
             case Fetched.Present<EcsService> present when present.value().enableExecuteCommand() -> DEFINITION.fail(
-                            "Task " + task.taskId() + " in cluster " + task.clusterName() + " started before ECS Exec was turned on for service "
+                            Wording.capitalised(Wording.task(task)) + " started before ECS Exec was turned on for service "
                                     + present.value().serviceName() + ", and ECS Exec cannot be turned on for a running task.",
                             "Replace the service's tasks with a new deployment: "
                                     + RemediationCommands.forceNewDeployment(task.clusterName(), present.value().serviceName()) + ".")

@@ -36,14 +36,14 @@ public final class ExecKmsKeyUsableCheck implements Check {
         EcsTask task = snapshot.task();
         String keyId = cluster.kmsKeyId();
         if (keyId == null || keyId.isBlank()) {
-            return DEFINITION.notApplicable("Cluster " + task.clusterName() + " sets no ECS Exec KMS key, so there is no key to check for task "
-                    + task.taskId() + ".");
+            return DEFINITION.notApplicable("Cluster " + task.clusterName() + " sets no ECS Exec KMS key, so there is no key to check for "
+                    + Wording.taskName(task) + ".");
         }
         CheckResult result = switch (snapshot.execAccess().execKmsKey()) {
             case Fetched.Present<KmsKey> present -> judge(task, cluster, keyId, present.value());
             case Fetched.Absent<KmsKey> absent -> DEFINITION.fail(
-                            "The ECS Exec KMS key " + keyId + " of cluster " + task.clusterName() + " does not exist, so sessions on task "
-                                    + task.taskId() + " fail to start.",
+                            "The ECS Exec KMS key " + keyId + " of cluster " + task.clusterName() + " does not exist, so sessions on "
+                                    + Wording.taskName(task) + " fail to start.",
                             "Point the cluster at an enabled key with " + AuditDestinations.updateKmsKeyCommand(cluster, task.clusterName(), "KEY_ARN")
                                     + ", where KEY_ARN is a symmetric key in " + task.arn().region() + ".")
                     .withCause(new CauseResource("AwsKmsKey", keyId));
@@ -70,7 +70,7 @@ public final class ExecKmsKeyUsableCheck implements Check {
         };
         return DEFINITION.fail(
                         "The ECS Exec KMS key " + key.keyArn() + " of cluster " + task.clusterName() + " is " + key.keyState()
-                                + ", not Enabled, so sessions on task " + task.taskId() + " fail to start.",
+                                + ", not Enabled, so sessions on " + Wording.taskName(task) + " fail to start.",
                         remediation)
                 .withCause(cause)
                 .withEvidence("keyState", key.keyState());

@@ -32,7 +32,7 @@ public final class InitProcessEnabledCheck implements Check {
     public CheckResult evaluate(TaskSnapshot snapshot) {
         EcsTask task = snapshot.task();
         if (TaskPlatform.operatingSystem(snapshot) == OperatingSystem.WINDOWS) {
-            return DEFINITION.notApplicable("Task " + task.taskId() + " in cluster " + task.clusterName()
+            return DEFINITION.notApplicable(Wording.capitalised(Wording.task(task))
                     + " runs Windows containers, for which linuxParameters.initProcessEnabled does not apply.");
         }
         return UnreadableFact.withTaskDefinition(DEFINITION, snapshot, td -> evaluate(task, td));

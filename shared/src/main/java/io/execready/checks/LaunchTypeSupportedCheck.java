@@ -72,7 +72,7 @@ public final class LaunchTypeSupportedCheck implements Check {
             case "FARGATE", "EC2" -> supported(task, launchType.toUpperCase(Locale.ROOT), osText);
             case "EXTERNAL" -> supported(task, "EXTERNAL (ECS Anywhere)", osText);
             default -> DEFINITION.unknown(
-                            "Task " + task.taskId() + " in cluster " + task.clusterName() + " uses launch type " + launchType
+                            Wording.capitalised(Wording.task(task)) + " uses launch type " + launchType
                                     + ", for which ExecReady does not know whether ECS Exec is supported.",
                             "Compare launch type " + launchType + " with the infrastructure the ECS Exec considerations list before relying on "
                                     + "ECS Exec for this task.")
@@ -94,7 +94,7 @@ public final class LaunchTypeSupportedCheck implements Check {
     }
 
     private static CheckResult supported(EcsTask task, String launchType, String osText) {
-        CheckResult result = DEFINITION.pass("Task " + task.taskId() + " in cluster " + task.clusterName() + " runs on " + launchType
+        CheckResult result = DEFINITION.pass(Wording.capitalised(Wording.task(task)) + " runs on " + launchType
                 + " with " + osText + " containers, which ECS Exec supports.");
         return task.launchType() == null ? result : result.withEvidence("launchType", task.launchType());
     }

@@ -34,7 +34,7 @@ public final class PlatformVersionCheck implements Check {
         EcsTask task = snapshot.task();
         if (!TaskPlatform.isFargate(task)) {
             String where = task.launchType() == null ? "a container instance" : task.launchType();
-            return DEFINITION.notApplicable("Task " + task.taskId() + " in cluster " + task.clusterName() + " runs on " + where
+            return DEFINITION.notApplicable(Wording.capitalised(Wording.task(task)) + " runs on " + where
                     + ", not Fargate, so Fargate platform versions do not apply (agent-version covers the ECS agent).");
         }
         boolean windows = TaskPlatform.operatingSystem(snapshot) == OperatingSystem.WINDOWS;

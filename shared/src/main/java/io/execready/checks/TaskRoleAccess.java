@@ -33,7 +33,7 @@ final class TaskRoleAccess {
         EcsTask task = snapshot.task();
         return switch (snapshot.taskRole()) {
             case Fetched.Absent<TaskRole> absent -> definition.notApplicable(
-                    "Task " + task.taskId() + " in cluster " + task.clusterName() + " has no task role whose permissions to "
+                    Wording.capitalised(Wording.task(task)) + " has no task role whose permissions to "
                             + purpose + " could be evaluated (see task-role-present).");
             case Fetched.Failed<TaskRole> failed -> UnreadableFact.TASK_ROLE.unknown(definition, task, failed);
             case Fetched.Present<TaskRole> present -> evaluate(definition, snapshot, present.value(), assessment, fact, purpose, consequence, policyName);

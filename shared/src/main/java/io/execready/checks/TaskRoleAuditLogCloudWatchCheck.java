@@ -31,8 +31,8 @@ public final class TaskRoleAuditLogCloudWatchCheck implements Check {
     private static CheckResult evaluate(TaskSnapshot snapshot, EcsCluster cluster) {
         if (!AuditDestinations.logsToCloudWatch(cluster)) {
             return DEFINITION.notApplicable("Cluster " + snapshot.task().clusterName()
-                    + " does not send ECS Exec session logs to a CloudWatch Logs group of its own, so task "
-                    + snapshot.task().taskId() + " needs no logs permissions for them.");
+                    + " does not send ECS Exec session logs to a CloudWatch Logs group of its own, so "
+                    + Wording.taskName(snapshot.task()) + " needs no logs permissions for them.");
         }
         String group = cluster.logging().cloudWatchLogGroupName();
         return TaskRoleAccess.evaluate(DEFINITION, snapshot, snapshot.execAccess().taskRoleCloudWatchAuditLog(),

@@ -34,7 +34,7 @@ public final class TaskRolePresentCheck implements Check {
                     .withEvidence("roleArn", present.value().roleArn())
                     .withEvidence("roleSource", present.value().source().name());
             case Fetched.Absent<TaskRole> absent -> DEFINITION.fail(
-                    "Task " + task.taskId() + " in cluster " + task.clusterName()
+                    Wording.capitalised(Wording.task(task))
                             + " has no task role, so the exec agent has no credentials to reach Systems Manager.",
                     "Set \"taskRoleArn\" in task definition " + Wording.revision(task.taskDefinitionArn())
                             + " to a role that ecs-tasks.amazonaws.com can assume and that allows the ssmmessages actions, as with "

@@ -44,7 +44,7 @@ public final class TaskRoleSsmMessagesCheck implements Check {
         EcsTask task = snapshot.task();
         return switch (snapshot.taskRole()) {
             case Fetched.Absent<TaskRole> absent -> DEFINITION.notApplicable(
-                    "Task " + task.taskId() + " in cluster " + task.clusterName()
+                    Wording.capitalised(Wording.task(task))
                             + " has no task role whose ssmmessages permissions could be evaluated (see task-role-present).");
             case Fetched.Failed<TaskRole> failed -> UnreadableFact.TASK_ROLE.unknown(DEFINITION, task, failed);
             case Fetched.Present<TaskRole> present -> evaluate(task, present.value(), snapshot.taskRoleSsmMessages());

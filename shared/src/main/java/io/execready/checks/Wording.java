@@ -2,6 +2,8 @@ package io.execready.checks;
 
 import io.execready.snapshot.Arn;
 import io.execready.snapshot.EcsTask;
+import io.execready.snapshot.ProspectiveTask;
+import io.execready.snapshot.ServiceSnapshot;
 import io.execready.snapshot.TaskDefinition;
 import java.util.List;
 
@@ -14,9 +16,22 @@ final class Wording {
     private Wording() {
     }
 
-    /** "task 0a1b2c in cluster prod". */
+    /** "task 0a1b2c in cluster prod", or for a preflight "the next task of service web in cluster prod". */
     static String task(EcsTask task) {
-        return "task " + task.taskId() + " in cluster " + task.clusterName();
+        return taskName(task) + " in cluster " + task.clusterName();
+    }
+
+    /** "task 0a1b2c", or for a preflight, where no task exists yet, "the next task of service web". */
+    static String taskName(EcsTask task) {
+        if (ProspectiveTask.isProspective(task)) {
+            return "the next task of service " + task.serviceName().orElse("(unknown)");
+        }
+        return "task " + task.taskId();
+    }
+
+    /** "service web in cluster prod". */
+    static String service(ServiceSnapshot snapshot) {
+        return "service " + snapshot.service().serviceName() + " in cluster " + snapshot.clusterName();
     }
 
     /** "task definition web:7", from the revision's ARN. */

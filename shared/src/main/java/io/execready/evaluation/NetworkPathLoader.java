@@ -8,6 +8,7 @@ import io.execready.snapshot.Fetched;
 import io.execready.snapshot.NetworkInterface;
 import io.execready.snapshot.NetworkPath;
 import io.execready.snapshot.NetworkPlacement;
+import io.execready.snapshot.ProspectiveTask;
 import io.execready.snapshot.RouteTable;
 import io.execready.snapshot.SecurityGroup;
 import io.execready.snapshot.Subnet;
@@ -25,7 +26,8 @@ import java.util.function.Function;
  * Reads the network path of one task. The subnet comes from the task's ENI attachment wherever it
  * sits in {@code attachments[]} (Service Connect and EBS attachments may come first), else, for a
  * bridge or host mode task on EC2, from its container instance; the task itself is never read
- * again. Reads run in three waves, each as parallel as its inputs allow:
+ * again (a preflight's prospective task has no ENI yet: the interface it will get is taken from its
+ * service's settings). Reads run in three waves, each as parallel as its inputs allow:
  *
  * <ol>
  *   <li>the subnet, the ENI and the subnet's explicit route table;</li>
@@ -74,7 +76,10 @@ final class NetworkPathLoader {
         if (subnetId == null || subnetId.isBlank()) {
             return AsyncReads.done(Fetched.failed("the ENI attachment of task " + task.taskId() + " names no subnet"));
         }
-        CompletableFuture<Fetched<NetworkInterface>> networkInterface = interfaceId == null || interfaceId.isBlank()
+        Optional<NetworkInterface> planned = ProspectiveTask.plannedInterface(task);
+        CompletableFuture<Fetched<NetworkInterface>> networkInterface = planned.isPresent()
+                ? AsyncReads.done(Fetched.present(planned.get()))
+                : interfaceId == null || interfaceId.isBlank()
                 ? AsyncReads.done(Fetched.failed("the ENI attachment of task " + task.taskId() + " names no network interface"))
                 : reads.read("ec2:DescribeNetworkInterfaces", () -> ec2.describeNetworkInterface(interfaceId));
         return path(task, NetworkPlacement.TASK_NETWORK_INTERFACE, interfaceId == null ? "(unnamed ENI)" : interfaceId,

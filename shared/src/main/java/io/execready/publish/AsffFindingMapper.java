@@ -7,6 +7,7 @@ import io.execready.engine.TaskReport;
 import io.execready.snapshot.Arn;
 import io.execready.snapshot.EcsTask;
 import io.execready.snapshot.ManagedAgent;
+import io.execready.snapshot.ProspectiveTask;
 import io.execready.snapshot.Subject;
 import io.execready.snapshot.TaskContainer;
 import java.time.Instant;
@@ -141,7 +142,10 @@ public final class AsffFindingMapper {
             case UNKNOWN -> "Could not be evaluated on " + where + ".";
             case NOT_APPLICABLE -> "Does not apply to " + where + ".";
         };
-        String text = verdict + " " + result.message() + " Latest task evaluated: " + report.task().taskId() + ".";
+        String evaluatedOn = ProspectiveTask.isProspective(report.task())
+                ? " Evaluated on the service's settings, before its next task starts."
+                : " Latest task evaluated: " + report.task().taskId() + ".";
+        String text = verdict + " " + result.message() + evaluatedOn;
         return AsffLimits.truncate(text, AsffLimits.DESCRIPTION);
     }
 

@@ -3,17 +3,20 @@ package io.execready.state;
 import io.execready.engine.CheckResult;
 import io.execready.engine.CheckStatus;
 import io.execready.engine.TaskReport;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Whether an evaluation changes a subject's alert state, and to what. Pure: the previous failing
  * set and the report decide.
  *
- * <p>A check that failed before and now could not be evaluated (UNKNOWN) stays in the failing set:
- * a throttled read says nothing new about ECS Exec, and must neither announce a recovery nor a change.
+ * <p>A check that failed before and now could not be evaluated (UNKNOWN), or was not part of the
+ * report, stays in the failing set: it says nothing new about ECS Exec, and must neither announce a
+ * recovery nor a change.
  *
  * @param kind        the transition
  * @param failing     the failing set after it, sorted
@@ -50,6 +53,11 @@ public record AlertTransition(Kind kind, List<String> failing, List<String> reco
                 stillUnknown.add(result.checkId());
             }
         }
+        // A partial report (a service's preflight, which skips the checks that need a running task)
+        // says nothing about the checks it did not evaluate: they stay as they were.
+        Set<String> evaluated = new HashSet<>();
+        report.results().forEach(result -> evaluated.add(result.checkId()));
+        before.stream().filter(checkId -> !evaluated.contains(checkId)).forEach(stillUnknown::add);
         TreeSet<String> effective = new TreeSet<>(failingNow);
         effective.addAll(stillUnknown);
         List<String> after = List.copyOf(effective);

@@ -1,6 +1,7 @@
 package io.execready.state;
 
 import io.execready.snapshot.Subject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,6 +53,7 @@ public final class SubjectStore {
     static final String ALERT_KIND = "alertKind";
     static final String ALERT_REVISION = "alertRevision";
     static final String VERSION = "version";
+    static final String SERVICE_EVALUATED_AT = "serviceEvaluatedAt";
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
@@ -229,6 +231,19 @@ public final class SubjectStore {
         return conditionalUpdate("claim an alert transition for " + subject.describe(), subjectKey(subject),
                 "SET #subjectKey = :subjectKey, #failing = :failing, #alertedAt = :alertedAt, #kind = :kind, #revision = :next, #expiresAt = :expiresAt",
                 condition, names, values);
+    }
+
+    /**
+     * Claims the right to evaluate a service now: records {@code now} as its last evaluation unless
+     * one was recorded after {@code now - window}. Of concurrent callers, at most one succeeds.
+     */
+    public boolean claimServiceEvaluation(Subject subject, Instant now, Duration window) {
+        return conditionalUpdate("claim an evaluation of " + subject.describe(), subjectKey(subject),
+                "SET #subjectKey = :subjectKey, #evaluatedAt = :now, #expiresAt = :expiresAt",
+                "attribute_not_exists(#evaluatedAt) OR #evaluatedAt <= :cutoff",
+                Map.of("#subjectKey", SUBJECT_KEY, "#evaluatedAt", SERVICE_EVALUATED_AT, "#expiresAt", StateTable.TTL_ATTRIBUTE),
+                Map.of(":subjectKey", s(subject.key()), ":now", number(now.toEpochMilli()),
+                        ":cutoff", number(now.minus(window).toEpochMilli()), ":expiresAt", expiry(now)));
     }
 
     /** The last processed {@code detail.version} of a task, if one was recorded. */

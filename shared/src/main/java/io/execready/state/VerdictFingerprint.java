@@ -2,6 +2,7 @@ package io.execready.state;
 
 import io.execready.engine.CheckResult;
 import io.execready.snapshot.EcsTask;
+import io.execready.snapshot.ProspectiveTask;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -31,6 +32,13 @@ public final class VerdictFingerprint {
     }
 
     static String withoutTask(String text, EcsTask task) {
+        if (ProspectiveTask.isProspective(task)) {
+            // A preflight names "the next task of service S" where a task's evaluation names "task ID":
+            // the same verdict either way, so both become the placeholder.
+            String named = text.replace("the next task of service " + task.serviceName().orElse(""), "task " + TASK_PLACEHOLDER)
+                    .replace("The next task of service " + task.serviceName().orElse(""), "Task " + TASK_PLACEHOLDER);
+            return named.replace(task.taskArn(), TASK_PLACEHOLDER);
+        }
         String withoutArn = text.replace(task.taskArn(), TASK_PLACEHOLDER);
         String taskId = task.taskId();
         return taskId.isEmpty() ? withoutArn : withoutArn.replace(taskId, TASK_PLACEHOLDER);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.execready.engine.Check;
 import io.execready.engine.CheckStatus;
+import io.execready.engine.ServiceCheck;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the README's check table and the registry in step: same ids, same order, real statuses. */
+/** Keeps the README's check table and the registries (task checks, then service checks) in step: same ids, same order, real statuses. */
 class ReadmeCheckTableTest {
 
     private static final Pattern ROW = Pattern.compile("^\\| `([a-z0-9-]+)` \\|[^|]+\\|([^|]+)\\|");
@@ -33,7 +35,9 @@ class ReadmeCheckTableTest {
 
     @Test
     void readmeTable_listsEveryRegisteredCheckInRegistryOrder() throws IOException {
-        List<String> registered = CheckRegistry.all().stream().map(Check::id).toList();
+        List<String> registered = Stream.concat(
+                CheckRegistry.all().stream().map(Check::id),
+                ServiceCheckRegistry.all().stream().map(ServiceCheck::id)).toList();
 
         assertThat(readmeRows().keySet()).containsExactlyElementsOf(registered);
     }

@@ -191,7 +191,7 @@ class TaskSnapshotLoaderTest {
         public Fetched<EcsService> describeService(String cluster, String serviceName) {
             servicesDescribed.add(serviceName);
             rendezvous();
-            return Fetched.present(new EcsService("arn:aws-cn:ecs:cn-north-1:111122223333:service/prod/" + serviceName,
+            return Fetched.present(EcsService.of("arn:aws-cn:ecs:cn-north-1:111122223333:service/prod/" + serviceName,
                     serviceName, cluster, true, "ecs-svc/1", TASK_DEF, "ACTIVE"));
         }
 

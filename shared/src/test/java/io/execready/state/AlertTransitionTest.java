@@ -47,6 +47,13 @@ class AlertTransitionTest {
     }
 
     @Test
+    void decide_whenAPartialReportLeavesAFailingCheckOut_keepsItFailing() {
+        assertThat(AlertTransition.decide(alerted("a", "b"), report(result("a", CheckStatus.PASS)))).as("b was not evaluated").isEmpty();
+        assertThat(AlertTransition.decide(alerted("b"), report(result("a", CheckStatus.FAIL))))
+                .contains(new AlertTransition(AlertTransition.Kind.FAILING_SET_CHANGED, List.of("a", "b"), List.of()));
+    }
+
+    @Test
     void decide_whenAReadySubjectStaysReady_isNothing() {
         assertThat(AlertTransition.decide(AlertState.NONE, report(result("a", CheckStatus.PASS), result("b", CheckStatus.UNKNOWN)))).isEmpty();
     }

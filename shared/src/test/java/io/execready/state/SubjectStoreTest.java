@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.execready.harness.LocalDynamoDb;
 import io.execready.snapshot.Subject;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -151,6 +152,17 @@ class SubjectStoreTest {
         return TransactionCanceledException.builder()
                 .cancellationReasons(java.util.Arrays.stream(codes).map(code -> CancellationReason.builder().code(code).build()).toList())
                 .build();
+    }
+
+    @Test
+    void claimServiceEvaluation_withinTheWindow_letsOneOfTwentyWinAndRefusesTheNext() throws Exception {
+        Duration window = Duration.ofMinutes(5);
+
+        List<Boolean> wins = concurrently(20, () -> store.claimServiceEvaluation(SUBJECT, T0, window));
+
+        assertThat(wins).filteredOn(won -> won).hasSize(1);
+        assertThat(store.claimServiceEvaluation(SUBJECT, T0.plus(Duration.ofMinutes(4)), window)).as("inside the window").isFalse();
+        assertThat(store.claimServiceEvaluation(SUBJECT, T0.plus(window), window)).as("once the window passed").isTrue();
     }
 
     private static <T> List<T> concurrently(int count, Callable<T> call) throws Exception {

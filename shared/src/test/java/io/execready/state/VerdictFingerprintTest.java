@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.execready.engine.CauseResource;
 import io.execready.engine.CheckDefinition;
 import io.execready.engine.CheckResult;
+import io.execready.fixtures.ServiceSnapshotFixture;
 import io.execready.fixtures.TaskSnapshotFixture;
 import io.execready.snapshot.EcsTask;
+import io.execready.snapshot.ProspectiveTask;
 import org.junit.jupiter.api.Test;
 
 class VerdictFingerprintTest {
@@ -18,6 +20,16 @@ class VerdictFingerprintTest {
     @Test
     void of_theSameVerdictOnAnotherTaskOfTheDeployment_isTheSame() {
         assertThat(VerdictFingerprint.of(verdictOn(first), first)).isEqualTo(VerdictFingerprint.of(verdictOn(second), second));
+    }
+
+    @Test
+    void of_theSameVerdictOnAServicesNextTask_isTheSameAsOnARunningTask() {
+        EcsTask next = ProspectiveTask.of(ServiceSnapshotFixture.fargateService().service());
+        CheckResult onTask = DEFINITION.fail("Task " + first.taskId() + " in cluster prod lacks a role; task " + first.taskId() + " is alone.", "Add one.");
+        CheckResult onNext = DEFINITION.fail("The next task of service payments-api in cluster prod lacks a role; "
+                + "the next task of service payments-api is alone.", "Add one.");
+
+        assertThat(VerdictFingerprint.of(onNext, next)).isEqualTo(VerdictFingerprint.of(onTask, first));
     }
 
     @Test
