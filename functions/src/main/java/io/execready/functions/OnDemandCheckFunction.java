@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.execready.aws.TaskListQuery;
 import io.execready.evaluation.EvaluationOutcome;
+import io.execready.evaluation.ServiceOutcome;
 import io.execready.evaluation.TaskBatchEvaluation.BatchOutcome;
 import io.execready.functions.events.EventBridgeEnvelopes;
 import io.execready.logging.JsonLog;
+import io.execready.snapshot.EcsService;
 import io.execready.snapshot.Fetched;
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,6 +80,7 @@ public final class OnDemandCheckFunction implements RequestStreamHandler {
         response.put("cluster", request.cluster());
         if (request.service() != null) {
             response.put("service", request.service());
+            response.put("serviceReport", serviceReport(request));
         }
         if (!(tasks instanceof Fetched.Present<List<String>> present)) {
             String reason = tasks instanceof Fetched.Failed<List<String>> failed ? failed.reason() : "no tasks";
@@ -112,6 +115,22 @@ public final class OnDemandCheckFunction implements RequestStreamHandler {
         response.put("notEvaluated", outcome.notEvaluated());
         response.put("reports", evaluated.stream().map(o -> ReportView.of(o.report())).toList());
         return response;
+    }
+
+    /**
+     * The service's own verdict: its checks and the preflight of the next task it will start, so a
+     * service with no running task still gets an answer.
+     */
+    private Object serviceReport(OnDemandRequest request) {
+        if (request.publish()) {
+            ServiceOutcome outcome = components.serviceEvaluation().evaluateAndPublish(request.cluster(), request.service());
+            return outcome.evaluated().<Object>map(ReportView::of).orElse(Map.of("outcome", "NOT_EVALUATED", "reason", outcome.summary()));
+        }
+        return switch (components.ecs().describeService(request.cluster(), request.service())) {
+            case Fetched.Present<EcsService> present -> ReportView.of(components.serviceEvaluation().evaluate(present.value()));
+            case Fetched.Absent<EcsService> absent -> Map.of("outcome", "NOT_EVALUATED", "reason", absent.description());
+            case Fetched.Failed<EcsService> failed -> Map.of("outcome", "NOT_EVALUATED", "reason", failed.reason());
+        };
     }
 
     private static Map<String, Object> rejected(JsonLog log, List<String> problems) {

@@ -71,6 +71,10 @@ class OnDemandCheckEndToEndTest {
         JsonNode response = invokeFile("on-demand-service.json");
 
         assertThat(response.get("outcome").asText()).isEqualTo("EVALUATED");
+        JsonNode service = response.get("serviceReport");
+        assertThat(service.get("subject").asText()).isEqualTo("service web in cluster execready-demo");
+        assertThat(checkOf(service, "service-exec-enabled").get("status").asText()).isEqualTo("PASS");
+        assertThat(checkOf(service, "task-role-ssmmessages").get("message").asText()).contains("the next task of service web");
         assertThat(response.get("tasksEvaluated").asInt()).isEqualTo(2);
         assertThat(response.get("execReady").asInt()).isEqualTo(2);
         for (JsonNode report : response.get("reports")) {
