@@ -15,6 +15,7 @@ import io.execready.aws.SdkS3Gateway;
 import io.execready.checks.CheckRegistry;
 import io.execready.config.CheckerConfig;
 import io.execready.engine.CheckEngine;
+import io.execready.evaluation.ClusterSweep;
 import io.execready.evaluation.TaskBatchEvaluation;
 import io.execready.evaluation.TaskEvaluation;
 import io.execready.evaluation.TaskSnapshotLoader;
@@ -48,6 +49,8 @@ import java.util.concurrent.Executors;
  * @param readCache       reads shared within one invocation; handlers clear it as each starts
  * @param log        the structured log, at the configured level
  * @param awsCalls   counts the AWS calls made, for each invocation's log line
+ * @param clusterSweep    the periodic sweep of one cluster
+ * @param clock           the time the functions read, for log lines and metrics
  */
 public record FunctionComponents(
         CheckerConfig config,
@@ -56,7 +59,9 @@ public record FunctionComponents(
         TaskBatchEvaluation batchEvaluation,
         ReadCache readCache,
         JsonLog log,
-        AwsCallRecorder awsCalls) {
+        AwsCallRecorder awsCalls,
+        ClusterSweep clusterSweep,
+        Clock clock) {
 
     public FunctionComponents {
         Objects.requireNonNull(config, "config");
@@ -66,6 +71,8 @@ public record FunctionComponents(
         Objects.requireNonNull(readCache, "readCache");
         Objects.requireNonNull(log, "log");
         Objects.requireNonNull(awsCalls, "awsCalls");
+        Objects.requireNonNull(clusterSweep, "clusterSweep");
+        Objects.requireNonNull(clock, "clock");
     }
 
     public static FunctionComponents fromEnvironment() {
@@ -103,8 +110,10 @@ public record FunctionComponents(
                 Sleeper.system());
         TaskEvaluation evaluation = new TaskEvaluation(loader::load, new CheckEngine(CheckRegistry.all(), clock), lifecycle, ecs,
                 new TaskEventVersions(store, clock));
-        return new FunctionComponents(config, ecs, evaluation, new TaskBatchEvaluation(ecs, evaluation, executor), readCache,
-                JsonLog.create(out, config.logLevel(), clock), clients.callRecorder());
+        TaskBatchEvaluation batchEvaluation = new TaskBatchEvaluation(ecs, evaluation, executor);
+        return new FunctionComponents(config, ecs, evaluation, batchEvaluation, readCache,
+                JsonLog.create(out, config.logLevel(), clock), clients.callRecorder(),
+                new ClusterSweep(ecs, batchEvaluation, lifecycle, store), clock);
     }
 
     private static AlertChannels alertChannels(CheckerConfig config, AwsClients clients) {
