@@ -2,6 +2,7 @@ package io.execready.functions;
 
 import io.execready.aws.AwsCallRecorder;
 import io.execready.aws.AwsClients;
+import io.execready.aws.CachingEc2Gateway;
 import io.execready.aws.CachingEcsGateway;
 import io.execready.aws.CachingIamGateway;
 import io.execready.aws.EcsGateway;
@@ -90,7 +91,7 @@ public record FunctionComponents(
         TaskSnapshotLoader loader = new TaskSnapshotLoader(
                 ecs,
                 new CachingIamGateway(new SdkIamGateway(clients.iam()), readCache),
-                new SdkEc2Gateway(clients.ec2()),
+                new CachingEc2Gateway(new SdkEc2Gateway(clients.ec2()), readCache),
                 new SdkKmsGateway(clients.kms()),
                 new SdkLogsGateway(clients.logs()),
                 new SdkS3Gateway(clients.s3()),
