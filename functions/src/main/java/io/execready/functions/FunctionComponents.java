@@ -2,6 +2,7 @@ package io.execready.functions;
 
 import io.execready.aws.AwsCallRecorder;
 import io.execready.aws.AwsClients;
+import io.execready.aws.CachingEc2Gateway;
 import io.execready.aws.CachingEcsGateway;
 import io.execready.aws.CachingIamGateway;
 import io.execready.aws.EcsGateway;
@@ -17,6 +18,7 @@ import io.execready.checks.ServiceCheckRegistry;
 import io.execready.config.CheckerConfig;
 import io.execready.engine.CheckEngine;
 import io.execready.evaluation.ServiceEvaluation;
+import io.execready.evaluation.ClusterSweep;
 import io.execready.evaluation.TaskBatchEvaluation;
 import io.execready.evaluation.TaskEvaluation;
 import io.execready.evaluation.TaskSnapshotLoader;
@@ -53,6 +55,8 @@ import java.util.concurrent.Executors;
  * @param readCache       reads shared within one invocation; handlers clear it as each starts
  * @param log        the structured log, at the configured level
  * @param awsCalls   counts the AWS calls made, for each invocation's log line
+ * @param clusterSweep    the periodic sweep of one cluster
+ * @param clock           the time the functions read, for log lines and metrics
  */
 public record FunctionComponents(
         CheckerConfig config,
@@ -63,7 +67,9 @@ public record FunctionComponents(
         ServiceEvaluationClaims serviceClaims,
         ReadCache readCache,
         JsonLog log,
-        AwsCallRecorder awsCalls) {
+        AwsCallRecorder awsCalls,
+        ClusterSweep clusterSweep,
+        Clock clock) {
 
     public FunctionComponents {
         Objects.requireNonNull(config, "config");
@@ -75,6 +81,8 @@ public record FunctionComponents(
         Objects.requireNonNull(readCache, "readCache");
         Objects.requireNonNull(log, "log");
         Objects.requireNonNull(awsCalls, "awsCalls");
+        Objects.requireNonNull(clusterSweep, "clusterSweep");
+        Objects.requireNonNull(clock, "clock");
     }
 
     public static FunctionComponents fromEnvironment() {
@@ -92,7 +100,7 @@ public record FunctionComponents(
         TaskSnapshotLoader loader = new TaskSnapshotLoader(
                 ecs,
                 new CachingIamGateway(new SdkIamGateway(clients.iam()), readCache),
-                new SdkEc2Gateway(clients.ec2()),
+                new CachingEc2Gateway(new SdkEc2Gateway(clients.ec2()), readCache),
                 new SdkKmsGateway(clients.kms()),
                 new SdkLogsGateway(clients.logs()),
                 new SdkS3Gateway(clients.s3()),
@@ -113,9 +121,11 @@ public record FunctionComponents(
         TaskEvaluation evaluation = new TaskEvaluation(loader::load, new CheckEngine(CheckRegistry.all(), clock), lifecycle, ecs,
                 new TaskEventVersions(store, clock));
         ServiceEvaluation serviceEvaluation = new ServiceEvaluation(ecs, loader::load, ServiceCheckRegistry.all(), lifecycle, clock);
-        return new FunctionComponents(config, ecs, evaluation, new TaskBatchEvaluation(ecs, evaluation, executor), serviceEvaluation,
+        TaskBatchEvaluation batchEvaluation = new TaskBatchEvaluation(ecs, evaluation, executor);
+        return new FunctionComponents(config, ecs, evaluation, batchEvaluation, serviceEvaluation,
                 new ServiceEvaluationClaims(store, clock), readCache,
-                JsonLog.create(out, config.logLevel(), clock), clients.callRecorder());
+                JsonLog.create(out, config.logLevel(), clock), clients.callRecorder(),
+                new ClusterSweep(ecs, batchEvaluation, lifecycle, store), clock);
     }
 
     private static AlertChannels alertChannels(CheckerConfig config, AwsClients clients) {

@@ -19,9 +19,10 @@ import java.util.TreeSet;
 final class GrantedActions {
 
     /** SDK service names (SdkExecutionAttribute.SERVICE_NAME) to IAM action prefixes. */
-    private static final Map<String, String> IAM_PREFIX = Map.of(
-            "Ecs", "ecs", "Ec2", "ec2", "Iam", "iam", "Kms", "kms", "CloudWatchLogs", "logs",
-            "S3", "s3", "SecurityHub", "securityhub", "Sns", "sns", "DynamoDb", "dynamodb", "Sts", "sts");
+    private static final Map<String, String> IAM_PREFIX = Map.ofEntries(
+            Map.entry("Ecs", "ecs"), Map.entry("Ec2", "ec2"), Map.entry("Iam", "iam"), Map.entry("Kms", "kms"),
+            Map.entry("CloudWatchLogs", "logs"), Map.entry("S3", "s3"), Map.entry("SecurityHub", "securityhub"),
+            Map.entry("Sns", "sns"), Map.entry("DynamoDb", "dynamodb"), Map.entry("Sts", "sts"), Map.entry("Sqs", "sqs"));
 
     /**
      * Operations whose IAM action is not named like the operation. DynamoDB authorizes a
@@ -30,7 +31,9 @@ final class GrantedActions {
     private static final Map<String, String> ACTION_OF_OPERATION = Map.of(
             "s3:GetBucketEncryption", "s3:GetEncryptionConfiguration",
             "s3:HeadBucket", "s3:ListBucket",
-            "dynamodb:TransactWriteItems", "dynamodb:UpdateItem");
+            "dynamodb:TransactWriteItems", "dynamodb:UpdateItem",
+            // SendMessageBatch is authorized as one SendMessage per entry.
+            "sqs:SendMessageBatch", "sqs:SendMessage");
 
     private GrantedActions() {
     }

@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.securityhub.SecurityHubClient;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.utils.Lazy;
 
 /**
@@ -44,6 +45,7 @@ public final class AwsClients {
     private final Lazy<SecurityHubClient> securityHub;
     private final Lazy<SnsClient> sns;
     private final Lazy<DynamoDbClient> dynamoDb;
+    private final Lazy<SqsClient> sqs;
 
     public AwsClients(Region region) {
         this.region = region;
@@ -67,6 +69,7 @@ public final class AwsClients {
         this.securityHub = lazily(SecurityHubClient::builder);
         this.sns = lazily(SnsClient::builder);
         this.dynamoDb = lazily(DynamoDbClient::builder);
+        this.sqs = lazily(SqsClient::builder);
     }
 
     public Region region() {
@@ -112,6 +115,10 @@ public final class AwsClients {
 
     public DynamoDbClient dynamoDb() {
         return dynamoDb.getValue();
+    }
+
+    public SqsClient sqs() {
+        return sqs.getValue();
     }
 
     private <B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C> Lazy<C> lazily(Supplier<B> builder) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
@@ -19,6 +20,11 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * task#TASK_ARN               task             the last detail.version processed
  * </pre>
  *
+ * <p>The subject item also carries its cluster ARN: the sparse index {@value #CLUSTER_INDEX}
+ * (cluster ARN, subject key; keys only) lists the subjects of one cluster for the periodic sweep,
+ * which archives those that are gone. Only subject items have the attribute, so the index holds
+ * one small entry per subject and never the check or task items.
+ *
  * <p>The template declares the same table: on-demand billing, point-in-time recovery, TTL on
  * {@value #TTL_ATTRIBUTE}. {@link #create} builds it that way for local runs and tests.
  */
@@ -28,6 +34,10 @@ public final class StateTable {
     public static final String SORT_KEY = "sk";
     /** Epoch seconds after which DynamoDB may delete the item: subjects long gone, tasks long stopped. */
     public static final String TTL_ATTRIBUTE = "expiresAt";
+    /** The index of subjects by cluster, and its two keys. */
+    public static final String CLUSTER_INDEX = "subjects-by-cluster";
+    public static final String CLUSTER_ATTRIBUTE = "clusterArn";
+    public static final String SUBJECT_KEY_ATTRIBUTE = "subjectKey";
 
     /**
      * How long state outlives its last write. Longer than Security Hub keeps a finding without an
@@ -67,10 +77,17 @@ public final class StateTable {
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(
                         a -> a.attributeName(PARTITION_KEY).attributeType(ScalarAttributeType.S),
-                        a -> a.attributeName(SORT_KEY).attributeType(ScalarAttributeType.S))
+                        a -> a.attributeName(SORT_KEY).attributeType(ScalarAttributeType.S),
+                        a -> a.attributeName(CLUSTER_ATTRIBUTE).attributeType(ScalarAttributeType.S),
+                        a -> a.attributeName(SUBJECT_KEY_ATTRIBUTE).attributeType(ScalarAttributeType.S))
                 .keySchema(
                         k -> k.attributeName(PARTITION_KEY).keyType(KeyType.HASH),
-                        k -> k.attributeName(SORT_KEY).keyType(KeyType.RANGE)));
+                        k -> k.attributeName(SORT_KEY).keyType(KeyType.RANGE))
+                .globalSecondaryIndexes(i -> i.indexName(CLUSTER_INDEX)
+                        .keySchema(
+                                k -> k.attributeName(CLUSTER_ATTRIBUTE).keyType(KeyType.HASH),
+                                k -> k.attributeName(SUBJECT_KEY_ATTRIBUTE).keyType(KeyType.RANGE))
+                        .projection(pr -> pr.projectionType(ProjectionType.KEYS_ONLY))));
         dynamoDb.waiter().waitUntilTableExists(r -> r.tableName(tableName));
         dynamoDb.updateTimeToLive(r -> r.tableName(tableName)
                 .timeToLiveSpecification(t -> t.attributeName(TTL_ATTRIBUTE).enabled(true)));

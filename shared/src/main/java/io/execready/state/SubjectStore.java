@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -47,13 +48,15 @@ public final class SubjectStore {
     static final String FINDING = "finding";
     static final String PENDING_FINGERPRINT = "pendingFingerprint";
     static final String RESERVED_AT = "reservedAt";
-    static final String SUBJECT_KEY = "subjectKey";
+    static final String SUBJECT_KEY = StateTable.SUBJECT_KEY_ATTRIBUTE;
+    static final String CLUSTER = StateTable.CLUSTER_ATTRIBUTE;
     static final String FAILING_CHECKS = "failingChecks";
     static final String ALERTED_AT = "alertedAt";
     static final String ALERT_KIND = "alertKind";
     static final String ALERT_REVISION = "alertRevision";
     static final String VERSION = "version";
     static final String SERVICE_EVALUATED_AT = "serviceEvaluatedAt";
+    private static final String SERVICE_GROUP = "service:";
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
@@ -199,9 +202,10 @@ public final class SubjectStore {
     public void touch(Subject subject, Instant now) {
         call("refresh the expiry of " + subject.describe(), () -> dynamoDb.updateItem(r -> r.tableName(tableName)
                 .key(subjectKey(subject))
-                .updateExpression("SET #subjectKey = :subjectKey, #expiresAt = :expiresAt")
-                .expressionAttributeNames(Map.of("#subjectKey", SUBJECT_KEY, "#expiresAt", StateTable.TTL_ATTRIBUTE))
-                .expressionAttributeValues(Map.of(":subjectKey", s(subject.key()), ":expiresAt", expiry(now)))));
+                .updateExpression("SET #subjectKey = :subjectKey, #cluster = :cluster, #expiresAt = :expiresAt")
+                .expressionAttributeNames(Map.of("#subjectKey", SUBJECT_KEY, "#cluster", CLUSTER, "#expiresAt", StateTable.TTL_ATTRIBUTE))
+                .expressionAttributeValues(Map.of(":subjectKey", s(subject.key()), ":cluster", s(subject.clusterArn()),
+                        ":expiresAt", expiry(now)))));
     }
 
     /**
@@ -212,10 +216,11 @@ public final class SubjectStore {
         if (next.revision() != expected.revision() + 1) {
             throw new IllegalArgumentException("a transition moves the revision by one: " + expected.revision() + " -> " + next.revision());
         }
-        Map<String, String> names = Map.of("#subjectKey", SUBJECT_KEY, "#failing", FAILING_CHECKS, "#alertedAt", ALERTED_AT,
-                "#kind", ALERT_KIND, "#revision", ALERT_REVISION, "#expiresAt", StateTable.TTL_ATTRIBUTE);
+        Map<String, String> names = Map.of("#subjectKey", SUBJECT_KEY, "#cluster", CLUSTER, "#failing", FAILING_CHECKS,
+                "#alertedAt", ALERTED_AT, "#kind", ALERT_KIND, "#revision", ALERT_REVISION, "#expiresAt", StateTable.TTL_ATTRIBUTE);
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
                 ":subjectKey", s(subject.key()),
+                ":cluster", s(subject.clusterArn()),
                 ":failing", AttributeValue.fromL(next.failingChecks().stream().map(SubjectStore::s).toList()),
                 ":alertedAt", millis(next.alertedAt() == null ? now : next.alertedAt()),
                 ":kind", s(next.kind() == null ? "NONE" : next.kind()),
@@ -229,7 +234,7 @@ public final class SubjectStore {
             values.put(":expected", number(expected.revision()));
         }
         return conditionalUpdate("claim an alert transition for " + subject.describe(), subjectKey(subject),
-                "SET #subjectKey = :subjectKey, #failing = :failing, #alertedAt = :alertedAt, #kind = :kind, #revision = :next, #expiresAt = :expiresAt",
+                "SET #subjectKey = :subjectKey, #cluster = :cluster, #failing = :failing, #alertedAt = :alertedAt, #kind = :kind, #revision = :next, #expiresAt = :expiresAt",
                 condition, names, values);
     }
 
@@ -244,6 +249,45 @@ public final class SubjectStore {
                 Map.of("#subjectKey", SUBJECT_KEY, "#evaluatedAt", SERVICE_EVALUATED_AT, "#expiresAt", StateTable.TTL_ATTRIBUTE),
                 Map.of(":subjectKey", s(subject.key()), ":now", number(now.toEpochMilli()),
                         ":cutoff", number(now.minus(window).toEpochMilli()), ":expiresAt", expiry(now)));
+    }
+
+    /**
+     * Every subject of a cluster the store holds state for (live or archived), through the
+     * keys-only cluster index. The index is eventually consistent: a subject first written a moment
+     * ago may be missing, which the sweep tolerates (it only archives what it sees).
+     */
+    public List<Subject> subjectsOf(String clusterArn) {
+        List<Subject> subjects = new ArrayList<>();
+        Map<String, AttributeValue> startKey = null;
+        do {
+            Map<String, AttributeValue> from = startKey;
+            QueryResponse page = call("list the subjects of cluster " + clusterArn, () -> dynamoDb.query(r -> r.tableName(tableName)
+                    .indexName(StateTable.CLUSTER_INDEX)
+                    .keyConditionExpression("#cluster = :cluster")
+                    .expressionAttributeNames(Map.of("#cluster", CLUSTER))
+                    .expressionAttributeValues(Map.of(":cluster", s(clusterArn)))
+                    .exclusiveStartKey(from)));
+            for (Map<String, AttributeValue> item : page.items()) {
+                AttributeValue key = item.get(SUBJECT_KEY);
+                if (key != null && key.s() != null) {
+                    subjectOfKey(clusterArn, key.s()).ifPresent(subjects::add);
+                }
+            }
+            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (startKey != null);
+        return subjects;
+    }
+
+    /** The subject whose {@link Subject#key()} this is, or empty for a key of another cluster. */
+    static Optional<Subject> subjectOfKey(String clusterArn, String key) {
+        String prefix = clusterArn + "|";
+        if (!key.startsWith(prefix) || key.length() == prefix.length()) {
+            return Optional.empty();
+        }
+        String group = key.substring(prefix.length());
+        return Optional.of(group.startsWith(SERVICE_GROUP)
+                ? Subject.service(clusterArn, group.substring(SERVICE_GROUP.length()))
+                : new Subject(clusterArn, Subject.Kind.GROUP, group));
     }
 
     /** The last processed {@code detail.version} of a task, if one was recorded. */

@@ -68,6 +68,31 @@ class SubjectStoreTest {
     }
 
     @Test
+    void subjectsOf_listsTheSubjectsOfOneClusterOnly_whicheverWriteCreatedThem() {
+        String other = "arn:aws:ecs:eu-west-1:123456789012:cluster/staging";
+        Subject group = new Subject(SUBJECT.clusterArn(), Subject.Kind.GROUP, "family:batch");
+        store.touch(SUBJECT, T0);
+        store.claimAlert(group, AlertState.NONE, new AlertState(List.of("exec-enabled"), T0, "NOT_READY", 1), T0);
+        store.touch(Subject.service(other, "payments-api"), T0);
+        store.reserve(SUBJECT, List.of(new Reservation("exec-enabled", "ACTIVE|a", T0, T0, null)), T0);
+
+        assertThat(store.subjectsOf(SUBJECT.clusterArn())).containsExactlyInAnyOrder(SUBJECT, group);
+        assertThat(store.subjectsOf(other)).containsExactly(Subject.service(other, "payments-api"));
+        assertThat(store.subjectsOf("arn:aws:ecs:eu-west-1:123456789012:cluster/none")).isEmpty();
+    }
+
+    @Test
+    void subjectOfKey_readsBackEveryKindOfSubjectKey_andRejectsAnotherClustersKey() {
+        Subject group = new Subject(SUBJECT.clusterArn(), Subject.Kind.GROUP, "family:batch");
+        Subject custom = new Subject(SUBJECT.clusterArn(), Subject.Kind.GROUP, "nightly|report");
+
+        assertThat(SubjectStore.subjectOfKey(SUBJECT.clusterArn(), SUBJECT.key())).contains(SUBJECT);
+        assertThat(SubjectStore.subjectOfKey(SUBJECT.clusterArn(), group.key())).contains(group);
+        assertThat(SubjectStore.subjectOfKey(SUBJECT.clusterArn(), custom.key())).contains(custom);
+        assertThat(SubjectStore.subjectOfKey("arn:aws:ecs:eu-west-1:123456789012:cluster/pro", SUBJECT.key())).isEmpty();
+    }
+
+    @Test
     void reserve_fromTheSameReadByTwentyWriters_letsExactlyOneWin() throws Exception {
         List<Reservation> reservations = List.of(
                 new Reservation("exec-enabled", "ACTIVE|a", T0, T0, null),

@@ -22,6 +22,8 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Deployment;
 import software.amazon.awssdk.services.securityhub.SecurityHubClient;
 import software.amazon.awssdk.services.securityhub.model.AwsSecurityFinding;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The checker, run locally end to end: a local AWS emulator seeded with {@link DemoScenario}, DynamoDB
@@ -38,14 +40,28 @@ public final class LocalCheckerRun implements AutoCloseable {
     private final LocalAws aws;
     private final LocalDynamoDb dynamoDb;
     private final DemoScenario.Seeded seeded;
+    /**
+     * The sweep queue's visibility timeout here. The template's is 5,400 s (six times the worker's
+     * timeout); one second lets a test see a failed message delivered again, and redriven, quickly.
+     */
+    public static final int SWEEP_VISIBILITY_TIMEOUT_SECONDS = 1;
+    /** Deliveries of a sweep message before SQS moves it to the dead-letter queue, as in the template. */
+    public static final int SWEEP_MAX_RECEIVE_COUNT = 3;
+
     private final Map<String, LambdaFunction> functions = new LinkedHashMap<>();
     private final String classpath;
+    private final SweepQueues sweepQueues;
 
-    private LocalCheckerRun(LocalAws aws, LocalDynamoDb dynamoDb, DemoScenario.Seeded seeded, String classpath) {
+    /** The sweep queue and its dead-letter queue, with the template's redrive policy. */
+    public record SweepQueues(String queueUrl, String deadLetterQueueUrl) {
+    }
+
+    private LocalCheckerRun(LocalAws aws, LocalDynamoDb dynamoDb, DemoScenario.Seeded seeded, String classpath, SweepQueues sweepQueues) {
         this.aws = aws;
         this.dynamoDb = dynamoDb;
         this.seeded = seeded;
         this.classpath = classpath;
+        this.sweepQueues = sweepQueues;
     }
 
     /** Starts the emulators, seeds the demo account and creates the state table; functions start on first invocation. */
@@ -59,7 +75,7 @@ public final class LocalCheckerRun implements AutoCloseable {
             try (DynamoDbClient client = DynamoDbClient.builder().region(Region.of(aws.region())).build()) {
                 StateTable.create(client, STATE_TABLE);
             }
-            return new LocalCheckerRun(aws, dynamoDb, DemoScenario.seed(aws), classpath);
+            return new LocalCheckerRun(aws, dynamoDb, DemoScenario.seed(aws), classpath, createSweepQueues(aws));
         } catch (RuntimeException e) {
             if (dynamoDb != null) {
                 dynamoDb.close();
@@ -67,6 +83,23 @@ public final class LocalCheckerRun implements AutoCloseable {
             aws.close();
             throw e;
         }
+    }
+
+    private static SweepQueues createSweepQueues(LocalAws aws) {
+        try (SqsClient sqs = SqsClient.builder().region(Region.of(aws.region())).build()) {
+            String deadLetterUrl = sqs.createQueue(r -> r.queueName("execready-sweep-dlq")).queueUrl();
+            String deadLetterArn = sqs.getQueueAttributes(r -> r.queueUrl(deadLetterUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                    .attributes().get(QueueAttributeName.QUEUE_ARN);
+            String redrive = "{\"deadLetterTargetArn\":\"" + deadLetterArn + "\",\"maxReceiveCount\":\"" + SWEEP_MAX_RECEIVE_COUNT + "\"}";
+            String queueUrl = sqs.createQueue(r -> r.queueName("execready-sweep").attributes(Map.of(
+                    QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(SWEEP_VISIBILITY_TIMEOUT_SECONDS),
+                    QueueAttributeName.REDRIVE_POLICY, redrive))).queueUrl();
+            return new SweepQueues(queueUrl, deadLetterUrl);
+        }
+    }
+
+    public SweepQueues sweepQueues() {
+        return sweepQueues;
     }
 
     public LocalAws aws() {
@@ -89,6 +122,7 @@ public final class LocalCheckerRun implements AutoCloseable {
         env.put("ALERT_TOPIC_ARN", seeded.alertTopicArn());
         env.put("SECURITY_HUB_ENABLED", "true");
         env.put("LOG_LEVEL", "INFO");
+        env.put("SWEEP_QUEUE_URL", sweepQueues.queueUrl());
         return env;
     }
 

@@ -1,0 +1,121 @@
+package io.execready.functions;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.execready.aws.AwsCallRecorder;
+import io.execready.aws.AwsClients;
+import io.execready.aws.ClusterDirectory;
+import io.execready.config.CheckerConfig;
+import io.execready.config.ConfigurationException;
+import io.execready.engine.ExecReadyException;
+import io.execready.functions.events.EventBridgeEnvelopes;
+import io.execready.functions.events.SweepEvents;
+import io.execready.functions.events.SweepEvents.ScheduleAccepted;
+import io.execready.functions.events.SweepEvents.ScheduleRejected;
+import io.execready.logging.JsonLog;
+import io.execready.logging.Metrics;
+import io.execready.snapshot.Fetched;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
+
+/**
+ * Invoked by the sweep schedule (an EventBridge Scheduled Event). Lists every cluster of the account
+ * in this region and puts one message per cluster on the sweep queue, where
+ * {@link SweepClusterFunction} sweeps each cluster in an invocation of its own: the sweep of an
+ * account of any size is many short invocations, each far inside the Lambda time limit.
+ *
+ * <p>A payload that is not a Scheduled Event ends normally with one WARN line. Failing to list the
+ * clusters or to queue them fails the invocation, so Lambda retries it (queueing a cluster twice
+ * only sweeps it twice) and finally records it on the invocation failure queue.
+ */
+public final class SweepFunction implements RequestStreamHandler {
+
+    static final String QUEUE_URL_VARIABLE = "SWEEP_QUEUE_URL";
+    /** SendMessageBatch takes at most 10 entries. */
+    static final int SEND_BATCH = 10;
+
+    private final ClusterDirectory clusters;
+    private final SqsClient sqs;
+    private final String queueUrl;
+    private final JsonLog log;
+    private final AwsCallRecorder awsCalls;
+    private final PrintStream out;
+    private final Clock clock;
+
+    public SweepFunction() {
+        this(System.getenv(), System.out, Clock.systemUTC());
+    }
+
+    SweepFunction(Map<String, String> environment, PrintStream out, Clock clock) {
+        CheckerConfig config = CheckerConfig.fromEnvironment(environment);
+        String url = environment.get(QUEUE_URL_VARIABLE);
+        if (url == null || url.isBlank()) {
+            throw new ConfigurationException(QUEUE_URL_VARIABLE + " must name the sweep queue's URL");
+        }
+        AwsClients clients = new AwsClients(config.region());
+        this.clusters = new ClusterDirectory(clients.ecs());
+        this.sqs = clients.sqs();
+        this.queueUrl = url.trim();
+        this.log = JsonLog.create(out, config.logLevel(), clock);
+        this.awsCalls = clients.callRecorder();
+        this.out = Objects.requireNonNull(out, "out");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        JsonLog requestLog = log.with("requestId", context.getAwsRequestId()).with("handler", "Sweep");
+        awsCalls.drain();
+        Object response = switch (SweepEvents.schedule(input.readNBytes(SweepEvents.MAX_EVENT_BYTES + 1))) {
+            case ScheduleRejected rejected -> {
+                requestLog.warn("event ignored: " + rejected.reason(), TaskStateChangeFunction.fields(
+                        "outcome", "IGNORED", "eventId", rejected.eventId()));
+                yield Map.of("outcome", "IGNORED", "reason", rejected.reason());
+            }
+            case ScheduleAccepted accepted -> dispatch(accepted, requestLog);
+        };
+        EventBridgeEnvelopes.MAPPER.writeValue(output, response);
+    }
+
+    private Map<String, Object> dispatch(ScheduleAccepted accepted, JsonLog requestLog) {
+        List<String> arns = switch (clusters.clusterArns()) {
+            case Fetched.Present<List<String>> present -> present.value();
+            case Fetched.Absent<List<String>> absent -> List.of();
+            case Fetched.Failed<List<String>> failed -> throw new ExecReadyException("Cannot list the clusters to sweep: " + failed.reason());
+        };
+        for (int from = 0; from < arns.size(); from += SEND_BATCH) {
+            send(arns.subList(from, Math.min(arns.size(), from + SEND_BATCH)));
+        }
+        Map<String, Long> calls = awsCalls.drain();
+        requestLog.info("sweep dispatched " + arns.size() + " cluster(s)", TaskStateChangeFunction.fields(
+                "outcome", "DISPATCHED", "eventId", accepted.envelope().getId(), "rule", accepted.envelope().getResources(),
+                "clusters", arns.size(), "awsCallCount", calls.values().stream().mapToLong(Long::longValue).sum(), "awsCalls", calls));
+        Metrics.forFunction("Sweep").count(Metrics.CLUSTERS_DISPATCHED, arns.size()).emit(out, clock);
+        return Map.of("outcome", "DISPATCHED", "clusters", arns.size());
+    }
+
+    private void send(List<String> clusterArns) {
+        List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+        for (int i = 0; i < clusterArns.size(); i++) {
+            entries.add(SendMessageBatchRequestEntry.builder()
+                    .id(Integer.toString(i))
+                    .messageBody(SweepEvents.clusterMessageBody(clusterArns.get(i)))
+                    .build());
+        }
+        SendMessageBatchResponse response = sqs.sendMessageBatch(r -> r.queueUrl(queueUrl).entries(entries));
+        if (response.hasFailed() && !response.failed().isEmpty()) {
+            throw new ExecReadyException("The sweep queue refused " + response.failed().size() + " of " + entries.size()
+                    + " cluster messages: " + response.failed().getFirst().code() + " " + response.failed().getFirst().message());
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.execready.functions.events;
+
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.execready.snapshot.Arn;
+import java.io.IOException;
+import java.util.Objects;
+
+/**
+ * The two inputs of the periodic sweep: the EventBridge Scheduled Event that starts it, and the
+ * sweep-queue message body {@code {"cluster": CLUSTER_ARN}} that names one cluster to sweep.
+ * Input that is neither is an outcome with a reason, not an exception: retrying it cannot help.
+ */
+public final class SweepEvents {
+
+    /** A Scheduled Event is a few hundred bytes; anything far larger is not one. */
+    public static final int MAX_EVENT_BYTES = 64 * 1024;
+    static final String SCHEDULE_SOURCE = "aws.events";
+    static final String SCHEDULE_DETAIL_TYPE = "Scheduled Event";
+    static final String CLUSTER_FIELD = "cluster";
+
+    private SweepEvents() {
+    }
+
+    /** A scheduled event, or why the payload is not one. */
+    public sealed interface Schedule {
+    }
+
+    public record ScheduleAccepted(ScheduledEvent envelope) implements Schedule {
+        public ScheduleAccepted {
+            Objects.requireNonNull(envelope, "envelope");
+        }
+    }
+
+    public record ScheduleRejected(String reason, String eventId) implements Schedule {
+    }
+
+    /** A cluster to sweep, or why a message body does not name one. */
+    public sealed interface ClusterMessage {
+    }
+
+    public record ClusterAccepted(String clusterArn) implements ClusterMessage {
+        public ClusterAccepted {
+            Objects.requireNonNull(clusterArn, "clusterArn");
+        }
+    }
+
+    public record ClusterRejected(String reason) implements ClusterMessage {
+    }
+
+    public static Schedule schedule(byte[] payload) {
+        if (payload.length > MAX_EVENT_BYTES) {
+            return new ScheduleRejected("payload of " + payload.length + " bytes exceeds the " + MAX_EVENT_BYTES + "-byte limit", null);
+        }
+        JsonNode event;
+        try {
+            event = EventBridgeEnvelopes.MAPPER.readTree(payload);
+        } catch (IOException e) {
+            return new ScheduleRejected("payload is not JSON: " + originalMessage(e), null);
+        }
+        if (event == null || !event.isObject()) {
+            return new ScheduleRejected("payload is not a JSON object", null);
+        }
+        ScheduledEvent envelope = EventBridgeEnvelopes.envelope(event);
+        if (!SCHEDULE_SOURCE.equals(envelope.getSource()) || !SCHEDULE_DETAIL_TYPE.equals(envelope.getDetailType())) {
+            return new ScheduleRejected("expected source '" + SCHEDULE_SOURCE + "' and detail-type '" + SCHEDULE_DETAIL_TYPE
+                    + "', got source '" + envelope.getSource() + "' and detail-type '" + envelope.getDetailType() + "'", envelope.getId());
+        }
+        return new ScheduleAccepted(envelope);
+    }
+
+    /** The message body that asks for one cluster's sweep. */
+    public static String clusterMessageBody(String clusterArn) {
+        ObjectNode body = EventBridgeEnvelopes.MAPPER.createObjectNode();
+        body.put(CLUSTER_FIELD, clusterArn);
+        return body.toString();
+    }
+
+    public static ClusterMessage clusterMessage(String body) {
+        JsonNode json;
+        try {
+            json = body == null ? null : EventBridgeEnvelopes.MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            return new ClusterRejected("message body is not JSON: " + originalMessage(e));
+        }
+        if (json == null || !json.isObject()) {
+            return new ClusterRejected("message body is not a JSON object");
+        }
+        JsonNode cluster = json.get(CLUSTER_FIELD);
+        if (cluster == null || !cluster.isTextual()) {
+            return new ClusterRejected("message body has no \"" + CLUSTER_FIELD + "\" string");
+        }
+        String arn = cluster.asText().trim();
+        boolean isClusterArn = Arn.parse(arn).filter(a -> "ecs".equals(a.service()) && a.resource().startsWith("cluster/")).isPresent();
+        return isClusterArn ? new ClusterAccepted(arn) : new ClusterRejected("\"" + CLUSTER_FIELD + "\" is not an ECS cluster ARN: " + arn);
+    }
+
+    private static String originalMessage(IOException e) {
+        String message = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+        return message == null ? e.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
+    }
+}

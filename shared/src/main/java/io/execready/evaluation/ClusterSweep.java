@@ -1,0 +1,129 @@
+package io.execready.evaluation;
+
+import io.execready.aws.EcsGateway;
+import io.execready.aws.TaskListQuery;
+import io.execready.engine.CheckStatus;
+import io.execready.engine.ExecReadyException;
+import io.execready.snapshot.EcsService;
+import io.execready.snapshot.Fetched;
+import io.execready.snapshot.Subject;
+import io.execready.state.FindingLifecycle;
+import io.execready.state.PublishResult;
+import io.execready.state.SubjectStore;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The periodic sweep of one cluster. Every running task is evaluated and published, which catches
+ * drift no ECS event reports (IAM, VPC endpoints, KMS) and re-imports unchanged findings whose
+ * heartbeat is due. Then subjects the store holds state for but that are gone are archived: a
+ * service ECS no longer has (or is draining after deletion), a group with no running task left.
+ *
+ * <p>The store's subjects are read before the tasks are listed, so a subject first published after
+ * the listing is never a candidate. A group whose first task starts between the listing and the
+ * archive is archived and comes back ACTIVE on that task's RUNNING event.
+ */
+public final class ClusterSweep {
+
+    private static final String DRAINING = "DRAINING";
+
+    private final EcsGateway ecs;
+    private final TaskBatchEvaluation batch;
+    private final FindingLifecycle lifecycle;
+    private final SubjectStore store;
+
+    public ClusterSweep(EcsGateway ecs, TaskBatchEvaluation batch, FindingLifecycle lifecycle, SubjectStore store) {
+        this.ecs = Objects.requireNonNull(ecs, "ecs");
+        this.batch = Objects.requireNonNull(batch, "batch");
+        this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
+        this.store = Objects.requireNonNull(store, "store");
+    }
+
+    /**
+     * What one cluster's sweep did.
+     *
+     * @param clusterArn       the cluster
+     * @param tasksEvaluated   running tasks evaluated (and published where they speak for their subject)
+     * @param notReadySubjects subjects with a task that speaks for them and is not Exec-ready
+     * @param unknownChecks    checks that could not decide, summed over the tasks
+     * @param findingsImported findings imported: changed, heartbeats and archived
+     * @param importCalls      BatchImportFindings calls made
+     * @param notEvaluated     why any listed task was not evaluated
+     * @param archived         subjects whose findings were archived, described
+     */
+    public record Outcome(String clusterArn, int tasksEvaluated, int notReadySubjects, int unknownChecks, int findingsImported,
+                          int importCalls, List<String> notEvaluated, List<String> archived) {
+        public Outcome {
+            Objects.requireNonNull(clusterArn, "clusterArn");
+            notEvaluated = List.copyOf(notEvaluated);
+            archived = List.copyOf(archived);
+        }
+    }
+
+    /**
+     * Sweeps the cluster. Failures to list, to tell whether a subject is gone, or to publish
+     * propagate, so the unit of work is retried whole (every step is idempotent).
+     */
+    public Outcome sweep(String clusterArn) {
+        List<Subject> known = store.subjectsOf(clusterArn);
+        List<String> taskArns = switch (ecs.listTasks(clusterArn, TaskListQuery.all())) {
+            case Fetched.Present<List<String>> present -> present.value();
+            case Fetched.Absent<List<String>> absent -> List.of();
+            case Fetched.Failed<List<String>> failed -> throw new ExecReadyException(
+                    "Cannot list the running tasks of cluster " + clusterArn + ": " + failed.reason());
+        };
+        TaskBatchEvaluation.BatchOutcome evaluated = batch.evaluate(clusterArn, taskArns, true);
+
+        Set<Subject> running = new LinkedHashSet<>();
+        Set<Subject> notReady = new LinkedHashSet<>();
+        int unknown = 0;
+        int imported = 0;
+        int calls = 0;
+        for (EvaluationOutcome outcome : evaluated.evaluated()) {
+            running.add(outcome.report().subject());
+            if (outcome.authority().authoritative() && !outcome.report().execReady()) {
+                notReady.add(outcome.report().subject());
+            }
+            unknown += outcome.report().withStatus(CheckStatus.UNKNOWN).size();
+            imported += outcome.findingsImported();
+            calls += outcome.published().importCalls();
+        }
+
+        List<String> archived = new ArrayList<>();
+        for (Subject subject : known) {
+            if (running.contains(subject)) {
+                continue;
+            }
+            // A task that could not be described may belong to this group: keep it until the next sweep.
+            boolean groupMayLive = subject.kind() == Subject.Kind.GROUP && !evaluated.notEvaluated().isEmpty();
+            if (groupMayLive || !lifecycle.hasLiveState(subject)) {
+                continue;
+            }
+            String gone = subject.kind() == Subject.Kind.SERVICE
+                    ? serviceGone(subject)
+                    : "no task of " + subject.describe() + " is running";
+            if (gone != null) {
+                PublishResult result = lifecycle.archive(subject);
+                imported += result.findingsImported();
+                calls += result.importCalls();
+                archived.add(subject.describe() + ": " + gone);
+            }
+        }
+        return new Outcome(clusterArn, evaluated.evaluated().size(), notReady.size(), unknown, imported, calls,
+                evaluated.notEvaluated(), archived);
+    }
+
+    /** Why the service is gone, or null while it exists (with or without running tasks). */
+    private String serviceGone(Subject subject) {
+        return switch (ecs.describeService(subject.clusterArn(), subject.name())) {
+            case Fetched.Present<EcsService> present -> DRAINING.equals(present.value().status())
+                    ? "service " + subject.name() + " was deleted and is draining" : null;
+            case Fetched.Absent<EcsService> absent -> absent.description();
+            case Fetched.Failed<EcsService> failed -> throw new ExecReadyException(
+                    "Cannot tell whether " + subject.describe() + " still exists: " + failed.reason());
+        };
+    }
+}

@@ -1,0 +1,61 @@
+package io.execready.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.execready.snapshot.Ec2Instance;
+import io.execready.snapshot.Fetched;
+import io.execready.snapshot.NetworkInterface;
+import io.execready.snapshot.RouteTable;
+import io.execready.snapshot.SecurityGroup;
+import io.execready.snapshot.Subnet;
+import io.execready.snapshot.VpcEndpoint;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CachingEc2GatewayTest {
+
+    /** Records each read and answers Absent. */
+    private static final class CountingGateway implements Ec2Gateway {
+        final List<String> reads = new ArrayList<>();
+
+        private <T> Fetched<T> read(String what) {
+            reads.add(what);
+            return Fetched.absent(what);
+        }
+
+        @Override public Fetched<Subnet> describeSubnet(String subnetId) { return read("subnet " + subnetId); }
+        @Override public Fetched<List<Subnet>> describeSubnets(Collection<String> subnetIds) { return read("subnets " + subnetIds); }
+        @Override public Fetched<RouteTable> describeSubnetRouteTable(String subnetId) { return read("route table " + subnetId); }
+        @Override public Fetched<RouteTable> describeMainRouteTable(String vpcId) { return read("main route table " + vpcId); }
+        @Override public Fetched<NetworkInterface> describeNetworkInterface(String id) { return read("eni " + id); }
+        @Override public Fetched<List<VpcEndpoint>> describeVpcEndpoints(String vpcId) { return read("endpoints " + vpcId); }
+        @Override public Fetched<List<SecurityGroup>> describeSecurityGroups(Collection<String> ids) { return read("groups " + ids); }
+        @Override public Fetched<Ec2Instance> describeInstance(String instanceId) { return read("instance " + instanceId); }
+    }
+
+    @Test
+    void sharedNetworkReads_areMadeOncePerCache_butEachTasksInterfaceIsReadEveryTime() {
+        CountingGateway counting = new CountingGateway();
+        ReadCache cache = new ReadCache();
+        Ec2Gateway gateway = new CachingEc2Gateway(counting, cache);
+
+        for (int task = 0; task < 3; task++) {
+            gateway.describeSubnet("subnet-1");
+            gateway.describeSubnetRouteTable("subnet-1");
+            gateway.describeMainRouteTable("vpc-1");
+            gateway.describeVpcEndpoints("vpc-1");
+            gateway.describeSecurityGroups(task % 2 == 0 ? List.of("sg-1", "sg-2") : List.of("sg-2", "sg-1"));
+            gateway.describeNetworkInterface("eni-" + task);
+        }
+
+        assertThat(counting.reads).containsExactly(
+                "subnet subnet-1", "route table subnet-1", "main route table vpc-1", "endpoints vpc-1", "groups [sg-1, sg-2]",
+                "eni eni-0", "eni eni-1", "eni eni-2");
+
+        cache.clear();
+        gateway.describeSubnet("subnet-1");
+        assertThat(counting.reads).as("a cleared cache reads again").hasSize(9);
+    }
+}
