@@ -130,7 +130,7 @@ class SweepEndToEndTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void workerLogsOneMetricsLinePerInvocation_inEmbeddedMetricFormat() throws Exception {
         Invocation invocation = workerFunction().invoke(sqsEvent(List.of(Map.of("id", "m-1",
                 "body", "{\"cluster\":\"" + DemoScenario.CLUSTER_ARN + "\"}", "receiveCount", "1"))), LocalCheckerRun.INVOKE_TIMEOUT);
@@ -151,7 +151,19 @@ class SweepEndToEndTest {
     }
 
     @Test
-    @Order(4)
+    @Order(3)
+    void anIamPolicyChange_dispatchesASweepOfEveryCluster() throws Exception {
+        Invocation invocation = run.invoke(SWEEP, Files.readString(LocalCheckerRun.eventsDirectory().resolve("cloudtrail-iam-put-role-policy.json")));
+        JsonNode response = succeeded(invocation);
+
+        assertThat(response.get("outcome").asText()).isEqualTo("DISPATCHED");
+        assertThat(response.get("clusters").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(drainSweepQueue(workerFunction())).isNotEmpty()
+                .allSatisfy(worked -> assertThat(worked.path("batchItemFailures")).isEmpty());
+    }
+
+    @Test
+    @Order(5)
     void malformedInput_endsCleanlyWithOneWarnLine() throws Exception {
         Invocation notJson = run.invoke(SWEEP, "{\"detail-type\": ");
         Invocation foreign = run.invoke(SWEEP, Files.readString(LocalCheckerRun.eventsDirectory().resolve("task-running-exec-ready.json")));
@@ -168,7 +180,7 @@ class SweepEndToEndTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aSweepThatKeepsFailing_isDeliveredAgain_thenReachesTheDeadLetterQueueWhole() throws Exception {
         // A worker whose state table is unavailable: every sweep fails until the table is back.
         Map<String, String> environment = new LinkedHashMap<>(run.functionEnvironment());
@@ -189,7 +201,7 @@ class SweepEndToEndTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void everyAwsOperationTheSweepCalled_isGrantedByTheTemplate() {
         assertThat(CALLED).contains("Ecs:ListClusters", "Sqs:SendMessageBatch", "DynamoDb:Query");
         assertThat(CALLED.stream().map(GrantedActions::actionOf).toList())

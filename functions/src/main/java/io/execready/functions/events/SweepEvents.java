@@ -20,6 +20,16 @@ public final class SweepEvents {
     static final String SCHEDULE_SOURCE = "aws.events";
     static final String SCHEDULE_DETAIL_TYPE = "Scheduled Event";
     static final String CLUSTER_FIELD = "cluster";
+    static final String IAM_SOURCE = "aws.iam";
+    static final String API_CALL_DETAIL_TYPE = "AWS API Call via CloudTrail";
+    /**
+     * IAM calls that can change what a task role or operator may do. A managed policy change names
+     * no role, so any of them sweeps every cluster rather than guessing which subjects it touched.
+     */
+    static final java.util.Set<String> IAM_CHANGES = java.util.Set.of(
+            "PutRolePolicy", "DeleteRolePolicy", "AttachRolePolicy", "DetachRolePolicy", "CreatePolicyVersion",
+            "SetDefaultPolicyVersion", "PutRolePermissionsBoundary", "DeleteRolePermissionsBoundary",
+            "PutUserPolicy", "AttachUserPolicy", "DetachUserPolicy", "DeleteUserPolicy");
 
     private SweepEvents() {
     }
@@ -64,6 +74,12 @@ public final class SweepEvents {
             return new ScheduleRejected("payload is not a JSON object", null);
         }
         ScheduledEvent envelope = EventBridgeEnvelopes.envelope(event);
+        if (IAM_SOURCE.equals(envelope.getSource()) && API_CALL_DETAIL_TYPE.equals(envelope.getDetailType())) {
+            String eventName = event.path("detail").path("eventName").asText("");
+            return IAM_CHANGES.contains(eventName)
+                    ? new ScheduleAccepted(envelope)
+                    : new ScheduleRejected("IAM call " + eventName + " changes no permission the checks evaluate", envelope.getId());
+        }
         if (!SCHEDULE_SOURCE.equals(envelope.getSource()) || !SCHEDULE_DETAIL_TYPE.equals(envelope.getDetailType())) {
             return new ScheduleRejected("expected source '" + SCHEDULE_SOURCE + "' and detail-type '" + SCHEDULE_DETAIL_TYPE
                     + "', got source '" + envelope.getSource() + "' and detail-type '" + envelope.getDetailType() + "'", envelope.getId());

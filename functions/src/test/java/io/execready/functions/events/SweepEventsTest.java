@@ -26,6 +26,23 @@ class SweepEventsTest {
     }
 
     @Test
+    void schedule_ofAnIamPolicyChange_isAcceptedAsASweepOfEveryCluster() throws Exception {
+        byte[] sample = Files.readAllBytes(LocalCheckerRun.eventsDirectory().resolve("cloudtrail-iam-put-role-policy.json"));
+
+        assertThat(SweepEvents.schedule(sample)).isInstanceOf(ScheduleAccepted.class);
+    }
+
+    @Test
+    void schedule_ofAnIamCallThatChangesNoPermission_isRejectedNamingIt() {
+        byte[] createUser = """
+                {"id":"e1","source":"aws.iam","detail-type":"AWS API Call via CloudTrail","detail":{"eventName":"CreateUser"}}"""
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThat(SweepEvents.schedule(createUser)).isInstanceOfSatisfying(ScheduleRejected.class,
+                r -> assertThat(r.reason()).contains("CreateUser"));
+    }
+
+    @Test
     void schedule_ofAnotherEventOrNotJson_isRejectedWithAReason() throws Exception {
         byte[] taskEvent = Files.readAllBytes(LocalCheckerRun.eventsDirectory().resolve("task-running-exec-ready.json"));
 
