@@ -13,6 +13,7 @@ import io.execready.functions.events.TaskStateChangeParser;
 import io.execready.functions.events.TaskStateChangeParser.Accepted;
 import io.execready.functions.events.TaskStateChangeParser.Rejected;
 import io.execready.logging.JsonLog;
+import io.execready.logging.Metrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -77,8 +78,13 @@ public final class TaskStateChangeFunction implements RequestStreamHandler {
             }
             case TaskEventOutcome.Evaluated evaluated -> {
                 EvaluationOutcome outcome = evaluated.outcome();
-                log.info(outcome.report().execReady() ? "ECS Exec ready" : "ECS Exec NOT ready",
-                        withAwsCalls(evaluatedFields(accepted, outcome)));
+                Map<String, Object> fields = withAwsCalls(evaluatedFields(accepted, outcome));
+                log.info(outcome.report().execReady() ? "ECS Exec ready" : "ECS Exec NOT ready", fields);
+                log.metrics(Metrics.forFunction("TaskStateChange")
+                        .count(Metrics.TASKS_EVALUATED, 1)
+                        .count(Metrics.NOT_READY_SUBJECTS, outcome.report().execReady() ? 0 : 1)
+                        .count(Metrics.UNKNOWN_CHECKS, outcome.report().withStatus(CheckStatus.UNKNOWN).size())
+                        .count(Metrics.IMPORT_CALLS, importCalls(fields)));
                 yield evaluatedResponse(outcome);
             }
             case TaskEventOutcome.Settled settled -> {
@@ -90,6 +96,11 @@ public final class TaskStateChangeFunction implements RequestStreamHandler {
                         "findingsArchived", outcome.published().findingsImported());
             }
         };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static long importCalls(Map<String, Object> fields) {
+        return ((Map<String, Long>) fields.get("awsCalls")).getOrDefault("SecurityHub:BatchImportFindings", 0L);
     }
 
     /** Adds what this invocation cost in AWS calls, by operation. */

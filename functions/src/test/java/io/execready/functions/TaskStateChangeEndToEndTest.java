@@ -38,6 +38,8 @@ class TaskStateChangeEndToEndTest {
     private static LocalCheckerRun run;
     /** Every AWS operation the function reported calling, from its evaluation log lines. */
     private static final java.util.Set<String> CALLED = new java.util.TreeSet<>();
+    /** What the function printed during the last invocation. */
+    private static final List<String> LAST_LOG_LINES = new java.util.ArrayList<>();
 
     @BeforeAll
     static void start() {
@@ -68,6 +70,8 @@ class TaskStateChangeEndToEndTest {
                 .as("invocation failed: %s %s%nlogs:%n%s", invocation.errorType(), invocation.errorMessage(),
                         String.join("\n", invocation.logLines()))
                 .isTrue();
+        LAST_LOG_LINES.clear();
+        LAST_LOG_LINES.addAll(invocation.logLines());
         for (String line : invocation.logLines()) {
             if (line.startsWith("{") && line.contains("\"awsCalls\"")) {
                 JSON.readTree(line).get("awsCalls").fieldNames().forEachRemaining(CALLED::add);
@@ -126,6 +130,11 @@ class TaskStateChangeEndToEndTest {
         JsonNode report = invoke("task-running-not-ready.json");
 
         assertThat(report.get("execReady").asBoolean()).isFalse();
+        JsonNode metrics = JSON.readTree(LAST_LOG_LINES.stream().filter(l -> l.contains("\"_aws\"")).findFirst().orElseThrow());
+        assertThat(metrics.get("TasksEvaluated").asInt()).isEqualTo(1);
+        assertThat(metrics.get("NotReadySubjects").asInt()).isEqualTo(1);
+        assertThat(metrics.get("ImportCalls").asInt()).isEqualTo(1);
+        assertThat(metrics.get("_aws").get("CloudWatchMetrics").get(0).get("Namespace").asText()).isEqualTo("ExecReady");
         Map<String, String> compliance = complianceByCheck(DemoScenario.BROKEN_SERVICE);
         assertThat(compliance).containsEntry("task-role-ssmmessages", "FAILED")
                 .containsEntry("writable-root-filesystem", "FAILED")
