@@ -1,6 +1,7 @@
 package io.execready.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.execready.fixtures.ReadBarrier;
 
 import io.execready.aws.ContextEntry;
 import io.execready.fixtures.EcsGatewayDouble;
@@ -35,7 +36,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -410,19 +410,7 @@ class ExecAccessLoaderTest {
         }
 
         private void rendezvous() {
-            CountDownLatch latch = barrier;
-            if (latch == null) {
-                return;
-            }
-            latch.countDown();
-            try {
-                if (!latch.await(5, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("reads did not run concurrently");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            ReadBarrier.rendezvous(barrier);
         }
 
         @Override

@@ -1,6 +1,7 @@
 package io.execready.evaluation;
 
 import io.execready.aws.Ec2Gateway;
+import io.execready.fixtures.ReadBarrier;
 import io.execready.snapshot.Ec2Instance;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.NetworkInterface;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * An EC2 account in memory: one VPC with subnet subnet-1 (10.0.1.0/24, eu-west-1a) whose explicit
@@ -97,18 +97,6 @@ final class FakeEc2Gateway implements Ec2Gateway {
 
     private void record(String call) {
         calls.add(call);
-        CountDownLatch latch = barrier;
-        if (latch == null) {
-            return;
-        }
-        latch.countDown();
-        try {
-            if (!latch.await(5, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("reads did not run concurrently");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        ReadBarrier.rendezvous(barrier);
     }
 }
