@@ -97,10 +97,11 @@ public record FunctionComponents(
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         ReadCache readCache = new ReadCache();
         EcsGateway ecs = new CachingEcsGateway(new SdkEcsGateway(clients.ecs()), readCache);
+        CachingEc2Gateway ec2 = new CachingEc2Gateway(new SdkEc2Gateway(clients.ec2()), readCache);
         TaskSnapshotLoader loader = new TaskSnapshotLoader(
                 ecs,
                 new CachingIamGateway(new SdkIamGateway(clients.iam()), readCache),
-                new CachingEc2Gateway(new SdkEc2Gateway(clients.ec2()), readCache),
+                ec2,
                 new SdkKmsGateway(clients.kms()),
                 new SdkLogsGateway(clients.logs()),
                 new SdkS3Gateway(clients.s3()),
@@ -121,7 +122,7 @@ public record FunctionComponents(
         TaskEvaluation evaluation = new TaskEvaluation(loader::load, new CheckEngine(CheckRegistry.all(), clock), lifecycle, ecs,
                 new TaskEventVersions(store, clock));
         ServiceEvaluation serviceEvaluation = new ServiceEvaluation(ecs, loader::load, ServiceCheckRegistry.all(), lifecycle, clock);
-        TaskBatchEvaluation batchEvaluation = new TaskBatchEvaluation(ecs, evaluation, executor);
+        TaskBatchEvaluation batchEvaluation = new TaskBatchEvaluation(ecs, evaluation, executor, ec2);
         return new FunctionComponents(config, ecs, evaluation, batchEvaluation, serviceEvaluation,
                 new ServiceEvaluationClaims(store, clock), readCache,
                 JsonLog.create(out, config.logLevel(), clock), clients.callRecorder(),

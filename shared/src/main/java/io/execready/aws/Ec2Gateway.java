@@ -8,7 +8,9 @@ import io.execready.snapshot.SecurityGroup;
 import io.execready.snapshot.Subnet;
 import io.execready.snapshot.VpcEndpoint;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The EC2 reads that decide whether a task can reach Systems Manager. Every method reports failures
@@ -31,6 +33,19 @@ public interface Ec2Gateway {
 
     /** The network interface; Absent when it does not exist (any more). */
     Fetched<NetworkInterface> describeNetworkInterface(String networkInterfaceId);
+
+    /**
+     * The network interfaces, one entry per distinct id in {@code networkInterfaceIds}: Absent for an id
+     * that does not exist, Failed for every id of a read that failed. This default reads them one by
+     * one; an SDK implementation reads many ids per call.
+     */
+    default Map<String, Fetched<NetworkInterface>> describeNetworkInterfaces(Collection<String> networkInterfaceIds) {
+        Map<String, Fetched<NetworkInterface>> found = new LinkedHashMap<>();
+        for (String id : networkInterfaceIds) {
+            found.computeIfAbsent(id, this::describeNetworkInterface);
+        }
+        return found;
+    }
 
     /** Every endpoint in the VPC that this account can see. */
     Fetched<List<VpcEndpoint>> describeVpcEndpoints(String vpcId);

@@ -1,6 +1,7 @@
 package io.execready.aws;
 
 import io.execready.snapshot.Fetched;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -33,6 +34,18 @@ public final class ReadCache {
             mine.completeExceptionally(e);
             throw e;
         }
+    }
+
+    /** Records a value read in a batch; a read already made or under way for the key is kept. */
+    <T> void seed(Object key, Fetched<T> value) {
+        reads.putIfAbsent(key, CompletableFuture.completedFuture(value));
+    }
+
+    /** The read made (or under way) for the key, without reading. */
+    @SuppressWarnings("unchecked")
+    <T> Optional<Fetched<T>> cached(Object key) {
+        CompletableFuture<Fetched<?>> read = reads.get(key);
+        return read == null ? Optional.empty() : Optional.of((Fetched<T>) read.join());
     }
 
     public void clear() {

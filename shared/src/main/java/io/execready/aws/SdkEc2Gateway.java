@@ -8,13 +8,19 @@ import io.execready.snapshot.SecurityGroup;
 import io.execready.snapshot.Subnet;
 import io.execready.snapshot.VpcEndpoint;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
 
 /** {@link Ec2Gateway} over the AWS SDK's EC2 client, every page read through the SDK's paginators. */
 public final class SdkEc2Gateway implements Ec2Gateway {
+
+    /** Ids per DescribeNetworkInterfaces call: EC2 takes at most 200 values in one filter. */
+    static final int INTERFACES_PER_CALL = 200;
 
     private final Ec2Client ec2;
 
@@ -63,6 +69,29 @@ public final class SdkEc2Gateway implements Ec2Gateway {
                         .map(Ec2ModelMapper::networkInterface)
                         .toList(),
                 "network interface " + networkInterfaceId + " does not exist"));
+    }
+
+    @Override
+    public Map<String, Fetched<NetworkInterface>> describeNetworkInterfaces(Collection<String> networkInterfaceIds) {
+        List<String> ids = List.copyOf(new LinkedHashSet<>(networkInterfaceIds));
+        Map<String, Fetched<NetworkInterface>> found = new LinkedHashMap<>();
+        for (int start = 0; start < ids.size(); start += INTERFACES_PER_CALL) {
+            List<String> chunk = ids.subList(start, Math.min(ids.size(), start + INTERFACES_PER_CALL));
+            Fetched<List<NetworkInterface>> read = AwsReads.read("ec2:DescribeNetworkInterfaces", () -> Fetched.present(
+                    ec2.describeNetworkInterfacesPaginator(r -> r.filters(filter("network-interface-id", chunk)))
+                            .networkInterfaces().stream()
+                            .map(Ec2ModelMapper::networkInterface)
+                            .toList()));
+            Map<String, NetworkInterface> byId = new LinkedHashMap<>();
+            read.asOptional().orElse(List.of()).forEach(i -> byId.put(i.networkInterfaceId(), i));
+            for (String id : chunk) {
+                found.put(id, switch (read) {
+                    case Fetched.Failed<List<NetworkInterface>> failed -> Fetched.failed(failed.reason());
+                    default -> Fetched.ofNullable(byId.get(id), "network interface " + id + " does not exist");
+                });
+            }
+        }
+        return found;
     }
 
     @Override

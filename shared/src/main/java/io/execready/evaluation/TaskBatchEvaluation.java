@@ -1,6 +1,7 @@
 package io.execready.evaluation;
 
 import io.execready.aws.EcsGateway;
+import io.execready.aws.NetworkInterfacePrefetch;
 import io.execready.snapshot.EcsTask;
 import io.execready.state.PublishResult;
 import io.execready.snapshot.Fetched;
@@ -8,13 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 
 /**
- * Evaluates many tasks of one cluster: describes them in batches of 100, then evaluates them with
- * bounded parallelism, so one request for a large cluster neither runs serially nor bursts past the
+ * Evaluates many tasks of one cluster: describes them in batches of 100, reads their network
+ * interfaces in batches, then evaluates them with bounded parallelism, so one request for a large cluster neither runs serially nor bursts past the
  * ECS and IAM rate limits. A task that cannot be described is reported, never silently skipped.
  */
 public final class TaskBatchEvaluation {
@@ -25,11 +27,18 @@ public final class TaskBatchEvaluation {
     private final EcsGateway ecs;
     private final TaskEvaluation evaluation;
     private final ExecutorService executor;
+    private final NetworkInterfacePrefetch interfaces;
 
     public TaskBatchEvaluation(EcsGateway ecs, TaskEvaluation evaluation, ExecutorService executor) {
+        this(ecs, evaluation, executor, NetworkInterfacePrefetch.NONE);
+    }
+
+    public TaskBatchEvaluation(EcsGateway ecs, TaskEvaluation evaluation, ExecutorService executor,
+                               NetworkInterfacePrefetch interfaces) {
         this.ecs = Objects.requireNonNull(ecs, "ecs");
         this.evaluation = Objects.requireNonNull(evaluation, "evaluation");
         this.executor = Objects.requireNonNull(executor, "executor");
+        this.interfaces = Objects.requireNonNull(interfaces, "interfaces");
     }
 
     /** What came of a batch: one outcome per task evaluated, and why any other task was not. */
@@ -60,6 +69,15 @@ public final class TaskBatchEvaluation {
                 case Fetched.Failed<EcsTask> failed -> notEvaluated.add("task " + entry.getKey() + " could not be read: " + failed.reason());
             }
         }
+
+        // One task's interface is no other task's: read them all up front, 200 per call, not one call per task.
+        interfaces.prefetchNetworkInterfaces(described.stream()
+                .map(EcsTask::networkInterface)
+                .flatMap(Optional::stream)
+                .map(attachment -> attachment.details().get("networkInterfaceId"))
+                .filter(id -> id != null && !id.isBlank())
+                .distinct()
+                .toList());
 
         Semaphore slots = new Semaphore(PARALLELISM);
         List<CompletableFuture<EvaluationOutcome>> running = described.stream()

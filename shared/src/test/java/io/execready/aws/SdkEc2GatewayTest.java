@@ -3,14 +3,19 @@ package io.execready.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.execready.snapshot.Fetched;
+import io.execready.snapshot.NetworkInterface;
 import io.execready.snapshot.RouteTable;
 import io.execready.snapshot.SecurityGroup;
 import io.execready.snapshot.VpcEndpoint;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.DescribeNetworkInterfacesRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeNetworkInterfacesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeRouteTablesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeRouteTablesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsRequest;
@@ -99,13 +104,51 @@ class SdkEc2GatewayTest {
         assertThat(ec2.securityGroupRequests).isEmpty();
     }
 
-    /** Answers the three reads these tests make; every other operation keeps the SDK default (unsupported). */
+    @Test
+    void describeNetworkInterfaces_readsAtMost200IdsPerCall_andEveryIdOfAFailedCallFails() {
+        ScriptedEc2 ec2 = new ScriptedEc2();
+        ec2.failInterfacesCall = 2;
+        List<String> ids = IntStream.range(0, 450).mapToObj(i -> "eni-" + i).toList();
+
+        Map<String, Fetched<NetworkInterface>> read = new SdkEc2Gateway(ec2).describeNetworkInterfaces(ids);
+
+        assertThat(ec2.interfaceRequests).extracting(r -> r.filters().getFirst().values().size()).containsExactly(200, 200, 50);
+        assertThat(ec2.interfaceRequests.getFirst().filters().getFirst().name()).isEqualTo("network-interface-id");
+        assertThat(read).hasSize(450);
+        assertThat(read.get("eni-0").asOptional()).hasValueSatisfying(eni -> assertThat(eni.networkInterfaceId()).isEqualTo("eni-0"));
+        assertThat(read.get("eni-7")).as("an id EC2 did not return").isInstanceOf(Fetched.Absent.class);
+        assertThat(ids.subList(200, 400)).allSatisfy(id -> assertThat(read.get(id))
+                .isEqualTo(Fetched.failed("ec2:DescribeNetworkInterfaces was throttled and retries ran out (RequestLimitExceeded)")));
+        assertThat(read.get("eni-400").isPresent()).isTrue();
+    }
+
+    /** Answers the reads these tests make; every other operation keeps the SDK default (unsupported). */
     private static final class ScriptedEc2 implements Ec2Client {
         boolean denyRouteTables;
         boolean noRouteTables;
         final List<DescribeRouteTablesRequest> routeTableRequests = new ArrayList<>();
         final List<DescribeVpcEndpointsRequest> endpointRequests = new ArrayList<>();
         final List<DescribeSecurityGroupsRequest> securityGroupRequests = new ArrayList<>();
+        final List<DescribeNetworkInterfacesRequest> interfaceRequests = new ArrayList<>();
+        /** The 1-based DescribeNetworkInterfaces call that is throttled; 0 for none. */
+        int failInterfacesCall;
+
+        /** Returns every requested interface except those whose id ends in 7. */
+        @Override
+        public DescribeNetworkInterfacesResponse describeNetworkInterfaces(DescribeNetworkInterfacesRequest request) {
+            interfaceRequests.add(request);
+            if (interfaceRequests.size() == failInterfacesCall) {
+                throw (Ec2Exception) Ec2Exception.builder().statusCode(503)
+                        .awsErrorDetails(AwsErrorDetails.builder().errorCode("RequestLimitExceeded")
+                                .errorMessage("Request limit exceeded.").build())
+                        .build();
+            }
+            return DescribeNetworkInterfacesResponse.builder().networkInterfaces(request.filters().getFirst().values().stream()
+                    .filter(id -> !id.endsWith("7"))
+                    .map(id -> software.amazon.awssdk.services.ec2.model.NetworkInterface.builder().networkInterfaceId(id)
+                            .subnetId("subnet-1").vpcId("vpc-1").build())
+                    .toList()).build();
+        }
 
         @Override
         public DescribeRouteTablesResponse describeRouteTables(DescribeRouteTablesRequest request) {
