@@ -134,13 +134,14 @@ public final class LocalCheckerRun implements AutoCloseable {
      */
     public Invocation invoke(String handler, Path eventFile) {
         try {
-            return invoke(handler, fromPrimaryDeployment(Files.readString(eventFile)));
+            return invoke(handler, asDeliveredHere(Files.readString(eventFile)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read event file " + eventFile, e);
         }
     }
 
-    private String fromPrimaryDeployment(String eventJson) throws IOException {
+    /** The sample event as ECS would send it here: a service task started by the emulator's PRIMARY deployment. */
+    public String asDeliveredHere(String eventJson) throws IOException {
         if (!(JSON.readTree(eventJson) instanceof ObjectNode event) || !(event.get("detail") instanceof ObjectNode detail)) {
             return eventJson;
         }
