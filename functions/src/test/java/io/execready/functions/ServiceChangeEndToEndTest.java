@@ -8,8 +8,6 @@ import io.execready.functions.local.DemoScenario;
 import io.execready.functions.local.LocalCheckerRun;
 import io.execready.harness.Invocation;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +28,6 @@ class ServiceChangeEndToEndTest {
 
     private static final String HANDLER = "io.execready.functions.ServiceChangeFunction::handleRequest";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> CALLED = new TreeSet<>();
 
     private static LocalCheckerRun run;
 
@@ -51,21 +48,11 @@ class ServiceChangeEndToEndTest {
     }
 
     private static JsonNode response(Invocation invocation) throws Exception {
-        assertThat(invocation.succeeded())
-                .as("invocation failed: %s %s%nlogs:%n%s", invocation.errorType(), invocation.errorMessage(),
-                        String.join("\n", invocation.logLines()))
-                .isTrue();
-        for (String line : invocation.logLines()) {
-            if (line.startsWith("{") && line.contains("\"awsCalls\"")) {
-                JSON.readTree(line).get("awsCalls").fieldNames().forEachRemaining(CALLED::add);
-            }
-        }
-        return JSON.readTree(invocation.payload());
+        return run.responseOf(invocation);
     }
 
     private static Map<String, AwsSecurityFinding> findingsByCheck(String service) {
-        return run.findings().stream()
-                .filter(f -> f.productFields().getOrDefault("execready/Subject", "").equals(DemoScenario.CLUSTER_ARN + "|service:" + service))
+        return run.findingsOfSubject(DemoScenario.CLUSTER_ARN + "|service:" + service).stream()
                 .collect(Collectors.toMap(AwsSecurityFinding::generatorId, f -> f));
     }
 
@@ -156,7 +143,7 @@ class ServiceChangeEndToEndTest {
     @Test
     @Order(7)
     void everyAwsOperationTheFunctionCalled_isGrantedByTheTemplate() {
-        assertThat(CALLED).isNotEmpty();
-        assertThat(CALLED.stream().map(GrantedActions::actionOf).toList()).as("IAM actions of %s", CALLED).isSubsetOf(GrantedActions.inTemplate());
+        assertThat(run.calledOperations()).isNotEmpty();
+        assertThat(run.calledOperations().stream().map(GrantedActions::actionOf).toList()).as("IAM actions of %s", run.calledOperations()).isSubsetOf(GrantedActions.inTemplate());
     }
 }

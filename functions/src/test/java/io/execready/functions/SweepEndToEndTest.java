@@ -16,8 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -58,7 +56,6 @@ class SweepEndToEndTest {
     private static Region region;
     private static String reportsTask;
     /** Every AWS operation the sweep functions reported calling. */
-    private static final Set<String> CALLED = new TreeSet<>();
 
     @BeforeAll
     static void start() {
@@ -203,8 +200,8 @@ class SweepEndToEndTest {
     @Test
     @Order(7)
     void everyAwsOperationTheSweepCalled_isGrantedByTheTemplate() {
-        assertThat(CALLED).contains("Ecs:ListClusters", "Sqs:SendMessageBatch", "DynamoDb:Query");
-        assertThat(CALLED.stream().map(GrantedActions::actionOf).toList())
+        assertThat(run.calledOperations()).contains("Ecs:ListClusters", "Sqs:SendMessageBatch", "DynamoDb:Query");
+        assertThat(run.calledOperations().stream().map(GrantedActions::actionOf).toList())
                 .as("operations called, as IAM actions")
                 .isSubsetOf(GrantedActions.inTemplate());
     }
@@ -276,22 +273,11 @@ class SweepEndToEndTest {
     }
 
     private static JsonNode succeeded(Invocation invocation) throws Exception {
-        assertThat(invocation.succeeded())
-                .as("invocation failed: %s %s%nlogs:%n%s", invocation.errorType(), invocation.errorMessage(),
-                        String.join("\n", invocation.logLines()))
-                .isTrue();
-        for (String line : invocation.logLines()) {
-            if (line.startsWith("{") && line.contains("\"awsCalls\"")) {
-                JSON.readTree(line).get("awsCalls").fieldNames().forEachRemaining(CALLED::add);
-            }
-        }
-        return JSON.readTree(invocation.payload());
+        return run.responseOf(invocation);
     }
 
     private static List<AwsSecurityFinding> findingsOf(String clusterArn, String service) {
-        return run.findings().stream()
-                .filter(f -> f.productFields().getOrDefault("execready/Subject", "").equals(clusterArn + "|service:" + service))
-                .toList();
+        return run.findingsOfSubject(clusterArn + "|service:" + service);
     }
 
     private static String compliance(String clusterArn, String service, String checkId) {

@@ -36,8 +36,6 @@ class TaskStateChangeEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static LocalCheckerRun run;
-    /** Every AWS operation the function reported calling, from its evaluation log lines. */
-    private static final java.util.Set<String> CALLED = new java.util.TreeSet<>();
     /** What the function printed during the last invocation. */
     private static final List<String> LAST_LOG_LINES = new java.util.ArrayList<>();
 
@@ -66,18 +64,9 @@ class TaskStateChangeEndToEndTest {
 
     /** The function's response; also remembers the AWS operations its log line reports. */
     private static JsonNode response(Invocation invocation) throws Exception {
-        assertThat(invocation.succeeded())
-                .as("invocation failed: %s %s%nlogs:%n%s", invocation.errorType(), invocation.errorMessage(),
-                        String.join("\n", invocation.logLines()))
-                .isTrue();
         LAST_LOG_LINES.clear();
         LAST_LOG_LINES.addAll(invocation.logLines());
-        for (String line : invocation.logLines()) {
-            if (line.startsWith("{") && line.contains("\"awsCalls\"")) {
-                JSON.readTree(line).get("awsCalls").fieldNames().forEachRemaining(CALLED::add);
-            }
-        }
-        return JSON.readTree(invocation.payload());
+        return run.responseOf(invocation);
     }
 
     private static String status(JsonNode report, String checkId) {
@@ -98,8 +87,7 @@ class TaskStateChangeEndToEndTest {
     }
 
     private static Map<String, String> complianceBySubject(String subjectKey) {
-        return run.findings().stream()
-                .filter(f -> f.productFields().getOrDefault("execready/Subject", "").equals(subjectKey))
+        return run.findingsOfSubject(subjectKey).stream()
                 .collect(Collectors.toMap(AwsSecurityFinding::generatorId, f -> f.compliance().statusAsString()));
     }
 
@@ -254,10 +242,10 @@ class TaskStateChangeEndToEndTest {
     @Test
     @Order(8)
     void everyAwsOperationTheFunctionCalled_isGrantedByTheTemplate() {
-        assertThat(CALLED).as("operations recorded in the evaluation log lines").isNotEmpty();
+        assertThat(run.calledOperations()).as("operations recorded in the evaluation log lines").isNotEmpty();
 
-        assertThat(CALLED.stream().map(GrantedActions::actionOf).toList())
-                .as("IAM actions of %s", CALLED)
+        assertThat(run.calledOperations().stream().map(GrantedActions::actionOf).toList())
+                .as("IAM actions of %s", run.calledOperations())
                 .isSubsetOf(GrantedActions.inTemplate());
     }
 }

@@ -1,5 +1,6 @@
 package io.execready.functions.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.execready.harness.Invocation;
@@ -13,9 +14,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListSet;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -50,6 +54,7 @@ public final class LocalCheckerRun implements AutoCloseable {
 
     private final Map<String, LambdaFunction> functions = new LinkedHashMap<>();
     private final String classpath;
+    private final Set<String> calledOperations = new ConcurrentSkipListSet<>();
     private final SweepQueues sweepQueues;
 
     /** The sweep queue and its dead-letter queue, with the template's redrive policy. */
@@ -161,6 +166,35 @@ public final class LocalCheckerRun implements AutoCloseable {
             detail.put("startedBy", primary);
         }
         return JSON.writeValueAsString(event);
+    }
+
+    /**
+     * The response of an invocation that must have succeeded (else an AssertionError with the
+     * function's logs); the AWS operations its log lines report are added to {@link #calledOperations()}.
+     */
+    public JsonNode responseOf(Invocation invocation) throws IOException {
+        if (!invocation.succeeded()) {
+            throw new AssertionError("invocation failed: " + invocation.errorType() + " " + invocation.errorMessage()
+                    + System.lineSeparator() + "logs:" + System.lineSeparator() + String.join(System.lineSeparator(), invocation.logLines()));
+        }
+        for (String line : invocation.logLines()) {
+            if (line.startsWith("{") && line.contains("\"awsCalls\"")) {
+                JSON.readTree(line).get("awsCalls").fieldNames().forEachRemaining(calledOperations::add);
+            }
+        }
+        return JSON.readTree(invocation.payload());
+    }
+
+    /** Every AWS operation ({@code Ecs:DescribeClusters}) the functions reported calling through {@link #responseOf}. */
+    public Set<String> calledOperations() {
+        return Collections.unmodifiableSet(calledOperations);
+    }
+
+    /** The findings about one subject, by its key ({@code CLUSTER_ARN|service:NAME} or {@code CLUSTER_ARN|GROUP}). */
+    public List<AwsSecurityFinding> findingsOfSubject(String subjectKey) {
+        return findings().stream()
+                .filter(f -> f.productFields().getOrDefault("execready/Subject", "").equals(subjectKey))
+                .toList();
     }
 
     public Invocation invoke(String handler, String eventJson) {
