@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import software.amazon.awssdk.regions.Region;
@@ -23,6 +24,7 @@ import software.amazon.awssdk.services.securityhub.model.AwsSecurityFinding;
  * The service events in {@code events/} fed through the Lambda runtime interface client to
  * ServiceChangeFunction against the local emulator, before any task event: what reaches Security Hub.
  */
+@Tag("emulator")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServiceChangeEndToEndTest {
 

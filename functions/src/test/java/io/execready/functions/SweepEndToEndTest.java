@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import software.amazon.awssdk.regions.Region;
@@ -38,6 +39,7 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * event source (receive, invoke {@link SweepClusterFunction} with the SQS event, delete what it did
  * not report as failed) and reads what reached Security Hub.
  */
+@Tag("emulator")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SweepEndToEndTest {
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import software.amazon.awssdk.regions.Region;
@@ -29,6 +30,7 @@ import software.amazon.awssdk.services.securityhub.model.AwsSecurityFinding;
  * Lambda runtime interface client to the handler, which reads the local emulator through the real
  * SDK; the test then reads what reached Security Hub and SNS.
  */
+@Tag("emulator")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TaskStateChangeEndToEndTest {
 

@@ -15,6 +15,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * (a Lambda function's worth of concurrency), against the emulator's Security Hub and SNS and the
  * state table in DynamoDB Local. Prints what it cost and holds it to "one alert, each finding once".
  */
+@Tag("emulator")
 class DeploymentOf1000TasksMeasurementTest {
 
     private static final int TASKS = 1000;

@@ -38,6 +38,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
@@ -55,6 +56,7 @@ import software.amazon.awssdk.services.securityhub.model.ImportFindingsError;
  * Findings and alerts of one subject under concurrency, through the real SDK clients: Security Hub
  * and SNS of the local emulator, the state table in DynamoDB Local.
  */
+@Tag("emulator")
 class SubjectLifecycleIntegrationTest {
 
     private static final int CHECKS = CheckRegistry.all().size();
