@@ -1,5 +1,6 @@
 package io.execready.functions;
 
+import io.execready.engine.ReadFailedException;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.execready.aws.AwsCallRecorder;
@@ -91,7 +92,7 @@ public final class SweepFunction implements RequestStreamHandler {
         List<String> arns = switch (clusters.clusterArns()) {
             case Fetched.Present<List<String>> present -> present.value();
             case Fetched.Absent<List<String>> absent -> List.of();
-            case Fetched.Failed<List<String>> failed -> throw new ExecReadyException("Cannot list the clusters to sweep: " + failed.reason());
+            case Fetched.Failed<List<String>> failed -> throw new ReadFailedException("Cannot list the clusters to sweep", failed.failure());
         };
         for (int from = 0; from < arns.size(); from += SEND_BATCH) {
             send(arns.subList(from, Math.min(arns.size(), from + SEND_BATCH)));

@@ -1,5 +1,6 @@
 package io.execready.checks;
 
+import io.execready.snapshot.ReadFailure;
 import io.execready.engine.Check;
 import io.execready.engine.CheckDefinition;
 import io.execready.engine.CheckResult;
@@ -65,9 +66,9 @@ public final class OperatorStartSessionRestrictedCheck implements Check {
             }
             return result;
         }
-        Map<String, String> unreadable = access.unreadableOrIncomplete();
+        Map<String, ReadFailure> unreadable = access.unreadableOrIncomplete();
         if (!unreadable.isEmpty()) {
-            return UnreadableFact.OPERATOR_PERMISSIONS.unknown(DEFINITION, task, new Fetched.Failed<>(OperatorAccess.describeUnreadable(unreadable)));
+            return UnreadableFact.OPERATOR_PERMISSIONS.unknownPerPrincipal(DEFINITION, task, unreadable);
         }
         return DEFINITION.pass((operators.size() == 1 ? "Operator " : "No operator of ")
                 + Wording.list(operators.stream().map(PermissionAssessment::principalArn).toList())

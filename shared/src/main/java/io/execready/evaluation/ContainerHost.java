@@ -1,5 +1,7 @@
 package io.execready.evaluation;
 
+import io.execready.snapshot.ReadFailure;
+import io.execready.snapshot.FailureKind;
 import io.execready.aws.Ec2Gateway;
 import io.execready.aws.EcsGateway;
 import io.execready.snapshot.ContainerInstance;
@@ -37,7 +39,8 @@ final class ContainerHost {
         CompletableFuture<Fetched<ContainerInstance>> instance = arn == null
                 ? AsyncReads.done(Fetched.absent("task " + task.taskId() + " runs on no container instance (Fargate)"))
                 : reads.read("ecs:DescribeContainerInstances", () -> ecs.describeContainerInstances(task.clusterArn(), List.of(arn))
-                        .getOrDefault(arn, Fetched.failed("ecs:DescribeContainerInstances did not answer for " + arn)));
+                        .getOrDefault(arn, Fetched.failed(new ReadFailure("ecs:DescribeContainerInstances", FailureKind.INVALID_RESPONSE,
+                                "no answer for " + arn))));
         return new ContainerHost(task, ec2, reads, instance);
     }
 
@@ -62,7 +65,7 @@ final class ContainerHost {
                 case Fetched.Present<ContainerInstance> present ->
                         reads.read("ec2:DescribeInstances", () -> ec2.describeInstance(present.value().ec2InstanceId()));
                 case Fetched.Absent<ContainerInstance> absent -> AsyncReads.done(Fetched.absent(absent.description()));
-                case Fetched.Failed<ContainerInstance> failed -> AsyncReads.done(Fetched.failed(failed.reason()));
+                case Fetched.Failed<ContainerInstance> failed -> AsyncReads.done(failed.retyped());
             });
         }
         return ec2Instance;

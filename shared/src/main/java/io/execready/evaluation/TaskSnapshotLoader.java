@@ -1,5 +1,7 @@
 package io.execready.evaluation;
 
+import io.execready.snapshot.ReadFailure;
+import io.execready.snapshot.FailureKind;
 import io.execready.aws.Ec2Gateway;
 import io.execready.aws.EcsGateway;
 import io.execready.aws.IamGateway;
@@ -56,7 +58,8 @@ public final class TaskSnapshotLoader {
 
     public TaskSnapshot load(EcsTask task) {
         CompletableFuture<Fetched<TaskDefinition>> taskDefinition = task.taskDefinitionArn() == null
-                ? CompletableFuture.completedFuture(Fetched.failed("the task reports no task definition ARN"))
+                ? CompletableFuture.completedFuture(Fetched.failed(new ReadFailure(
+                        "ecs:DescribeTasks", FailureKind.INVALID_RESPONSE, "task " + task.taskId() + " reports no task definition ARN")))
                 : reads.read("ecs:DescribeTaskDefinition", () -> ecs.describeTaskDefinition(task.taskDefinitionArn()));
         CompletableFuture<Fetched<EcsCluster>> cluster = reads.read("ecs:DescribeClusters", () -> ecs.describeCluster(task.clusterArn()));
         CompletableFuture<Fetched<EcsService>> service = task.serviceName()

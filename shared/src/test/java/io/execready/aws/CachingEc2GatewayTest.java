@@ -1,5 +1,6 @@
 package io.execready.aws;
 
+import io.execready.fixtures.ReadFailures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.execready.snapshot.Ec2Instance;
@@ -36,7 +37,7 @@ class CachingEc2GatewayTest {
             reads.add("enis " + ids);
             Map<String, Fetched<NetworkInterface>> found = new LinkedHashMap<>();
             for (String id : ids) {
-                found.put(id, id.equals("eni-unreadable") ? Fetched.failed("ec2:DescribeNetworkInterfaces was throttled")
+                found.put(id, id.equals("eni-unreadable") ? Fetched.failed(ReadFailures.throttled("ec2:DescribeNetworkInterfaces"))
                         : id.equals("eni-gone") ? Fetched.absent("network interface eni-gone does not exist")
                         : Fetched.present(networkInterface(id)));
             }

@@ -1,5 +1,8 @@
 package io.execready.aws;
 
+import io.execready.snapshot.ReadFailure;
+import io.execready.snapshot.FailureKind;
+import io.execready.fixtures.ReadFailures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.execready.snapshot.ContainerInstance;
@@ -58,7 +61,8 @@ class SdkEcsGatewayContainerInstancesTest {
 
         Map<String, Fetched<ContainerInstance>> found = new SdkEcsGateway(ecs).describeContainerInstances(CLUSTER, List.of(arn(1), arn(2)));
 
-        assertThat(found.values()).containsOnly(Fetched.failed("ecs:DescribeContainerInstances was denied (AccessDeniedException)"));
+        assertThat(found.values()).hasSize(2).allSatisfy(read -> assertThat(read).isInstanceOfSatisfying(Fetched.Failed.class, f -> assertThat(f.failure())
+                .extracting(ReadFailure::action, ReadFailure::kind).containsExactly("ecs:DescribeContainerInstances", FailureKind.DENIED)));
     }
 
     private static final class ScriptedEcs implements EcsClient {

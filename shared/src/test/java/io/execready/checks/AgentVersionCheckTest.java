@@ -1,5 +1,6 @@
 package io.execready.checks;
 
+import io.execready.fixtures.ReadFailures;
 import static io.execready.fixtures.CheckResultAssertions.assertResult;
 import static io.execready.fixtures.TaskSnapshotFixture.TASK_ID;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -117,7 +118,7 @@ class AgentVersionCheckTest {
     @Test
     void evaluate_whenContainerInstanceUnreadable_isUnknownNamingThePermission() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.runningEc2Task()
-                .withContainerInstanceFailed("ecs:DescribeContainerInstances was denied (AccessDeniedException)")
+                .withContainerInstanceFailed(ReadFailures.denied("ecs:DescribeContainerInstances", "AccessDeniedException"))
                 .build());
 
         assertResult(result, AgentVersionCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL, TASK_ID, "container instance");

@@ -1,5 +1,6 @@
 package io.execready.checks;
 
+import io.execready.fixtures.ReadFailures;
 import static io.execready.fixtures.CheckResultAssertions.assertResult;
 import static io.execready.fixtures.ContainerFixture.container;
 import static io.execready.fixtures.TaskSnapshotFixture.TASK_ID;
@@ -103,11 +104,11 @@ class AuditLoggingConfiguredCheckTest {
     @Test
     void evaluate_whenClusterUnreadable_isUnknown() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.runningFargateTask()
-                .withClusterFailed("ecs:DescribeClusters was denied (AccessDeniedException)")
+                .withClusterFailed(ReadFailures.denied("ecs:DescribeClusters", "AccessDeniedException"))
                 .build());
 
         assertResult(result, AuditLoggingConfiguredCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL,
-                TASK_ID, "ecs:DescribeClusters was denied (AccessDeniedException)");
+                TASK_ID, "ecs:DescribeClusters was denied (AccessDeniedException");
         assertThat(result.remediation()).contains("Grant the ExecReady checker's role ecs:DescribeClusters");
         assertThat(result.evidence()).containsEntry("loggingMode", "unreadable");
     }
@@ -115,7 +116,7 @@ class AuditLoggingConfiguredCheckTest {
     @Test
     void evaluate_whenDefaultButTaskDefinitionUnreadable_isUnknown() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.runningFargateTask()
-                .withTaskDefinitionFailed("ecs:DescribeTaskDefinition was denied (AccessDeniedException)")
+                .withTaskDefinitionFailed(ReadFailures.denied("ecs:DescribeTaskDefinition", "AccessDeniedException"))
                 .build());
 
         assertResult(result, AuditLoggingConfiguredCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL,

@@ -1,5 +1,6 @@
 package io.execready.checks;
 
+import io.execready.fixtures.ReadFailures;
 import static io.execready.fixtures.CheckResultAssertions.assertResult;
 import static io.execready.fixtures.TaskSnapshotFixture.TASK_ID;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,7 +61,7 @@ class ExecEnabledCheckTest {
     void evaluate_whenServiceUnreadable_stillFailsOnTheTaskFlagAndKeepsTheReadFailureAsEvidence() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.runningFargateTask()
                 .withExecEnabled(false)
-                .withOwningServiceFailed("ecs:DescribeServices was denied (AccessDeniedException)")
+                .withOwningServiceFailed(ReadFailures.denied("ecs:DescribeServices", "AccessDeniedException"))
                 .build());
 
         assertResult(result, ExecEnabledCheck.DEFINITION, CheckStatus.FAIL, Severity.HIGH, TASK_ID);

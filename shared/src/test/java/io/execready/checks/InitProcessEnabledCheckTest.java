@@ -1,5 +1,6 @@
 package io.execready.checks;
 
+import io.execready.fixtures.ReadFailures;
 import static io.execready.fixtures.CheckResultAssertions.assertResult;
 import static io.execready.fixtures.ContainerFixture.container;
 import static io.execready.fixtures.TaskSnapshotFixture.TASK_ID;
@@ -62,7 +63,7 @@ class InitProcessEnabledCheckTest {
     @Test
     void evaluate_whenTaskDefinitionUnreadable_isUnknown() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.runningFargateTask()
-                .withTaskDefinitionFailed("ecs:DescribeTaskDefinition was throttled (ThrottlingException)")
+                .withTaskDefinitionFailed(ReadFailures.throttled("ecs:DescribeTaskDefinition"))
                 .build());
 
         assertResult(result, InitProcessEnabledCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL, "ThrottlingException");

@@ -1,5 +1,6 @@
 package io.execready.checks;
 
+import io.execready.fixtures.ReadFailures;
 import static io.execready.fixtures.CheckResultAssertions.assertResult;
 import static io.execready.fixtures.ContainerFixture.container;
 import static io.execready.fixtures.TaskSnapshotFixture.TASK_ID;
@@ -105,17 +106,17 @@ class LaunchTypeSupportedCheckTest {
     void evaluate_whenTaskDefinitionUnreadableAndImagesUnreported_isUnknown() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.runningEc2Task()
                 .withContainer(container("app").withImage(null))
-                .withTaskDefinitionFailed("ecs:DescribeTaskDefinition was denied (AccessDeniedException)")
+                .withTaskDefinitionFailed(ReadFailures.denied("ecs:DescribeTaskDefinition", "AccessDeniedException"))
                 .build());
 
         assertResult(result, LaunchTypeSupportedCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL,
-                "ecs:DescribeTaskDefinition was denied (AccessDeniedException)");
+                "ecs:DescribeTaskDefinition was denied (AccessDeniedException");
     }
 
     @Test
     void evaluate_whenTaskDefinitionUnreadableButTheTaskReportsItsImages_judgesFromTheTask() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.runningEc2Task()
-                .withTaskDefinitionFailed("ecs:DescribeTaskDefinition was denied (AccessDeniedException)")
+                .withTaskDefinitionFailed(ReadFailures.denied("ecs:DescribeTaskDefinition", "AccessDeniedException"))
                 .build());
 
         assertThat(result.status()).isEqualTo(CheckStatus.PASS);

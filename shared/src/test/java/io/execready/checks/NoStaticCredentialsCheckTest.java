@@ -1,5 +1,6 @@
 package io.execready.checks;
 
+import io.execready.fixtures.ReadFailures;
 import static io.execready.fixtures.CheckResultAssertions.assertResult;
 import static io.execready.fixtures.ContainerFixture.container;
 import static io.execready.fixtures.TaskSnapshotFixture.TASK_ID;
@@ -56,7 +57,7 @@ class NoStaticCredentialsCheckTest {
     void evaluate_whenOverridesSetThemAndTaskDefinitionUnreadable_stillWarns() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.runningFargateTask()
                 .withEnvironmentOverride("app", "AWS_ACCESS_KEY_ID")
-                .withTaskDefinitionFailed("ecs:DescribeTaskDefinition was denied (AccessDeniedException)")
+                .withTaskDefinitionFailed(ReadFailures.denied("ecs:DescribeTaskDefinition", "AccessDeniedException"))
                 .build());
 
         assertResult(result, NoStaticCredentialsCheck.DEFINITION, CheckStatus.WARN, Severity.MEDIUM, "AWS_ACCESS_KEY_ID in launch overrides");
@@ -66,7 +67,7 @@ class NoStaticCredentialsCheckTest {
     @Test
     void evaluate_whenTaskDefinitionUnreadableAndOverridesClean_isUnknown() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.runningFargateTask()
-                .withTaskDefinitionFailed("ecs:DescribeTaskDefinition was denied (AccessDeniedException)")
+                .withTaskDefinitionFailed(ReadFailures.denied("ecs:DescribeTaskDefinition", "AccessDeniedException"))
                 .build());
 
         assertResult(result, NoStaticCredentialsCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL, "AccessDeniedException");

@@ -1,5 +1,6 @@
 package io.execready.checks;
 
+import io.execready.fixtures.ReadFailures;
 import static io.execready.fixtures.CheckResultAssertions.assertResult;
 import static io.execready.fixtures.TaskSnapshotFixture.OPERATOR_ARN;
 import static io.execready.fixtures.TaskSnapshotFixture.TASK_ID;
@@ -58,18 +59,18 @@ class OperatorStartSessionRestrictedCheckTest {
     @Test
     void evaluate_whenSimulationDenied_isUnknownNamingTheDeniedAction() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.fullyConfiguredFargateTask()
-                .withOperatorFailed(OPERATOR_ARN, "iam:SimulatePrincipalPolicy was denied (AccessDenied)")
+                .withOperatorFailed(OPERATOR_ARN, ReadFailures.denied("iam:SimulatePrincipalPolicy", "AccessDenied"))
                 .build());
 
         assertResult(result, OperatorStartSessionRestrictedCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL,
-                "the operators' permissions", "iam:SimulatePrincipalPolicy was denied (AccessDenied)");
+                "the operators' permissions", "iam:SimulatePrincipalPolicy was denied (AccessDenied");
         assertThat(result.remediation()).contains("Grant the ExecReady checker's role iam:SimulatePrincipalPolicy");
     }
 
     @Test
     void evaluate_whenClusterUnreadable_isUnknown() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.fullyConfiguredFargateTask()
-                .withClusterFailed("ecs:DescribeClusters was denied (AccessDeniedException)")
+                .withClusterFailed(ReadFailures.denied("ecs:DescribeClusters", "AccessDeniedException"))
                 .build());
 
         assertResult(result, OperatorStartSessionRestrictedCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL, "ecs:DescribeClusters was denied");

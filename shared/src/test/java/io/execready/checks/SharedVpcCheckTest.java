@@ -1,5 +1,6 @@
 package io.execready.checks;
 
+import io.execready.fixtures.ReadFailures;
 import static io.execready.fixtures.CheckResultAssertions.assertResult;
 import static io.execready.fixtures.NetworkPathFixture.NAT_GATEWAY_ID;
 import static io.execready.fixtures.NetworkPathFixture.SUBNET_ID;
@@ -70,7 +71,7 @@ class SharedVpcCheckTest {
     @Test
     void evaluate_whenSubnetUnreadable_isUnknown() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.runningFargateTask()
-                .withNetwork(n -> n.withSubnetFailed("ec2:DescribeSubnets was denied (UnauthorizedOperation)"))
+                .withNetwork(n -> n.withSubnetFailed(ReadFailures.denied("ec2:DescribeSubnets", "UnauthorizedOperation")))
                 .build());
 
         assertResult(result, SharedVpcCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL, "ec2:DescribeSubnets");

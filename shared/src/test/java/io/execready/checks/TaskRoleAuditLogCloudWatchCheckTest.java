@@ -1,5 +1,6 @@
 package io.execready.checks;
 
+import io.execready.fixtures.ReadFailures;
 import static io.execready.fixtures.CheckResultAssertions.assertResult;
 import static io.execready.fixtures.TaskSnapshotFixture.AUDIT_BUCKET;
 import static io.execready.fixtures.TaskSnapshotFixture.AUDIT_LOG_GROUP;
@@ -78,7 +79,7 @@ class TaskRoleAuditLogCloudWatchCheckTest {
     @Test
     void evaluate_whenSimulationThrottled_isUnknownNamingTheFailure() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.fullyConfiguredFargateTask()
-                .withTaskRoleAccessFailed("iam:SimulatePrincipalPolicy was throttled and retries ran out (Throttling)")
+                .withTaskRoleAccessFailed(ReadFailures.throttled("iam:SimulatePrincipalPolicy"))
                 .build());
 
         assertResult(result, TaskRoleAuditLogCloudWatchCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL,
@@ -88,7 +89,7 @@ class TaskRoleAuditLogCloudWatchCheckTest {
     @Test
     void evaluate_whenClusterUnreadable_isUnknown() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.fullyConfiguredFargateTask()
-                .withClusterFailed("ecs:DescribeClusters was denied (AccessDeniedException)")
+                .withClusterFailed(ReadFailures.denied("ecs:DescribeClusters", "AccessDeniedException"))
                 .build());
 
         assertResult(result, TaskRoleAuditLogCloudWatchCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL, "ecs:DescribeClusters was denied");

@@ -1,5 +1,6 @@
 package io.execready.checks;
 
+import io.execready.fixtures.ReadFailures;
 import static io.execready.fixtures.CheckResultAssertions.assertResult;
 import static io.execready.fixtures.TaskSnapshotFixture.AUDIT_BUCKET;
 import static io.execready.fixtures.TaskSnapshotFixture.AUDIT_LOG_GROUP;
@@ -81,7 +82,7 @@ class TaskRoleAuditLogS3CheckTest {
     @Test
     void evaluate_whenSimulationDenied_isUnknown() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.fullyConfiguredFargateTask()
-                .withTaskRoleAccessFailed("iam:SimulatePrincipalPolicy was denied (AccessDenied)")
+                .withTaskRoleAccessFailed(ReadFailures.denied("iam:SimulatePrincipalPolicy", "AccessDenied"))
                 .build());
 
         assertResult(result, TaskRoleAuditLogS3Check.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL,

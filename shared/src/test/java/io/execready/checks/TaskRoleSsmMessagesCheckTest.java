@@ -1,5 +1,6 @@
 package io.execready.checks;
 
+import io.execready.fixtures.ReadFailures;
 import static io.execready.fixtures.CheckResultAssertions.assertResult;
 import static io.execready.fixtures.TaskSnapshotFixture.TASK_ID;
 import static io.execready.fixtures.TaskSnapshotFixture.TASK_ROLE_ARN;
@@ -89,21 +90,21 @@ class TaskRoleSsmMessagesCheckTest {
     @Test
     void evaluate_whenRoleUnreadable_isUnknown() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.runningFargateTask()
-                .withTaskRoleFailed("ecs:DescribeTaskDefinition was denied (AccessDeniedException)")
+                .withTaskRoleFailed(ReadFailures.denied("ecs:DescribeTaskDefinition", "AccessDeniedException"))
                 .build());
 
         assertResult(result, TaskRoleSsmMessagesCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL,
-                "ecs:DescribeTaskDefinition was denied (AccessDeniedException)");
+                "ecs:DescribeTaskDefinition was denied (AccessDeniedException");
     }
 
     @Test
     void evaluate_whenSimulationDenied_isUnknownAskingForSimulatePrincipalPolicy() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.runningFargateTask()
-                .withSsmSimulationFailed("iam:SimulatePrincipalPolicy was denied (AccessDenied)")
+                .withSsmSimulationFailed(ReadFailures.denied("iam:SimulatePrincipalPolicy", "AccessDenied"))
                 .build());
 
         assertResult(result, TaskRoleSsmMessagesCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL,
-                TASK_ID, "iam:SimulatePrincipalPolicy was denied (AccessDenied)");
+                TASK_ID, "iam:SimulatePrincipalPolicy was denied (AccessDenied");
         assertThat(result.remediation()).contains("iam:SimulatePrincipalPolicy");
         assertThat(result.causeResource()).contains(CauseResource.iamRole(TASK_ROLE_ARN));
     }

@@ -1,5 +1,6 @@
 package io.execready.checks;
 
+import io.execready.fixtures.ReadFailures;
 import static io.execready.fixtures.CheckResultAssertions.assertResult;
 import static io.execready.fixtures.ContainerFixture.container;
 import static io.execready.fixtures.TaskSnapshotFixture.TASK_ID;
@@ -134,11 +135,11 @@ class WritableRootFilesystemCheckTest {
     @Test
     void evaluate_whenTaskDefinitionUnreadable_isUnknownNamingTheDeniedPermission() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.runningFargateTask()
-                .withTaskDefinitionFailed("ecs:DescribeTaskDefinition was denied (AccessDeniedException)")
+                .withTaskDefinitionFailed(ReadFailures.denied("ecs:DescribeTaskDefinition", "AccessDeniedException"))
                 .build());
 
         assertResult(result, WritableRootFilesystemCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL,
-                TASK_ID, "ecs:DescribeTaskDefinition was denied (AccessDeniedException)");
+                TASK_ID, "ecs:DescribeTaskDefinition was denied (AccessDeniedException");
         assertThat(result.remediation()).contains("Grant the ExecReady checker's role ecs:DescribeTaskDefinition");
     }
 

@@ -1,5 +1,6 @@
 package io.execready.evaluation;
 
+import io.execready.fixtures.ReadFailures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.execready.aws.TaskListQuery;
@@ -26,7 +27,7 @@ class PublishAuthorityTest {
     @Test
     void of_whenTheServiceCannotBeRead_letsTheTaskSpeak() {
         PublishAuthority authority = PublishAuthority.of(TaskSnapshotFixture.runningFargateTask()
-                .withOwningServiceFailed("ecs:DescribeServices was denied (AccessDeniedException)").build());
+                .withOwningServiceFailed(ReadFailures.denied("ecs:DescribeServices", "AccessDeniedException")).build());
 
         assertThat(authority.authoritative()).isTrue();
         assertThat(authority.reason()).contains("AccessDeniedException");

@@ -1,5 +1,6 @@
 package io.execready.evaluation;
 
+import io.execready.fixtures.ReadFailures;
 import static org.assertj.core.api.Assertions.assertThat;
 import io.execready.fixtures.ReadBarrier;
 
@@ -84,12 +85,12 @@ class TaskSnapshotLoaderTest {
 
     @Test
     void load_whenTaskDefinitionDenied_roleAndSimulationAreFailedNotAbsent() {
-        ecs.taskDefinition = Fetched.failed("ecs:DescribeTaskDefinition was denied (AccessDeniedException)");
+        ecs.taskDefinition = Fetched.failed(ReadFailures.denied("ecs:DescribeTaskDefinition", "AccessDeniedException"));
 
         TaskSnapshot snapshot = load(task("service:web", TaskOverrides.NONE));
 
         assertThat(snapshot.taskDefinition().isFailed()).isTrue();
-        assertThat(snapshot.taskRole()).isEqualTo(Fetched.failed("ecs:DescribeTaskDefinition was denied (AccessDeniedException)"));
+        assertThat(snapshot.taskRole()).isEqualTo(Fetched.failed(ReadFailures.denied("ecs:DescribeTaskDefinition", "AccessDeniedException")));
         assertThat(snapshot.taskRoleSsmMessages().isFailed()).isTrue();
         assertThat(snapshot.cluster().isPresent()).as("other reads still complete").isTrue();
         assertThat(iam.queries).isEmpty();
@@ -124,7 +125,7 @@ class TaskSnapshotLoaderTest {
         TaskSnapshot snapshot = load(task("service:web", TaskOverrides.NONE));
 
         assertThat(snapshot.cluster()).isInstanceOfSatisfying(Fetched.Failed.class,
-                f -> assertThat(f.reason()).startsWith("ecs:DescribeClusters failed unexpectedly").contains("boom"));
+                f -> assertThat(f.failure().describe()).startsWith("ecs:DescribeClusters failed unexpectedly").contains("boom"));
     }
 
     @Test
