@@ -55,6 +55,21 @@ class SdkEcsGatewayContainerInstancesTest {
     }
 
     @Test
+    void describeContainerInstances_whenEcsGivesAnotherFailureReason_isAFailedReadNotAnAbsence() {
+        ScriptedEcs ecs = new ScriptedEcs();
+        ecs.missing = arn(3);
+        ecs.missingReason = "INACTIVE";
+
+        Map<String, Fetched<ContainerInstance>> found = new SdkEcsGateway(ecs).describeContainerInstances(CLUSTER, List.of(arn(3)));
+
+        assertThat(found.get(arn(3))).isInstanceOfSatisfying(Fetched.Failed.class, f -> {
+            assertThat(f.failure().action()).isEqualTo("ecs:DescribeContainerInstances");
+            assertThat(f.failure().kind()).isEqualTo(FailureKind.REJECTED);
+            assertThat(f.failure().detail()).contains(String.format("%032x", 3), "INACTIVE");
+        });
+    }
+
+    @Test
     void describeContainerInstances_whenDenied_failsEveryInstanceOfTheBatchNamingTheAction() {
         ScriptedEcs ecs = new ScriptedEcs();
         ecs.denied = true;
@@ -68,6 +83,7 @@ class SdkEcsGatewayContainerInstancesTest {
     private static final class ScriptedEcs implements EcsClient {
         final List<DescribeContainerInstancesRequest> requests = new ArrayList<>();
         String missing;
+        String missingReason = "MISSING";
         boolean denied;
 
         @Override
@@ -83,7 +99,7 @@ class SdkEcsGatewayContainerInstancesTest {
             List<software.amazon.awssdk.services.ecs.model.Failure> failures = new ArrayList<>();
             for (String arn : request.containerInstances()) {
                 if (arn.equals(missing)) {
-                    failures.add(software.amazon.awssdk.services.ecs.model.Failure.builder().arn(arn).reason("MISSING").build());
+                    failures.add(software.amazon.awssdk.services.ecs.model.Failure.builder().arn(arn).reason(missingReason).build());
                     continue;
                 }
                 int index = Integer.parseInt(arn.substring(arn.lastIndexOf('/') + 1), 16);
