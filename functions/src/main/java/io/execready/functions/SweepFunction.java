@@ -63,7 +63,7 @@ public final class SweepFunction implements RequestStreamHandler {
         if (url == null || url.isBlank()) {
             throw new ConfigurationException(QUEUE_URL_VARIABLE + " must name the sweep queue's URL");
         }
-        AwsClients clients = new AwsClients(config.region());
+        AwsClients clients = new AwsClients(config.region(), config.awsCallLimits());
         this.clusters = new ClusterDirectory(clients.ecs());
         this.sqs = clients.sqs();
         this.queueUrl = url.trim();
