@@ -1,7 +1,6 @@
 package io.execready.checks;
 
 import io.execready.snapshot.ReadFailure;
-import io.execready.snapshot.FailureKind;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.PermissionAssessment;
 import io.execready.snapshot.PermissionSimulation;
@@ -20,7 +19,6 @@ import java.util.stream.Collectors;
  */
 record OperatorAccess(Map<String, SimulatedPermissions> judged, Map<String, ReadFailure> unreadable) {
 
-    private static final String SIMULATE = "iam:SimulatePrincipalPolicy";
 
     static OperatorAccess of(List<PermissionAssessment> assessments) {
         Map<String, SimulatedPermissions> judged = new LinkedHashMap<>();
@@ -30,7 +28,7 @@ record OperatorAccess(Map<String, SimulatedPermissions> judged, Map<String, Read
                 case Fetched.Present<PermissionSimulation> present ->
                         judged.put(assessment.principalArn(), SimulatedPermissions.judge(assessment.needs(), present.value()));
                 case Fetched.Absent<PermissionSimulation> absent -> unreadable.put(assessment.principalArn(),
-                        new ReadFailure(SIMULATE, FailureKind.INVALID_RESPONSE, absent.description()));
+                        ReadFailureAdvice.simulationWithoutDecision(absent.description()));
                 case Fetched.Failed<PermissionSimulation> failed -> unreadable.put(assessment.principalArn(), failed.failure());
             }
         }
@@ -42,8 +40,7 @@ record OperatorAccess(Map<String, SimulatedPermissions> judged, Map<String, Read
         Map<String, ReadFailure> all = new LinkedHashMap<>(unreadable);
         judged.forEach((principal, judgement) -> {
             if (judgement.denied().isEmpty() && !judgement.notSimulated().isEmpty()) {
-                all.put(principal, new ReadFailure(SIMULATE, FailureKind.INVALID_RESPONSE,
-                        "the simulation has no decision for " + judgement.describeNotSimulated()));
+                all.put(principal, ReadFailureAdvice.simulationWithoutDecision("the simulation has no decision for " + judgement.describeNotSimulated()));
             }
         });
         return all;

@@ -1,5 +1,6 @@
 package io.execready.checks;
 
+import io.execready.engine.CheckDefinition;
 import io.execready.engine.CheckResult;
 import io.execready.snapshot.FailureKind;
 import io.execready.snapshot.ReadFailure;
@@ -101,6 +102,16 @@ final class ReadFailureAdvice {
             return EC2_DESCRIBE.formatted(operation);
         }
         return "AWS limits how often one account may call " + action + " in a Region";
+    }
+
+    /** UNKNOWN with {@code message}, advised on and evidenced by {@code failure}. */
+    static CheckResult unknown(CheckDefinition definition, String message, ReadFailure failure, String again) {
+        return withEvidence(definition.unknown(message, remediation(List.of(failure), again)), List.of(failure));
+    }
+
+    /** A simulation that answered without a decision for some of what was asked: nothing to grant, nothing to judge. */
+    static ReadFailure simulationWithoutDecision(String what) {
+        return new ReadFailure("iam:SimulatePrincipalPolicy", FailureKind.INVALID_RESPONSE, what);
     }
 
     /** The failures as evidence: the text, the actions and the kinds, each a field of its own. */

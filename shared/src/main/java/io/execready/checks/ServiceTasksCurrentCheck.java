@@ -39,9 +39,9 @@ public final class ServiceTasksCurrentCheck implements ServiceCheck {
             case Fetched.Present<List<EcsTask>> present -> judge(snapshot, present.value());
             case Fetched.Absent<List<EcsTask>> absent -> DEFINITION.pass(
                     "No task of the PRIMARY deployment of " + where + " runs without ECS Exec: " + Wording.clause(absent.description()) + ".");
-            case Fetched.Failed<List<EcsTask>> failed -> ReadFailureAdvice.withEvidence(DEFINITION.unknown(
+            case Fetched.Failed<List<EcsTask>> failed -> ReadFailureAdvice.unknown(DEFINITION,
                     "The running tasks of " + where + " could not be read: " + failed.failure().describe() + ".",
-                    ReadFailureAdvice.remediation(List.of(failed.failure()), "evaluate the service again")), List.of(failed.failure()));
+                    failed.failure(), "evaluate the service again");
         };
     }
 

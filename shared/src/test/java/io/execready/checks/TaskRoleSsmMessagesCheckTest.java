@@ -117,5 +117,8 @@ class TaskRoleSsmMessagesCheckTest {
 
         assertResult(result, TaskRoleSsmMessagesCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL,
                 TASK_ROLE_ARN, "ssmmessages:CreateDataChannel");
+        // IAM answered, without a decision: nothing for the operator to grant.
+        assertThat(result.remediation()).doesNotContainIgnoringCase("grant");
+        assertThat(result.evidence()).containsEntry("failedAction", "iam:SimulatePrincipalPolicy").containsEntry("failureKind", "INVALID_RESPONSE");
     }
 }
