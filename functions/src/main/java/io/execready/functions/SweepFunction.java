@@ -1,6 +1,5 @@
 package io.execready.functions;
 
-import io.execready.engine.ReadFailedException;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.execready.aws.AwsCallRecorder;
@@ -9,6 +8,7 @@ import io.execready.aws.ClusterDirectory;
 import io.execready.config.CheckerConfig;
 import io.execready.config.ConfigurationException;
 import io.execready.engine.ExecReadyException;
+import io.execready.engine.ReadFailedException;
 import io.execready.functions.events.EventBridgeEnvelopes;
 import io.execready.functions.events.SweepEvents;
 import io.execready.functions.events.SweepEvents.ScheduleAccepted;

@@ -1,6 +1,5 @@
 package io.execready.checks;
 
-import io.execready.snapshot.ReadFailure;
 import io.execready.engine.CheckDefinition;
 import io.execready.engine.CheckResult;
 import io.execready.snapshot.EcsTask;
@@ -8,6 +7,7 @@ import io.execready.snapshot.Fetched;
 import io.execready.snapshot.NetworkInterface;
 import io.execready.snapshot.NetworkPath;
 import io.execready.snapshot.NetworkPlacement;
+import io.execready.snapshot.ReadFailure;
 import io.execready.snapshot.Route;
 import io.execready.snapshot.RouteTable;
 import io.execready.snapshot.Subnet;

@@ -1,9 +1,9 @@
 package io.execready.checks;
 
-import io.execready.snapshot.ReadFailure;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.PermissionAssessment;
 import io.execready.snapshot.PermissionSimulation;
+import io.execready.snapshot.ReadFailure;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,14 +1,13 @@
 package io.execready.checks;
 
-import io.execready.snapshot.ReadFailure;
 import io.execready.engine.Check;
 import io.execready.engine.CheckDefinition;
 import io.execready.engine.CheckResult;
 import io.execready.snapshot.EcsCluster;
 import io.execready.snapshot.EcsTask;
 import io.execready.snapshot.ExecPermissions;
-import io.execready.snapshot.Fetched;
 import io.execready.snapshot.PermissionAssessment;
+import io.execready.snapshot.ReadFailure;
 import io.execready.snapshot.TaskSnapshot;
 import java.util.ArrayList;
 import java.util.List;

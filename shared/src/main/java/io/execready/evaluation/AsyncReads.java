@@ -1,8 +1,8 @@
 package io.execready.evaluation;
 
-import io.execready.snapshot.ReadFailure;
 import io.execready.snapshot.FailureKind;
 import io.execready.snapshot.Fetched;
+import io.execready.snapshot.ReadFailure;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;

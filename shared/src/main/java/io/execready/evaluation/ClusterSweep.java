@@ -1,9 +1,9 @@
 package io.execready.evaluation;
 
-import io.execready.engine.ReadFailedException;
 import io.execready.aws.EcsGateway;
 import io.execready.aws.TaskListQuery;
 import io.execready.engine.CheckStatus;
+import io.execready.engine.ReadFailedException;
 import io.execready.snapshot.EcsService;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.Subject;

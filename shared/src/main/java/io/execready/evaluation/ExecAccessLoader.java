@@ -1,7 +1,5 @@
 package io.execready.evaluation;
 
-import io.execready.snapshot.ReadFailure;
-import io.execready.snapshot.FailureKind;
 import io.execready.aws.ContextEntry;
 import io.execready.aws.EcsGateway;
 import io.execready.aws.IamGateway;
@@ -15,12 +13,14 @@ import io.execready.snapshot.ExecAccess;
 import io.execready.snapshot.ExecLogging;
 import io.execready.snapshot.ExecPermissions;
 import io.execready.snapshot.ExecResourceArns;
+import io.execready.snapshot.FailureKind;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.KmsKey;
 import io.execready.snapshot.LogGroup;
 import io.execready.snapshot.PermissionAssessment;
 import io.execready.snapshot.PermissionNeed;
 import io.execready.snapshot.PermissionSimulation;
+import io.execready.snapshot.ReadFailure;
 import io.execready.snapshot.S3Bucket;
 import io.execready.snapshot.TaskRole;
 import java.util.ArrayList;
@@ -179,12 +179,12 @@ final class ExecAccessLoader {
         return simulator.assess(role.roleArn(), List.of(ssmMessages, role.decrypt(), role.cloudWatch(), role.bucket()), resource -> context)
                 .thenApply(assessed -> new TaskRoleAssessments(
                         assessed.get(0).simulation(),
-                        decryptAssessment(clusterName, role, assessed.get(1)),
+                        decryptAssessment(role, assessed.get(1)),
                         used(role.cloudWatch(), assessed.get(2), "cluster " + clusterName + " sends no ECS Exec session logs to CloudWatch Logs"),
                         used(role.bucket(), assessed.get(3), "cluster " + clusterName + " sends no ECS Exec session logs to S3")));
     }
 
-    private static Fetched<PermissionAssessment> decryptAssessment(String clusterName, TaskRolePurposes role, PermissionAssessment assessed) {
+    private static Fetched<PermissionAssessment> decryptAssessment(TaskRolePurposes role, PermissionAssessment assessed) {
         return switch (role.keyArn()) {
             case Fetched.Present<String> present -> Fetched.present(assessed);
             case Fetched.Absent<String> absent -> Fetched.absent(absent.description());

@@ -1,16 +1,16 @@
 package io.execready.evaluation;
 
-import io.execready.snapshot.ReadFailure;
-import io.execready.snapshot.FailureKind;
 import io.execready.aws.Ec2Gateway;
 import io.execready.snapshot.ContainerInstance;
 import io.execready.snapshot.Ec2Instance;
 import io.execready.snapshot.EcsTask;
+import io.execready.snapshot.FailureKind;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.NetworkInterface;
 import io.execready.snapshot.NetworkPath;
 import io.execready.snapshot.NetworkPlacement;
 import io.execready.snapshot.ProspectiveTask;
+import io.execready.snapshot.ReadFailure;
 import io.execready.snapshot.RouteTable;
 import io.execready.snapshot.SecurityGroup;
 import io.execready.snapshot.Subnet;

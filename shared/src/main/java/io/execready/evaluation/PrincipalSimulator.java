@@ -1,15 +1,15 @@
 package io.execready.evaluation;
 
-import io.execready.snapshot.ReadFailure;
-import io.execready.snapshot.FailureKind;
 import io.execready.aws.ContextEntry;
 import io.execready.aws.IamGateway;
 import io.execready.aws.PermissionQuery;
 import io.execready.snapshot.ActionDecision;
+import io.execready.snapshot.FailureKind;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.PermissionAssessment;
 import io.execready.snapshot.PermissionNeed;
 import io.execready.snapshot.PermissionSimulation;
+import io.execready.snapshot.ReadFailure;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -1,11 +1,11 @@
 package io.execready.evaluation;
 
-import io.execready.engine.ReadFailedException;
 import io.execready.aws.EcsGateway;
 import io.execready.aws.TaskListQuery;
 import io.execready.checks.CheckRegistry;
 import io.execready.engine.CheckEngine;
 import io.execready.engine.CheckResult;
+import io.execready.engine.ReadFailedException;
 import io.execready.engine.ServiceCheck;
 import io.execready.engine.TaskReport;
 import io.execready.snapshot.EcsService;

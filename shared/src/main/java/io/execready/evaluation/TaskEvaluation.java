@@ -1,15 +1,15 @@
 package io.execready.evaluation;
 
-import io.execready.snapshot.ReadFailure;
-import io.execready.engine.ReadFailedException;
 import io.execready.aws.EcsGateway;
 import io.execready.aws.TaskListQuery;
 import io.execready.engine.CheckEngine;
+import io.execready.engine.ReadFailedException;
 import io.execready.engine.TaskReport;
 import io.execready.snapshot.Arn;
 import io.execready.snapshot.EcsService;
 import io.execready.snapshot.EcsTask;
 import io.execready.snapshot.Fetched;
+import io.execready.snapshot.ReadFailure;
 import io.execready.snapshot.Subject;
 import io.execready.snapshot.TaskSnapshot;
 import io.execready.state.FindingLifecycle;

@@ -1,7 +1,5 @@
 package io.execready.evaluation;
 
-import io.execready.snapshot.ReadFailure;
-import io.execready.snapshot.FailureKind;
 import io.execready.aws.Ec2Gateway;
 import io.execready.aws.EcsGateway;
 import io.execready.aws.IamGateway;
@@ -11,8 +9,10 @@ import io.execready.aws.S3Gateway;
 import io.execready.snapshot.EcsCluster;
 import io.execready.snapshot.EcsService;
 import io.execready.snapshot.EcsTask;
+import io.execready.snapshot.FailureKind;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.NetworkPath;
+import io.execready.snapshot.ReadFailure;
 import io.execready.snapshot.RoleSource;
 import io.execready.snapshot.TaskDefinition;
 import io.execready.snapshot.TaskRole;

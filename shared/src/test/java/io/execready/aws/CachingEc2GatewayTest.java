@@ -1,8 +1,8 @@
 package io.execready.aws;
 
-import io.execready.fixtures.ReadFailures;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.execready.fixtures.ReadFailures;
 import io.execready.snapshot.Ec2Instance;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.NetworkInterface;

@@ -1,12 +1,11 @@
 package io.execready.aws;
 
-import io.execready.snapshot.ReadFailure;
-import io.execready.snapshot.FailureKind;
-import io.execready.fixtures.ReadFailures;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.execready.snapshot.FailureKind;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.NetworkInterface;
+import io.execready.snapshot.ReadFailure;
 import io.execready.snapshot.RouteTable;
 import io.execready.snapshot.SecurityGroup;
 import io.execready.snapshot.VpcEndpoint;

@@ -1,12 +1,11 @@
 package io.execready.aws;
 
-import io.execready.snapshot.ReadFailure;
-import io.execready.snapshot.FailureKind;
-import io.execready.fixtures.ReadFailures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.execready.snapshot.ContainerInstance;
+import io.execready.snapshot.FailureKind;
 import io.execready.snapshot.Fetched;
+import io.execready.snapshot.ReadFailure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,5 @@
 package io.execready.checks;
 
-import io.execready.snapshot.ReadFailure;
-import io.execready.fixtures.ReadFailures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.execready.engine.Check;
@@ -10,7 +8,9 @@ import io.execready.engine.CheckEngine;
 import io.execready.engine.CheckResult;
 import io.execready.engine.CheckStatus;
 import io.execready.engine.TaskReport;
+import io.execready.fixtures.ReadFailures;
 import io.execready.fixtures.TaskSnapshotFixture;
+import io.execready.snapshot.ReadFailure;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.time.Clock;

@@ -1,6 +1,5 @@
 package io.execready.checks;
 
-import io.execready.fixtures.ReadFailures;
 import static io.execready.fixtures.CheckResultAssertions.assertResult;
 import static io.execready.fixtures.TaskSnapshotFixture.OPERATOR_ARN;
 import static io.execready.fixtures.TaskSnapshotFixture.TASK_ID;
@@ -10,6 +9,7 @@ import io.execready.engine.CauseResource;
 import io.execready.engine.CheckResult;
 import io.execready.engine.CheckStatus;
 import io.execready.engine.Severity;
+import io.execready.fixtures.ReadFailures;
 import io.execready.fixtures.TaskSnapshotFixture;
 import io.execready.snapshot.PolicyDecision;
 import org.junit.jupiter.api.Test;

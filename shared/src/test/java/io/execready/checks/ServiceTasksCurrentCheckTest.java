@@ -1,12 +1,12 @@
 package io.execready.checks;
 
-import io.execready.fixtures.ReadFailures;
 import static io.execready.fixtures.CheckResultAssertions.assertResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.execready.engine.CheckResult;
 import io.execready.engine.CheckStatus;
 import io.execready.engine.Severity;
+import io.execready.fixtures.ReadFailures;
 import io.execready.fixtures.ServiceSnapshotFixture;
 import io.execready.snapshot.Fetched;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
 package io.execready.checks;
 
-import io.execready.fixtures.ReadFailures;
 import static io.execready.fixtures.CheckResultAssertions.assertResult;
 import static io.execready.fixtures.NetworkPathFixture.ENDPOINT_SECURITY_GROUP_ID;
 import static io.execready.fixtures.NetworkPathFixture.SSM_ENDPOINT_ID;
@@ -11,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.execready.engine.CheckResult;
 import io.execready.engine.CheckStatus;
 import io.execready.engine.Severity;
+import io.execready.fixtures.ReadFailures;
 import io.execready.fixtures.TaskSnapshotFixture;
 import io.execready.snapshot.SecurityGroupRule;
 import java.util.List;

@@ -1,8 +1,5 @@
 package io.execready.checks;
 
-import io.execready.snapshot.ReadFailure;
-import io.execready.snapshot.FailureKind;
-import io.execready.fixtures.ReadFailures;
 import static io.execready.fixtures.CheckResultAssertions.assertResult;
 import static io.execready.fixtures.NetworkPathFixture.ENDPOINT_SUBNET_ID;
 import static io.execready.fixtures.NetworkPathFixture.INSTANCE_ID;
@@ -21,7 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.execready.engine.CheckResult;
 import io.execready.engine.CheckStatus;
 import io.execready.engine.Severity;
+import io.execready.fixtures.ReadFailures;
 import io.execready.fixtures.TaskSnapshotFixture;
+import io.execready.snapshot.FailureKind;
+import io.execready.snapshot.ReadFailure;
 import org.junit.jupiter.api.Test;
 
 class SsmReachableCheckTest {

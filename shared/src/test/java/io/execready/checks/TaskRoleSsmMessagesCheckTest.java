@@ -1,6 +1,5 @@
 package io.execready.checks;
 
-import io.execready.fixtures.ReadFailures;
 import static io.execready.fixtures.CheckResultAssertions.assertResult;
 import static io.execready.fixtures.TaskSnapshotFixture.TASK_ID;
 import static io.execready.fixtures.TaskSnapshotFixture.TASK_ROLE_ARN;
@@ -10,6 +9,7 @@ import io.execready.engine.CauseResource;
 import io.execready.engine.CheckResult;
 import io.execready.engine.CheckStatus;
 import io.execready.engine.Severity;
+import io.execready.fixtures.ReadFailures;
 import io.execready.fixtures.TaskSnapshotFixture;
 import io.execready.snapshot.ActionDecision;
 import io.execready.snapshot.PolicyDecision;

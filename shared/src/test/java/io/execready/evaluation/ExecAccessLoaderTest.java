@@ -1,8 +1,5 @@
 package io.execready.evaluation;
 
-import io.execready.snapshot.ReadFailure;
-import io.execready.snapshot.FailureKind;
-import io.execready.fixtures.ReadFailures;
 import static org.assertj.core.api.Assertions.assertThat;
 import io.execready.fixtures.ReadBarrier;
 
@@ -13,12 +10,14 @@ import io.execready.aws.KmsGateway;
 import io.execready.aws.LogsGateway;
 import io.execready.aws.PermissionQuery;
 import io.execready.aws.S3Gateway;
+import io.execready.fixtures.ReadFailures;
 import io.execready.snapshot.ActionDecision;
 import io.execready.snapshot.EcsCluster;
 import io.execready.snapshot.EcsService;
 import io.execready.snapshot.EcsTask;
 import io.execready.snapshot.ExecAccess;
 import io.execready.snapshot.ExecLogging;
+import io.execready.snapshot.FailureKind;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.KmsKey;
 import io.execready.snapshot.LogGroup;
@@ -26,6 +25,7 @@ import io.execready.snapshot.ManagedAgent;
 import io.execready.snapshot.PermissionAssessment;
 import io.execready.snapshot.PermissionSimulation;
 import io.execready.snapshot.PolicyDecision;
+import io.execready.snapshot.ReadFailure;
 import io.execready.snapshot.S3Bucket;
 import io.execready.snapshot.TaskContainer;
 import io.execready.snapshot.TaskDefinition;

@@ -1,9 +1,9 @@
 package io.execready.evaluation;
 
-import io.execready.fixtures.ReadFailures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.execready.aws.TaskListQuery;
+import io.execready.fixtures.ReadFailures;
 import io.execready.fixtures.TaskSnapshotFixture;
 import io.execready.snapshot.EcsTask;
 import io.execready.snapshot.Subject;

@@ -1,12 +1,12 @@
 package io.execready.evaluation;
 
-import io.execready.fixtures.ReadFailures;
 import static org.assertj.core.api.Assertions.assertThat;
 import io.execready.fixtures.ReadBarrier;
 
 import io.execready.fixtures.EcsGatewayDouble;
 import io.execready.aws.IamGateway;
 import io.execready.aws.PermissionQuery;
+import io.execready.fixtures.ReadFailures;
 import io.execready.snapshot.ActionDecision;
 import io.execready.snapshot.ContainerInstance;
 import io.execready.snapshot.EcsCluster;
