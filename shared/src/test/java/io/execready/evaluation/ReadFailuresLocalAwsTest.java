@@ -48,7 +48,7 @@ class ReadFailuresLocalAwsTest {
     private static final String CLUSTER = "orders";
     private static final String TASK_ROLE = "arn:aws:iam::" + LocalAws.ACCOUNT_ID + ":role/orders-task";
     /** Short limits, as a function would set them through AWS_MAX_ATTEMPTS and API_CALL_*_TIMEOUT_SECONDS. */
-    private static final AwsCallLimits LIMITS = new AwsCallLimits(2, Duration.ofSeconds(2), Duration.ofSeconds(8));
+    private static final AwsCallLimits LIMITS = new AwsCallLimits(2, Duration.ofSeconds(3), Duration.ofSeconds(10));
 
     private static LocalAws aws;
     private static FaultProxy proxy;
@@ -62,7 +62,7 @@ class ReadFailuresLocalAwsTest {
         saved = SdkSystemProperties.save();
         aws = LocalAws.start();
         aws.applyToSystemProperties();
-        proxy = FaultProxy.start(aws.endpoint(), Duration.ofSeconds(10));
+        proxy = FaultProxy.start(aws.endpoint(), Duration.ofSeconds(15));
         // Every client built from here on goes through the proxy: no endpoint code in the product.
         System.setProperty("aws.endpointUrl", proxy.endpoint());
         AwsClients seeding = new AwsClients(Region.US_EAST_1);
