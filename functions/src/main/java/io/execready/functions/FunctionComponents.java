@@ -92,7 +92,7 @@ public record FunctionComponents(
     static FunctionComponents create(Map<String, String> environment, PrintStream out, Clock clock) {
         CheckerConfig config = CheckerConfig.fromEnvironment(environment);
         String stateTable = config.requireStateTableName();
-        AwsClients clients = new AwsClients(config.region());
+        AwsClients clients = new AwsClients(config.region(), config.awsCallLimits());
         // AWS reads block on I/O; virtual threads make the independent ones parallel for free.
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         ReadCache readCache = new ReadCache();

@@ -83,7 +83,7 @@ public final class OnDemandCheckFunction implements RequestStreamHandler {
             response.put("serviceReport", serviceReport(request));
         }
         if (!(tasks instanceof Fetched.Present<List<String>> present)) {
-            String reason = tasks instanceof Fetched.Failed<List<String>> failed ? failed.reason() : "no tasks";
+            String reason = tasks instanceof Fetched.Failed<List<String>> failed ? failed.failure().describe() : "no tasks";
             log.warn("could not list the tasks to check: " + reason, Map.of("outcome", "FAILED", "cluster", request.cluster()));
             response.put("outcome", "FAILED");
             response.put("error", "could not list the tasks to check: " + reason);
@@ -129,7 +129,7 @@ public final class OnDemandCheckFunction implements RequestStreamHandler {
         return switch (components.ecs().describeService(request.cluster(), request.service())) {
             case Fetched.Present<EcsService> present -> ReportView.of(components.serviceEvaluation().evaluate(present.value()));
             case Fetched.Absent<EcsService> absent -> Map.of("outcome", "NOT_EVALUATED", "reason", absent.description());
-            case Fetched.Failed<EcsService> failed -> Map.of("outcome", "NOT_EVALUATED", "reason", failed.reason());
+            case Fetched.Failed<EcsService> failed -> Map.of("outcome", "NOT_EVALUATED", "reason", failed.failure().describe());
         };
     }
 

@@ -8,6 +8,7 @@ import io.execready.aws.ClusterDirectory;
 import io.execready.config.CheckerConfig;
 import io.execready.config.ConfigurationException;
 import io.execready.engine.ExecReadyException;
+import io.execready.engine.ReadFailedException;
 import io.execready.functions.events.EventBridgeEnvelopes;
 import io.execready.functions.events.SweepEvents;
 import io.execready.functions.events.SweepEvents.ScheduleAccepted;
@@ -62,7 +63,7 @@ public final class SweepFunction implements RequestStreamHandler {
         if (url == null || url.isBlank()) {
             throw new ConfigurationException(QUEUE_URL_VARIABLE + " must name the sweep queue's URL");
         }
-        AwsClients clients = new AwsClients(config.region());
+        AwsClients clients = new AwsClients(config.region(), config.awsCallLimits());
         this.clusters = new ClusterDirectory(clients.ecs());
         this.sqs = clients.sqs();
         this.queueUrl = url.trim();
@@ -91,7 +92,7 @@ public final class SweepFunction implements RequestStreamHandler {
         List<String> arns = switch (clusters.clusterArns()) {
             case Fetched.Present<List<String>> present -> present.value();
             case Fetched.Absent<List<String>> absent -> List.of();
-            case Fetched.Failed<List<String>> failed -> throw new ExecReadyException("Cannot list the clusters to sweep: " + failed.reason());
+            case Fetched.Failed<List<String>> failed -> throw new ReadFailedException("Cannot list the clusters to sweep", failed.failure());
         };
         for (int from = 0; from < arns.size(); from += SEND_BATCH) {
             send(arns.subList(from, Math.min(arns.size(), from + SEND_BATCH)));

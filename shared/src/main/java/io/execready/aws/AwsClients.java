@@ -29,9 +29,6 @@ import software.amazon.awssdk.utils.Lazy;
  */
 public final class AwsClients {
 
-    /** Standard retries with jittered backoff; throttling that outlasts them surfaces as a failed read. */
-    private static final int MAX_ATTEMPTS = 4;
-
     private final Region region;
     private final AwsCallRecorder callRecorder = new AwsCallRecorder();
     private final SdkHttpClient httpClient;
@@ -48,14 +45,23 @@ public final class AwsClients {
     private final Lazy<SqsClient> sqs;
 
     public AwsClients(Region region) {
+        this(region, AwsCallLimits.DEFAULT);
+    }
+
+    /**
+     * @param limits timeouts and attempts of every call: standard retries with jittered backoff, so
+     *               throttling or a timeout that outlasts them surfaces as a failed read
+     */
+    public AwsClients(Region region, AwsCallLimits limits) {
         this.region = region;
         this.httpClient = UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(3))
-                .socketTimeout(Duration.ofSeconds(20))
+                .socketTimeout(limits.attemptTimeout())
                 .build();
         this.overrides = ClientOverrideConfiguration.builder()
-                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(MAX_ATTEMPTS).build())
-                .apiCallTimeout(Duration.ofSeconds(45))
+                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(limits.maxAttempts()).build())
+                .apiCallAttemptTimeout(limits.attemptTimeout())
+                .apiCallTimeout(limits.callTimeout())
                 .addExecutionInterceptor(callRecorder)
                 .build();
         this.ecs = lazily(EcsClient::builder);

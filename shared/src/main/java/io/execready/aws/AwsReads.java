@@ -1,16 +1,28 @@
 package io.execready.aws;
 
+import io.execready.snapshot.FailureKind;
 import io.execready.snapshot.Fetched;
+import io.execready.snapshot.ReadFailure;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketException;
+import java.net.UnknownHostException;
 import java.util.Set;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLException;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * The one place that turns a failed AWS read into a {@link Fetched.Failed} whose reason names the
- * IAM action and the kind of failure, so that a check can say "ec2:DescribeRouteTables was denied"
- * instead of guessing.
+ * The one place that turns a failed AWS read into a {@link ReadFailure}: the IAM action, the
+ * {@link FailureKind} classified once from the SDK's exception, and what AWS said. Every gateway
+ * reads through it, so a check can say "ec2:DescribeRouteTables was denied" or "was throttled"
+ * from data, never from a message.
  */
 public final class AwsReads {
 
@@ -25,41 +37,87 @@ public final class AwsReads {
     private AwsReads() {
     }
 
-    /** Runs a read; an SDK failure becomes Failed naming {@code action}. Other exceptions propagate. */
+    /** Runs a read; an SDK failure becomes Failed naming {@code action} and its kind. Other exceptions propagate. */
     public static <T> Fetched<T> read(String action, Supplier<Fetched<T>> call) {
         try {
             return call.get();
         } catch (SdkException e) {
-            return Fetched.failed(describe(action, e));
+            return Fetched.failed(failure(action, e));
         }
     }
 
-    /** "ecs:DescribeClusters was denied (AccessDeniedException)" and the like. */
-    public static String describe(String action, SdkException e) {
+    /** The failure of {@code action} that {@code e} reports. */
+    public static ReadFailure failure(String action, SdkException e) {
+        return new ReadFailure(action, kindOf(e), detailOf(e));
+    }
+
+    /** What kind of failure {@code e} is: the error code first, then the HTTP status, then the client-side cause. */
+    static FailureKind kindOf(SdkException e) {
+        if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
+            return FailureKind.TIMED_OUT;
+        }
         if (e instanceof AwsServiceException service) {
-            String code = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
-            if (isDenied(service, code)) {
-                return action + " was denied (" + code + ")";
-            }
-            if (service.isThrottlingException() || (code != null && THROTTLED.contains(code))) {
-                return action + " was throttled and retries ran out (" + code + ")";
-            }
-            return action + " failed with " + (code == null ? "HTTP " + service.statusCode() : code)
-                    + (service.awsErrorDetails() == null ? "" : ": " + service.awsErrorDetails().errorMessage());
+            return kindOf(service);
         }
         if (e instanceof SdkClientException) {
-            return action + " could not reach AWS (" + e.getMessage() + ")";
+            return kindOfClientCause(e);
         }
-        return action + " failed (" + e.getMessage() + ")";
+        return FailureKind.UNEXPECTED;
     }
 
-    /** Whether the failure is a permission problem, which is never a verdict about the task. */
-    public static boolean isDenied(SdkException e) {
-        return e instanceof AwsServiceException service
-                && isDenied(service, service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode());
+    private static FailureKind kindOf(AwsServiceException e) {
+        String code = errorCode(e);
+        if (DENIED.contains(code) || (code.isEmpty() && e.statusCode() == 403)) {
+            return FailureKind.DENIED;
+        }
+        if (THROTTLED.contains(code) || e.isThrottlingException()) {
+            return FailureKind.THROTTLED;
+        }
+        if (isNotFound(code) || e.statusCode() == 404) {
+            return FailureKind.NOT_FOUND;
+        }
+        // The SDK already retried a server error: what is left is an outage, as far as the checker can tell.
+        if (e.statusCode() >= 500) {
+            return FailureKind.UNREACHABLE;
+        }
+        return FailureKind.REJECTED;
     }
 
-    private static boolean isDenied(AwsServiceException e, String code) {
-        return (code != null && DENIED.contains(code)) || (code == null && e.statusCode() == 403);
+    /** ClusterNotFoundException, InvalidSubnetID.NotFound, NoSuchEntity, NoSuchBucket, NotFoundException. */
+    private static boolean isNotFound(String code) {
+        return code.endsWith("NotFound") || code.endsWith("NotFoundException") || code.startsWith("NoSuch");
+    }
+
+    /** A client-side failure: timed out, could not connect, or an answer that could not be read. */
+    private static FailureKind kindOfClientCause(SdkException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof InterruptedIOException) {
+                return FailureKind.TIMED_OUT; // SocketTimeoutException, HttpTimeoutException's kin
+            }
+            if (cause instanceof SocketException || cause instanceof UnknownHostException || cause instanceof SSLException
+                    || cause instanceof EOFException || cause.getClass() == IOException.class) {
+                return FailureKind.UNREACHABLE;
+            }
+            if (cause instanceof IOException) {
+                return FailureKind.INVALID_RESPONSE; // a parser's own IOException: the body was not what the API promises
+            }
+        }
+        return FailureKind.UNEXPECTED;
+    }
+
+    /** "AccessDeniedException: User ... is not authorized ...", or the client's message. */
+    private static String detailOf(SdkException e) {
+        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
+            AwsErrorDetails details = service.awsErrorDetails();
+            String code = errorCode(service);
+            String message = details.errorMessage() == null ? "" : details.errorMessage().strip();
+            String head = code.isEmpty() ? "HTTP " + service.statusCode() : code;
+            return message.isEmpty() ? head : head + ": " + message;
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static String errorCode(AwsServiceException e) {
+        return e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null ? "" : e.awsErrorDetails().errorCode();
     }
 }

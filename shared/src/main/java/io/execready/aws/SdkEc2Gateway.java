@@ -86,7 +86,7 @@ public final class SdkEc2Gateway implements Ec2Gateway {
             read.asOptional().orElse(List.of()).forEach(i -> byId.put(i.networkInterfaceId(), i));
             for (String id : chunk) {
                 found.put(id, switch (read) {
-                    case Fetched.Failed<List<NetworkInterface>> failed -> Fetched.failed(failed.reason());
+                    case Fetched.Failed<List<NetworkInterface>> failed -> failed.retyped();
                     default -> Fetched.ofNullable(byId.get(id), "network interface " + id + " does not exist");
                 });
             }

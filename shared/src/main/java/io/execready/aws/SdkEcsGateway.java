@@ -4,7 +4,9 @@ import io.execready.snapshot.ContainerInstance;
 import io.execready.snapshot.EcsCluster;
 import io.execready.snapshot.EcsService;
 import io.execready.snapshot.EcsTask;
+import io.execready.snapshot.FailureKind;
 import io.execready.snapshot.Fetched;
+import io.execready.snapshot.ReadFailure;
 import io.execready.snapshot.TaskDefinition;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +30,8 @@ public final class SdkEcsGateway implements EcsGateway {
     static final int DESCRIBE_TASKS_BATCH = 100;
     static final int DESCRIBE_CONTAINER_INSTANCES_BATCH = 100;
 
+    /** The {@code failures[].reason} ECS gives for a resource that does not exist. */
+    static final String MISSING = "MISSING";
     private final EcsClient ecs;
 
     public SdkEcsGateway(EcsClient ecs) {
@@ -46,7 +50,7 @@ public final class SdkEcsGateway implements EcsGateway {
             DescribeClustersResponse response = ecs.describeClusters(r -> r.clusters(cluster)
                     .include(ClusterField.CONFIGURATIONS, ClusterField.TAGS));
             if (response.clusters().isEmpty()) {
-                return Fetched.absent("cluster " + cluster + " does not exist (" + reasons(response.failures()) + ")");
+                return notReturned("ecs:DescribeClusters", "cluster " + cluster, response.failures());
             }
             return Fetched.present(EcsModelMapper.cluster(response.clusters().getFirst()));
         });
@@ -75,8 +79,8 @@ public final class SdkEcsGateway implements EcsGateway {
                     results.put(requested, found(requested, response));
                 }
             } catch (SdkException e) {
-                String reason = AwsReads.describe("ecs:DescribeTasks", e);
-                batch.forEach(requested -> results.put(requested, Fetched.failed(reason)));
+                ReadFailure failure = AwsReads.failure("ecs:DescribeTasks", e);
+                batch.forEach(requested -> results.put(requested, Fetched.failed(failure)));
             }
         }
         return results;
@@ -109,8 +113,8 @@ public final class SdkEcsGateway implements EcsGateway {
                     results.put(requested, foundInstance(requested, cluster, response));
                 }
             } catch (SdkException e) {
-                String reason = AwsReads.describe("ecs:DescribeContainerInstances", e);
-                batch.forEach(requested -> results.put(requested, Fetched.failed(reason)));
+                ReadFailure failure = AwsReads.failure("ecs:DescribeContainerInstances", e);
+                batch.forEach(requested -> results.put(requested, Fetched.failed(failure)));
             }
         }
         return results;
@@ -122,12 +126,9 @@ public final class SdkEcsGateway implements EcsGateway {
                 .filter(c -> c.containerInstanceArn() != null && lastSegment(c.containerInstanceArn()).equals(requestedId))
                 .findFirst()
                 .<Fetched<ContainerInstance>>map(c -> Fetched.present(EcsModelMapper.containerInstance(c)))
-                .orElseGet(() -> Fetched.absent("container instance " + requestedId + " is not registered in cluster "
-                        + lastSegment(cluster) + " (" + response.failures().stream()
-                                .filter(f -> f.arn() != null && lastSegment(f.arn()).equals(requestedId))
-                                .map(Failure::reason)
-                                .findFirst()
-                                .orElse("not returned") + ")"));
+                .orElseGet(() -> notReturned("ecs:DescribeContainerInstances",
+                        "container instance " + requestedId + " in cluster " + lastSegment(cluster),
+                        response.failures().stream().filter(f -> f.arn() != null && lastSegment(f.arn()).equals(requestedId)).toList()));
     }
 
     private static String lastSegment(String arnOrId) {
@@ -143,10 +144,22 @@ public final class SdkEcsGateway implements EcsGateway {
         List<Failure> failures = response.failures().stream()
                 .filter(f -> f.arn() != null && (f.arn().equals(requested) || f.arn().endsWith("/" + requested)))
                 .toList();
-        return Fetched.absent("task " + requested + " was not found (" + (failures.isEmpty() ? "not returned" : reasons(failures)) + ")");
+        return notReturned("ecs:DescribeTasks", "task " + requested, failures);
     }
 
-    private static String reasons(List<Failure> failures) {
-        return failures.isEmpty() ? "no reason given" : failures.getFirst().reason();
+    /**
+     * What a describe call's {@code failures[]} says about a resource it did not return: MISSING (or
+     * no entry at all) means it does not exist; any other reason is a failed read, not an absence.
+     */
+    private static <T> Fetched<T> notReturned(String action, String resource, List<Failure> failures) {
+        if (failures.isEmpty()) {
+            return Fetched.absent(resource + " was not found (not returned)");
+        }
+        Failure failure = failures.getFirst();
+        if (MISSING.equals(failure.reason())) {
+            return Fetched.absent(resource + " was not found (" + MISSING + ")");
+        }
+        String detail = resource + ": " + failure.reason() + (failure.detail() == null ? "" : " (" + failure.detail() + ")");
+        return Fetched.failed(new ReadFailure(action, FailureKind.REJECTED, detail));
     }
 }

@@ -58,7 +58,7 @@ public final class ExecEnabledCheck implements Check {
             case Fetched.Failed<EcsService> failed -> DEFINITION.fail(
                             "ECS Exec is off for " + Wording.task(task) + ".",
                             "Turn it on where the task is started and replace the task: " + RemediationCommands.replaceTask(task) + ".")
-                    .withEvidence("serviceEnableExecuteCommand", "unreadable: " + Wording.clause(failed.reason()));
+                    .withEvidence("serviceEnableExecuteCommand", "unreadable: " + failed.failure().describe());
             case Fetched.Absent<EcsService> absent -> DEFINITION.fail(
                     "ECS Exec is off for " + Wording.task(task) + ".",
                     "Start the task with ECS Exec on, as in " + RemediationCommands.replaceTask(task)

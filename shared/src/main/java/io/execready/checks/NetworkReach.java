@@ -7,6 +7,7 @@ import io.execready.snapshot.Fetched;
 import io.execready.snapshot.NetworkInterface;
 import io.execready.snapshot.NetworkPath;
 import io.execready.snapshot.NetworkPlacement;
+import io.execready.snapshot.ReadFailure;
 import io.execready.snapshot.Route;
 import io.execready.snapshot.RouteTable;
 import io.execready.snapshot.Subnet;
@@ -139,16 +140,23 @@ final class NetworkReach {
         };
     }
 
+    /**
+     * A subnet that could not be read is reported by the failure's kind; one that the task's own record
+     * (or its instance) does not name, or that is gone, asks to look at the task.
+     */
     private static CheckResult placementUnknown(CheckDefinition definition, EcsTask task, Fetched.Failed<NetworkPath> failed) {
-        if (UnreadableFact.namesAnAction(failed.reason())) {
-            return UnreadableFact.NETWORK_PATH.unknown(definition, task, failed);
-        }
-        return definition.unknown(
-                        "Could not find the subnet of " + Wording.task(task) + ": " + Wording.clause(failed.reason()) + ".",
-                        "Read the task's attachments and container instance with "
-                                + RemediationCommands.describeTask(task, "tasks[0].[attachments,containerInstanceArn]")
-                                + ", then evaluate the task again.")
-                .withEvidence("missing", Wording.clause(failed.reason()));
+        ReadFailure failure = failed.failure();
+        return switch (failure.kind()) {
+            case NOT_FOUND, INVALID_RESPONSE -> definition.unknown(
+                            "Could not find the subnet of " + Wording.task(task) + ": " + Wording.clause(failure.detail()) + ".",
+                            "Read the task's attachments and container instance with "
+                                    + RemediationCommands.describeTask(task, "tasks[0].[attachments,containerInstanceArn]")
+                                    + ", then evaluate the task again.")
+                    .withEvidence("missing", Wording.clause(failure.detail()))
+                    .withEvidence("failedAction", failure.action())
+                    .withEvidence("failureKind", failure.kind().name());
+            case DENIED, THROTTLED, UNREACHABLE, TIMED_OUT, REJECTED, UNEXPECTED -> UnreadableFact.NETWORK_PATH.unknown(definition, task, failed);
+        };
     }
 
     /** What the subnet's route table says about 0.0.0.0/0. */

@@ -81,7 +81,7 @@ public final class NoStaticCredentialsCheck implements Check {
         result = result.withEvidence("credentialVariables", String.join("; ", perContainer));
         if (taskDefinition instanceof Fetched.Failed<TaskDefinition> failed) {
             // Found in the launch overrides alone; the task definition may name more.
-            result = result.withEvidence("taskDefinitionReadFailure", Wording.clause(failed.reason()));
+            result = result.withEvidence("taskDefinitionReadFailure", failed.failure().describe());
         }
         return result;
     }

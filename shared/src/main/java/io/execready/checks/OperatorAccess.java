@@ -3,6 +3,7 @@ package io.execready.checks;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.PermissionAssessment;
 import io.execready.snapshot.PermissionSimulation;
+import io.execready.snapshot.ReadFailure;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,28 +17,30 @@ import java.util.stream.Collectors;
  * @param judged     each readable operator's judgement, by principal ARN, in configuration order
  * @param unreadable why each unreadable operator's permissions could not be read, by principal ARN
  */
-record OperatorAccess(Map<String, SimulatedPermissions> judged, Map<String, String> unreadable) {
+record OperatorAccess(Map<String, SimulatedPermissions> judged, Map<String, ReadFailure> unreadable) {
+
 
     static OperatorAccess of(List<PermissionAssessment> assessments) {
         Map<String, SimulatedPermissions> judged = new LinkedHashMap<>();
-        Map<String, String> unreadable = new LinkedHashMap<>();
+        Map<String, ReadFailure> unreadable = new LinkedHashMap<>();
         for (PermissionAssessment assessment : assessments) {
             switch (assessment.simulation()) {
                 case Fetched.Present<PermissionSimulation> present ->
                         judged.put(assessment.principalArn(), SimulatedPermissions.judge(assessment.needs(), present.value()));
-                case Fetched.Absent<PermissionSimulation> absent -> unreadable.put(assessment.principalArn(), Wording.clause(absent.description()));
-                case Fetched.Failed<PermissionSimulation> failed -> unreadable.put(assessment.principalArn(), Wording.clause(failed.reason()));
+                case Fetched.Absent<PermissionSimulation> absent -> unreadable.put(assessment.principalArn(),
+                        ReadFailureAdvice.simulationWithoutDecision(absent.description()));
+                case Fetched.Failed<PermissionSimulation> failed -> unreadable.put(assessment.principalArn(), failed.failure());
             }
         }
         return new OperatorAccess(judged, unreadable);
     }
 
     /** Operators the simulation had no decision for on some need, with those needs, added to the unreadable ones. */
-    Map<String, String> unreadableOrIncomplete() {
-        Map<String, String> all = new LinkedHashMap<>(unreadable);
+    Map<String, ReadFailure> unreadableOrIncomplete() {
+        Map<String, ReadFailure> all = new LinkedHashMap<>(unreadable);
         judged.forEach((principal, judgement) -> {
             if (judgement.denied().isEmpty() && !judgement.notSimulated().isEmpty()) {
-                all.put(principal, "the simulation has no decision for " + judgement.describeNotSimulated());
+                all.put(principal, ReadFailureAdvice.simulationWithoutDecision("the simulation has no decision for " + judgement.describeNotSimulated()));
             }
         });
         return all;
@@ -47,13 +50,13 @@ record OperatorAccess(Map<String, SimulatedPermissions> judged, Map<String, Stri
      * The one reason to report when some operators could not be read: a shared reason once
      * ("ecs:ListTagsForResource was denied ..."), else each operator's own.
      */
-    static String describeUnreadable(Map<String, String> unreadable) {
-        List<String> reasons = unreadable.values().stream().distinct().toList();
-        if (reasons.size() == 1) {
-            return reasons.getFirst();
+    static String describeUnreadable(Map<String, ReadFailure> unreadable) {
+        List<ReadFailure> failures = unreadable.values().stream().distinct().toList();
+        if (failures.size() == 1) {
+            return failures.getFirst().describe();
         }
         List<String> each = new ArrayList<>();
-        unreadable.forEach((principal, reason) -> each.add(principal + ": " + reason));
+        unreadable.forEach((principal, failure) -> each.add(principal + ": " + failure.describe()));
         return each.stream().collect(Collectors.joining("; "));
     }
 }

@@ -6,8 +6,8 @@ import io.execready.engine.CheckResult;
 import io.execready.snapshot.EcsCluster;
 import io.execready.snapshot.EcsTask;
 import io.execready.snapshot.ExecPermissions;
-import io.execready.snapshot.Fetched;
 import io.execready.snapshot.PermissionAssessment;
+import io.execready.snapshot.ReadFailure;
 import io.execready.snapshot.TaskSnapshot;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +61,7 @@ public final class OperatorCanExecuteCheck implements Check {
             String remedy = judged.remediation(operator.principalArn(), "ecs-exec-operator", operator.needs());
             remedies.add(whose.isEmpty() ? remedy : whose + SimulatedPermissions.lowerFirst(remedy));
         }
-        Map<String, String> unreadable = access.unreadableOrIncomplete();
+        Map<String, ReadFailure> unreadable = access.unreadableOrIncomplete();
         if (!deniedOperators.isEmpty()) {
             String unreadText = unreadable.isEmpty() ? "" : "; the permissions of " + Wording.list(List.copyOf(unreadable.keySet()))
                     + " could not be read (" + OperatorAccess.describeUnreadable(unreadable) + ")";
@@ -77,7 +77,7 @@ public final class OperatorCanExecuteCheck implements Check {
             return result;
         }
         if (!unreadable.isEmpty()) {
-            return UnreadableFact.OPERATOR_PERMISSIONS.unknown(DEFINITION, task, new Fetched.Failed<>(OperatorAccess.describeUnreadable(unreadable)));
+            return UnreadableFact.OPERATOR_PERMISSIONS.unknownPerPrincipal(DEFINITION, task, unreadable);
         }
         String key = cluster.kmsKeyId() == null || cluster.kmsKeyId().isBlank() ? "" : " and kms:GenerateDataKey on the cluster's exec key";
         return DEFINITION.pass((operators.size() == 1 ? "Operator " : "Operators ")

@@ -5,9 +5,9 @@ import io.execready.engine.CheckDefinition;
 import io.execready.engine.CheckResult;
 import io.execready.snapshot.EcsTask;
 import io.execready.snapshot.ExecPermissions;
-import io.execready.snapshot.Fetched;
 import io.execready.snapshot.PermissionAssessment;
 import io.execready.snapshot.PermissionNeed;
+import io.execready.snapshot.ReadFailure;
 import io.execready.snapshot.TaskSnapshot;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,9 +65,9 @@ public final class OperatorStartSessionRestrictedCheck implements Check {
             }
             return result;
         }
-        Map<String, String> unreadable = access.unreadableOrIncomplete();
+        Map<String, ReadFailure> unreadable = access.unreadableOrIncomplete();
         if (!unreadable.isEmpty()) {
-            return UnreadableFact.OPERATOR_PERMISSIONS.unknown(DEFINITION, task, new Fetched.Failed<>(OperatorAccess.describeUnreadable(unreadable)));
+            return UnreadableFact.OPERATOR_PERMISSIONS.unknownPerPrincipal(DEFINITION, task, unreadable);
         }
         return DEFINITION.pass((operators.size() == 1 ? "Operator " : "No operator of ")
                 + Wording.list(operators.stream().map(PermissionAssessment::principalArn).toList())

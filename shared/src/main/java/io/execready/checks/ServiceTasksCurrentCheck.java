@@ -39,9 +39,9 @@ public final class ServiceTasksCurrentCheck implements ServiceCheck {
             case Fetched.Present<List<EcsTask>> present -> judge(snapshot, present.value());
             case Fetched.Absent<List<EcsTask>> absent -> DEFINITION.pass(
                     "No task of the PRIMARY deployment of " + where + " runs without ECS Exec: " + Wording.clause(absent.description()) + ".");
-            case Fetched.Failed<List<EcsTask>> failed -> DEFINITION.unknown(
-                    "The running tasks of " + where + " could not be read: " + Wording.clause(failed.reason()) + ".",
-                    "Grant the checker ecs:ListTasks and ecs:DescribeTasks on the cluster, then evaluate the service again.");
+            case Fetched.Failed<List<EcsTask>> failed -> ReadFailureAdvice.unknown(DEFINITION,
+                    "The running tasks of " + where + " could not be read: " + failed.failure().describe() + ".",
+                    failed.failure(), "evaluate the service again");
         };
     }
 

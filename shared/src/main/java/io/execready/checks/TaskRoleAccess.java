@@ -71,10 +71,10 @@ final class TaskRoleAccess {
             return result;
         }
         if (!judged.notSimulated().isEmpty()) {
-            return definition.unknown(
+            return ReadFailureAdvice.unknown(definition,
                     "The simulation for role " + role.roleArn() + " of " + Wording.task(task) + " has no decision for "
                             + judged.describeNotSimulated() + ".",
-                    "Grant the ExecReady checker's role iam:SimulatePrincipalPolicy on " + role.roleArn() + ", then evaluate the task again.");
+                    ReadFailureAdvice.simulationWithoutDecision("no decision for " + judged.describeNotSimulated()), "evaluate the task again");
         }
         return definition.pass("Role " + role.roleArn() + " of " + Wording.task(task) + " is allowed "
                         + Wording.list(assessment.needs().stream().map(PermissionNeed::action).distinct().toList()) + " to " + purpose + ".")

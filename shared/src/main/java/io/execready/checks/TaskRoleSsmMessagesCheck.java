@@ -55,11 +55,10 @@ public final class TaskRoleSsmMessagesCheck implements Check {
         return switch (simulation) {
             case Fetched.Failed<PermissionSimulation> failed -> UnreadableFact.TASK_ROLE_SSM_MESSAGES.unknown(DEFINITION, task, failed)
                     .withCause(CauseResource.iamRole(role.roleArn()));
-            case Fetched.Absent<PermissionSimulation> absent -> DEFINITION.unknown(
+            case Fetched.Absent<PermissionSimulation> absent -> ReadFailureAdvice.unknown(DEFINITION,
                             "No ssmmessages simulation was made for role " + role.roleArn() + " of " + Wording.task(task) + ": "
                                     + Wording.clause(absent.description()) + ".",
-                            "Grant the ExecReady checker's role iam:SimulatePrincipalPolicy on " + role.roleArn()
-                                    + ", then evaluate the task again.")
+                            ReadFailureAdvice.simulationWithoutDecision(Wording.clause(absent.description())), "evaluate the task again")
                     .withCause(CauseResource.iamRole(role.roleArn()));
             case Fetched.Present<PermissionSimulation> present -> judge(task, role, present.value());
         };
@@ -90,11 +89,10 @@ public final class TaskRoleSsmMessagesCheck implements Check {
             return result;
         }
         if (!notSimulated.isEmpty()) {
-            return DEFINITION.unknown(
+            return ReadFailureAdvice.unknown(DEFINITION,
                             "The simulation for role " + role.roleArn() + " of " + Wording.task(task) + " has no decision for "
                                     + Wording.list(notSimulated) + ".",
-                            "Grant the ExecReady checker's role iam:SimulatePrincipalPolicy on " + role.roleArn()
-                                    + ", then evaluate the task again.")
+                            ReadFailureAdvice.simulationWithoutDecision("no decision for " + Wording.list(notSimulated)), "evaluate the task again")
                     .withCause(cause);
         }
         return DEFINITION.pass("Role " + role.roleArn() + " of " + Wording.task(task) + " is allowed all four ssmmessages actions.")

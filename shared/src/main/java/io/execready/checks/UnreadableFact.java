@@ -5,55 +5,48 @@ import io.execready.engine.CheckResult;
 import io.execready.snapshot.EcsCluster;
 import io.execready.snapshot.EcsTask;
 import io.execready.snapshot.Fetched;
+import io.execready.snapshot.ReadFailure;
 import io.execready.snapshot.TaskDefinition;
 import io.execready.snapshot.TaskSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * A snapshot fact a check needed and the loader could not read, turned into UNKNOWN: the message
- * names what failed, the remediation the permission the checker lacks. A failed read is never a
- * PASS or a FAIL.
+ * names what failed and how, the remediation follows the failure's kind ({@link ReadFailureAdvice}):
+ * a permission only for a denial. A failed read is never a PASS or a FAIL.
  */
 enum UnreadableFact {
-    TASK_DEFINITION("the task definition", "ecs:DescribeTaskDefinition"),
-    OWNING_SERVICE("the owning service", "ecs:DescribeServices"),
-    CLUSTER("the cluster's ECS Exec configuration", "ecs:DescribeClusters"),
-    TASK_ROLE("the task role",
-            "ecs:DescribeTaskDefinition (and, for EC2 tasks without a task role, ecs:DescribeContainerInstances, "
-                    + "ec2:DescribeInstances and iam:GetInstanceProfile)"),
-    TASK_ROLE_SSM_MESSAGES("the task role's ssmmessages permissions", "iam:SimulatePrincipalPolicy on the task role"),
-    TASK_ROLE_KMS_DECRYPT("the task role's kms:Decrypt permission", "iam:SimulatePrincipalPolicy on the task role"),
-    TASK_ROLE_CLOUDWATCH_AUDIT_LOG("the task role's CloudWatch Logs permissions", "iam:SimulatePrincipalPolicy on the task role"),
-    TASK_ROLE_S3_AUDIT_LOG("the task role's S3 permissions", "iam:SimulatePrincipalPolicy on the task role"),
-    OPERATOR_PERMISSIONS("the operators' permissions", "iam:SimulatePrincipalPolicy on the operator principals"),
-    EXEC_KMS_KEY("the cluster's ECS Exec KMS key", "kms:DescribeKey"),
-    AUDIT_LOG_GROUP("the session log group", "logs:DescribeLogGroups"),
-    AUDIT_BUCKET("the session log bucket's encryption", "s3:GetEncryptionConfiguration"),
+    TASK_DEFINITION("the task definition"),
+    OWNING_SERVICE("the owning service"),
+    CLUSTER("the cluster's ECS Exec configuration"),
+    TASK_ROLE("the task role"),
+    TASK_ROLE_SSM_MESSAGES("the task role's ssmmessages permissions"),
+    TASK_ROLE_KMS_DECRYPT("the task role's kms:Decrypt permission"),
+    TASK_ROLE_CLOUDWATCH_AUDIT_LOG("the task role's CloudWatch Logs permissions"),
+    TASK_ROLE_S3_AUDIT_LOG("the task role's S3 permissions"),
+    OPERATOR_PERMISSIONS("the operators' permissions"),
+    EXEC_KMS_KEY("the cluster's ECS Exec KMS key"),
+    AUDIT_LOG_GROUP("the session log group"),
+    AUDIT_BUCKET("the session log bucket's encryption"),
 
-    CONTAINER_INSTANCE("the container instance", "ecs:DescribeContainerInstances"),
-    NETWORK_PATH("the subnet the task's traffic leaves from", "ecs:DescribeContainerInstances and ec2:DescribeInstances"),
-    SUBNET("the task's subnet", "ec2:DescribeSubnets"),
-    ROUTE_TABLE("the subnet's route table", "ec2:DescribeRouteTables"),
-    NETWORK_INTERFACE("the network interface the task's traffic leaves from", "ec2:DescribeNetworkInterfaces"),
-    VPC_ENDPOINTS("the VPC's endpoints", "ec2:DescribeVpcEndpoints"),
-    ENDPOINT_SUBNETS("the subnets of the VPC's interface endpoints", "ec2:DescribeSubnets"),
-    SECURITY_GROUPS("the security groups of the task and of its ssmmessages endpoint", "ec2:DescribeSecurityGroups");
+    CONTAINER_INSTANCE("the container instance"),
+    NETWORK_PATH("the subnet the task's traffic leaves from"),
+    SUBNET("the task's subnet"),
+    ROUTE_TABLE("the subnet's route table"),
+    NETWORK_INTERFACE("the network interface the task's traffic leaves from"),
+    VPC_ENDPOINTS("the VPC's endpoints"),
+    ENDPOINT_SUBNETS("the subnets of the VPC's interface endpoints"),
+    SECURITY_GROUPS("the security groups of the task and of its ssmmessages endpoint");
 
-    /** "ecs:DescribeTaskDefinition was denied (...)": the IAM action a read failure starts with. */
-    private static final Pattern LEADING_ACTION = Pattern.compile("^([a-z0-9-]+:[A-Za-z0-9]+)\\b");
+    private static final String AGAIN = "evaluate the task again";
 
     private final String description;
-    private final String defaultPermission;
 
-    UnreadableFact(String description, String defaultPermission) {
+    UnreadableFact(String description) {
         this.description = description;
-        this.defaultPermission = defaultPermission;
     }
 
     /** Evaluates with the task definition, or reports why there is none to evaluate. */
@@ -80,33 +73,44 @@ enum UnreadableFact {
 
     /** UNKNOWN for a fact that could not be read. */
     CheckResult unknown(CheckDefinition definition, EcsTask task, Fetched.Failed<?> failed) {
-        String reason = Wording.clause(failed.reason());
-        return definition.unknown(
-                        "Could not evaluate " + Wording.task(task) + " because reading " + description + " failed: " + reason + ".",
-                        "Grant the ExecReady checker's role " + permissionFor(reason) + ", then evaluate the task again.")
-                .withEvidence("readFailure", reason);
+        return unknown(definition, task, failed.failure());
     }
 
-    /** UNKNOWN for several facts that could not be read, naming each failure and each permission to grant. */
-    static CheckResult unknown(CheckDefinition definition, EcsTask task, Map<UnreadableFact, Fetched.Failed<?>> failures) {
-        if (failures.size() == 1) {
-            Map.Entry<UnreadableFact, Fetched.Failed<?>> only = failures.entrySet().iterator().next();
-            return only.getKey().unknown(definition, task, only.getValue());
+    /** UNKNOWN for a fact that could not be read. */
+    CheckResult unknown(CheckDefinition definition, EcsTask task, ReadFailure failure) {
+        return unknown(definition, task, List.of("reading " + description + " failed: " + failure.describe()), List.of(failure));
+    }
+
+    /**
+     * UNKNOWN for this fact read once per principal, some of which failed: one failure shared by all
+     * is told once, else each principal's own.
+     */
+    CheckResult unknownPerPrincipal(CheckDefinition definition, EcsTask task, Map<String, ReadFailure> failures) {
+        List<ReadFailure> distinct = failures.values().stream().distinct().toList();
+        if (distinct.size() == 1) {
+            return unknown(definition, task, distinct.getFirst());
         }
+        List<String> each = new ArrayList<>();
+        failures.forEach((principal, failure) -> each.add(principal + ": " + failure.describe()));
+        return unknown(definition, task, List.of("reading " + description + " failed (" + String.join("; ", each) + ")"),
+                List.copyOf(failures.values()));
+    }
+
+    /** UNKNOWN for several facts that could not be read, naming each failure and advising on each kind. */
+    static CheckResult unknown(CheckDefinition definition, EcsTask task, Map<UnreadableFact, Fetched.Failed<?>> failures) {
         List<String> reads = new ArrayList<>();
-        List<String> permissions = new ArrayList<>();
+        List<ReadFailure> all = new ArrayList<>();
         failures.forEach((fact, failed) -> {
-            String reason = Wording.clause(failed.reason());
-            reads.add("reading " + fact.description + " failed: " + reason);
-            String permission = fact.permissionFor(reason);
-            if (!permissions.contains(permission)) {
-                permissions.add(permission);
-            }
+            reads.add("reading " + fact.description + " failed: " + failed.failure().describe());
+            all.add(failed.failure());
         });
-        return definition.unknown(
-                        "Could not evaluate " + Wording.task(task) + " because " + String.join(", and ", reads) + ".",
-                        "Grant the ExecReady checker's role " + Wording.list(permissions) + ", then evaluate the task again.")
-                .withEvidence("readFailure", failures.values().stream().map(f -> Wording.clause(f.reason())).collect(Collectors.joining("; ")));
+        return unknown(definition, task, reads, all);
+    }
+
+    private static CheckResult unknown(CheckDefinition definition, EcsTask task, List<String> reads, List<ReadFailure> failures) {
+        return ReadFailureAdvice.withEvidence(definition.unknown(
+                "Could not evaluate " + Wording.task(task) + " because " + String.join(", and ", reads) + ".",
+                ReadFailureAdvice.remediation(failures, AGAIN)), failures);
     }
 
     /**
@@ -119,15 +123,5 @@ enum UnreadableFact {
                                 + Wording.clause(absent.description()) + ".",
                         "Check that it still exists with " + howToLook + ", then evaluate the task again.")
                 .withEvidence("missing", Wording.clause(absent.description()));
-    }
-
-    private String permissionFor(String reason) {
-        Matcher action = LEADING_ACTION.matcher(reason);
-        return action.find() ? action.group(1) : defaultPermission;
-    }
-
-    /** Whether a read failure names the AWS action that failed, as every gateway failure does. */
-    static boolean namesAnAction(String reason) {
-        return LEADING_ACTION.matcher(reason).find();
     }
 }

@@ -1,5 +1,6 @@
 package io.execready.config;
 
+import io.execready.aws.AwsCallLimits;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Arrays;
@@ -29,6 +30,9 @@ import software.amazon.awssdk.regions.Region;
  *                              ({@code SECURITY_HUB_IMPORTS_PER_SECOND}, default 2); Security Hub allows 10 per account
  *                              and region across every function, so the template sets it to 10 divided by the
  *                              reserved concurrency of the functions that import
+ * @param awsCallLimits         attempts and timeouts of every AWS call ({@code AWS_MAX_ATTEMPTS}, the SDKs' own name,
+ *                              default 4; {@code API_CALL_ATTEMPT_TIMEOUT_SECONDS}, default 20;
+ *                              {@code API_CALL_TIMEOUT_SECONDS}, default 45, which must stay below the function's timeout)
  */
 public record CheckerConfig(
         Region region,
@@ -40,7 +44,8 @@ public record CheckerConfig(
         String chatTopicArn,
         boolean readyAgainAlerts,
         Duration findingHeartbeat,
-        double securityHubImportsPerSecond) {
+        double securityHubImportsPerSecond,
+        AwsCallLimits awsCallLimits) {
 
     public static final int DEFAULT_HEARTBEAT_DAYS = 30;
     /** Security Hub deletes an active finding after 90 days without an update. */
@@ -48,12 +53,17 @@ public record CheckerConfig(
     public static final double DEFAULT_IMPORTS_PER_SECOND = 2;
     /** Security Hub's own BatchImportFindings limit per account and region. */
     public static final double MAX_IMPORTS_PER_SECOND = 10;
+    /** The SDKs' standard retry mode accepts up to this many attempts per call in ExecReady's settings. */
+    public static final int MAX_AWS_ATTEMPTS = 10;
+    /** Lambda's longest function timeout: no call may be allowed longer. */
+    public static final int MAX_API_CALL_TIMEOUT_SECONDS = 900;
 
     public CheckerConfig {
         Objects.requireNonNull(region, "region");
         operatorPrincipalArns = List.copyOf(operatorPrincipalArns);
         Objects.requireNonNull(logLevel, "logLevel");
         Objects.requireNonNull(findingHeartbeat, "findingHeartbeat");
+        Objects.requireNonNull(awsCallLimits, "awsCallLimits");
     }
 
     /**
@@ -92,7 +102,38 @@ public record CheckerConfig(
                 chatTopic,
                 parseBoolean(env, "READY_AGAIN_ALERTS", true),
                 Duration.ofDays(parseHeartbeatDays(env)),
-                parseImportsPerSecond(env));
+                parseImportsPerSecond(env),
+                parseAwsCallLimits(env));
+    }
+
+    private static AwsCallLimits parseAwsCallLimits(Map<String, String> env) {
+        AwsCallLimits defaults = AwsCallLimits.DEFAULT;
+        int attempts = parseWholeNumber(env, "AWS_MAX_ATTEMPTS", defaults.maxAttempts(), 1, MAX_AWS_ATTEMPTS);
+        int attemptSeconds = parseWholeNumber(env, "API_CALL_ATTEMPT_TIMEOUT_SECONDS", (int) defaults.attemptTimeout().toSeconds(),
+                1, MAX_API_CALL_TIMEOUT_SECONDS);
+        int callSeconds = parseWholeNumber(env, "API_CALL_TIMEOUT_SECONDS", (int) defaults.callTimeout().toSeconds(),
+                1, MAX_API_CALL_TIMEOUT_SECONDS);
+        if (attemptSeconds > callSeconds) {
+            throw new ConfigurationException("API_CALL_ATTEMPT_TIMEOUT_SECONDS (" + attemptSeconds
+                    + ") must not exceed API_CALL_TIMEOUT_SECONDS (" + callSeconds + ")");
+        }
+        return new AwsCallLimits(attempts, Duration.ofSeconds(attemptSeconds), Duration.ofSeconds(callSeconds));
+    }
+
+    private static int parseWholeNumber(Map<String, String> env, String name, int defaultValue, int min, int max) {
+        String value = blankToNull(env.get(name));
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            int number = Integer.parseInt(value);
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the allowed range
+        }
+        throw new ConfigurationException(name + " must be a whole number from " + min + " to " + max + ", got '" + value + "'");
     }
 
     private static int parseHeartbeatDays(Map<String, String> env) {

@@ -1,6 +1,8 @@
 package io.execready.evaluation;
 
+import io.execready.snapshot.FailureKind;
 import io.execready.snapshot.Fetched;
+import io.execready.snapshot.ReadFailure;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -21,11 +23,16 @@ final class AsyncReads {
 
     <T> CompletableFuture<Fetched<T>> read(String action, Supplier<Fetched<T>> read) {
         return CompletableFuture.supplyAsync(read, executor)
-                .exceptionally(e -> Fetched.failed(action + " failed unexpectedly: " + rootCause(e)));
+                .exceptionally(e -> Fetched.failed(unexpected(action, e)));
     }
 
     static <T> CompletableFuture<Fetched<T>> done(Fetched<T> value) {
         return CompletableFuture.completedFuture(value);
+    }
+
+    /** A read that threw past its gateway: a defect in the checker, named by the action it was reading. */
+    static ReadFailure unexpected(String action, Throwable e) {
+        return new ReadFailure(action, FailureKind.UNEXPECTED, rootCause(e));
     }
 
     static String rootCause(Throwable e) {

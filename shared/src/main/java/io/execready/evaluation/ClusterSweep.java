@@ -3,7 +3,7 @@ package io.execready.evaluation;
 import io.execready.aws.EcsGateway;
 import io.execready.aws.TaskListQuery;
 import io.execready.engine.CheckStatus;
-import io.execready.engine.ExecReadyException;
+import io.execready.engine.ReadFailedException;
 import io.execready.snapshot.EcsService;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.Subject;
@@ -72,8 +72,8 @@ public final class ClusterSweep {
         List<String> taskArns = switch (ecs.listTasks(clusterArn, TaskListQuery.all())) {
             case Fetched.Present<List<String>> present -> present.value();
             case Fetched.Absent<List<String>> absent -> List.of();
-            case Fetched.Failed<List<String>> failed -> throw new ExecReadyException(
-                    "Cannot list the running tasks of cluster " + clusterArn + ": " + failed.reason());
+            case Fetched.Failed<List<String>> failed -> throw new ReadFailedException(
+                    "Cannot list the running tasks of cluster " + clusterArn, failed.failure());
         };
         TaskBatchEvaluation.BatchOutcome evaluated = batch.evaluate(clusterArn, taskArns, true);
 
@@ -122,8 +122,8 @@ public final class ClusterSweep {
             case Fetched.Present<EcsService> present -> DRAINING.equals(present.value().status())
                     ? "service " + subject.name() + " was deleted and is draining" : null;
             case Fetched.Absent<EcsService> absent -> absent.description();
-            case Fetched.Failed<EcsService> failed -> throw new ExecReadyException(
-                    "Cannot tell whether " + subject.describe() + " still exists: " + failed.reason());
+            case Fetched.Failed<EcsService> failed -> throw new ReadFailedException(
+                    "Cannot tell whether " + subject.describe() + " still exists", failed.failure());
         };
     }
 }

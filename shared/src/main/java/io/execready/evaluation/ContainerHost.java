@@ -5,7 +5,9 @@ import io.execready.aws.EcsGateway;
 import io.execready.snapshot.ContainerInstance;
 import io.execready.snapshot.Ec2Instance;
 import io.execready.snapshot.EcsTask;
+import io.execready.snapshot.FailureKind;
 import io.execready.snapshot.Fetched;
+import io.execready.snapshot.ReadFailure;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -37,7 +39,8 @@ final class ContainerHost {
         CompletableFuture<Fetched<ContainerInstance>> instance = arn == null
                 ? AsyncReads.done(Fetched.absent("task " + task.taskId() + " runs on no container instance (Fargate)"))
                 : reads.read("ecs:DescribeContainerInstances", () -> ecs.describeContainerInstances(task.clusterArn(), List.of(arn))
-                        .getOrDefault(arn, Fetched.failed("ecs:DescribeContainerInstances did not answer for " + arn)));
+                        .getOrDefault(arn, Fetched.failed(new ReadFailure("ecs:DescribeContainerInstances", FailureKind.INVALID_RESPONSE,
+                                "no answer for " + arn))));
         return new ContainerHost(task, ec2, reads, instance);
     }
 
@@ -62,7 +65,7 @@ final class ContainerHost {
                 case Fetched.Present<ContainerInstance> present ->
                         reads.read("ec2:DescribeInstances", () -> ec2.describeInstance(present.value().ec2InstanceId()));
                 case Fetched.Absent<ContainerInstance> absent -> AsyncReads.done(Fetched.absent(absent.description()));
-                case Fetched.Failed<ContainerInstance> failed -> AsyncReads.done(Fetched.failed(failed.reason()));
+                case Fetched.Failed<ContainerInstance> failed -> AsyncReads.done(failed.retyped());
             });
         }
         return ec2Instance;

@@ -13,12 +13,14 @@ import io.execready.snapshot.ExecAccess;
 import io.execready.snapshot.ExecLogging;
 import io.execready.snapshot.ExecPermissions;
 import io.execready.snapshot.ExecResourceArns;
+import io.execready.snapshot.FailureKind;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.KmsKey;
 import io.execready.snapshot.LogGroup;
 import io.execready.snapshot.PermissionAssessment;
 import io.execready.snapshot.PermissionNeed;
 import io.execready.snapshot.PermissionSimulation;
+import io.execready.snapshot.ReadFailure;
 import io.execready.snapshot.S3Bucket;
 import io.execready.snapshot.TaskRole;
 import java.util.ArrayList;
@@ -46,6 +48,9 @@ import java.util.function.Supplier;
  * tags. The task role's calls to KMS, CloudWatch Logs and S3 carry no ECS keys, so none are passed.
  */
 final class ExecAccessLoader {
+
+    private static final String LIST_TAGS = "ecs:ListTagsForResource";
+    private static final String DESCRIBE_KEY = "kms:DescribeKey";
 
     private final EcsGateway ecs;
     private final KmsGateway kms;
@@ -75,26 +80,26 @@ final class ExecAccessLoader {
                                    CompletableFuture<Fetched<TaskRole>> taskRole) {
         CompletableFuture<Fetched<Map<String, String>>> taskTags = operatorPrincipalArns.isEmpty()
                 ? CompletableFuture.completedFuture(Fetched.absent("no operator principals are configured"))
-                : async("ecs:ListTagsForResource", () -> ecs.listTagsForResource(task.taskArn()));
+                : async(LIST_TAGS, () -> ecs.listTagsForResource(task.taskArn()));
         return cluster
                 .thenCompose(read -> switch (read) {
                     case Fetched.Present<EcsCluster> present -> load(task, present.value(), taskRole, taskTags);
-                    case Fetched.Absent<EcsCluster> absent -> withoutCluster(task, absent.description(), taskRole);
-                    case Fetched.Failed<EcsCluster> failed -> withoutCluster(task, failed.reason(), taskRole);
+                    case Fetched.Absent<EcsCluster> absent -> withoutCluster(task,
+                            new ReadFailure("ecs:DescribeClusters", FailureKind.NOT_FOUND, absent.description()), taskRole);
+                    case Fetched.Failed<EcsCluster> failed -> withoutCluster(task, failed.failure(), taskRole);
                 })
                 .exceptionally(e -> {
-                    String reason = "loading the task's permissions, exec key and audit destinations failed unexpectedly: "
-                            + AsyncReads.rootCause(e);
-                    return new Loaded(Fetched.failed(reason), unread(task, reason));
+                    ReadFailure failure = AsyncReads.unexpected("loading the task's permissions, exec key and audit destinations", e);
+                    return new Loaded(Fetched.failed(failure), unread(task, failure));
                 });
     }
 
     /** Without the cluster nothing but the task role's ssmmessages needs can be known. */
-    private CompletableFuture<Loaded> withoutCluster(EcsTask task, String reason, CompletableFuture<Fetched<TaskRole>> taskRole) {
+    private CompletableFuture<Loaded> withoutCluster(EcsTask task, ReadFailure cluster, CompletableFuture<Fetched<TaskRole>> taskRole) {
         return taskRole
-                .thenApply(role -> role.map(r -> new TaskRolePurposes(r.roleArn(), Fetched.absent(reason), List.of(), List.of(), List.of())))
+                .thenApply(role -> role.map(r -> new TaskRolePurposes(r.roleArn(), Fetched.failed(cluster), List.of(), List.of(), List.of())))
                 .thenCompose(purposes -> taskRoleAssessments(task, task.clusterName(), purposes))
-                .thenApply(assessed -> new Loaded(assessed.ssmMessages(), unread(task, reason)));
+                .thenApply(assessed -> new Loaded(assessed.ssmMessages(), unread(task, cluster)));
     }
 
     private CompletableFuture<Loaded> load(EcsTask task, EcsCluster cluster, CompletableFuture<Fetched<TaskRole>> taskRole,
@@ -109,7 +114,7 @@ final class ExecAccessLoader {
 
         CompletableFuture<Fetched<KmsKey>> key = keyId == null
                 ? completed(Fetched.absent("cluster " + clusterName + " sets no ECS Exec KMS key"))
-                : async("kms:DescribeKey", () -> kms.describeKey(keyId));
+                : async(DESCRIBE_KEY, () -> kms.describeKey(keyId));
         CompletableFuture<Fetched<String>> keyArn = keyId == null
                 ? completed(Fetched.absent("cluster " + clusterName + " sets no ECS Exec KMS key"))
                 : ExecResourceArns.kmsKey(taskArn, keyId)
@@ -166,8 +171,7 @@ final class ExecAccessLoader {
                         Fetched.absent(absent.description()), Fetched.absent(absent.description())));
             }
             case Fetched.Failed<TaskRolePurposes> failed -> {
-                return completed(new TaskRoleAssessments(Fetched.failed(failed.reason()), Fetched.failed(failed.reason()),
-                        Fetched.failed(failed.reason()), Fetched.failed(failed.reason())));
+                return completed(new TaskRoleAssessments(failed.retyped(), failed.retyped(), failed.retyped(), failed.retyped()));
             }
         }
         List<PermissionNeed> ssmMessages = ExecPermissions.TASK_ROLE_SSM_MESSAGES.stream().map(action -> new PermissionNeed(action, "*")).toList();
@@ -175,17 +179,17 @@ final class ExecAccessLoader {
         return simulator.assess(role.roleArn(), List.of(ssmMessages, role.decrypt(), role.cloudWatch(), role.bucket()), resource -> context)
                 .thenApply(assessed -> new TaskRoleAssessments(
                         assessed.get(0).simulation(),
-                        decryptAssessment(clusterName, role, assessed.get(1)),
+                        decryptAssessment(role, assessed.get(1)),
                         used(role.cloudWatch(), assessed.get(2), "cluster " + clusterName + " sends no ECS Exec session logs to CloudWatch Logs"),
                         used(role.bucket(), assessed.get(3), "cluster " + clusterName + " sends no ECS Exec session logs to S3")));
     }
 
-    private static Fetched<PermissionAssessment> decryptAssessment(String clusterName, TaskRolePurposes role, PermissionAssessment assessed) {
+    private static Fetched<PermissionAssessment> decryptAssessment(TaskRolePurposes role, PermissionAssessment assessed) {
         return switch (role.keyArn()) {
             case Fetched.Present<String> present -> Fetched.present(assessed);
             case Fetched.Absent<String> absent -> Fetched.absent(absent.description());
-            case Fetched.Failed<String> failed -> Fetched.present(new PermissionAssessment(role.roleArn(), List.of(),
-                    Fetched.failed(failed.reason() + " (the ARN of cluster " + clusterName + "'s exec key is needed to simulate kms:Decrypt)")));
+            // Without the key's ARN there is no kms:Decrypt to simulate: the key's read failure is this one's.
+            case Fetched.Failed<String> failed -> Fetched.present(new PermissionAssessment(role.roleArn(), List.of(), failed.retyped()));
         };
     }
 
@@ -206,11 +210,13 @@ final class ExecAccessLoader {
         List<PermissionNeed> startSession = ExecPermissions.operatorStartSession(task);
         if (!(inputs.taskTags() instanceof Fetched.Present<Map<String, String>> tags)) {
             // Without the task's tags a tag condition would be judged on nothing: no verdict, no guess.
-            String reason = inputs.taskTags() instanceof Fetched.Failed<Map<String, String>> failed ? failed.reason()
-                    : "the task's tags were not read";
+            ReadFailure failure = switch (inputs.taskTags()) {
+                case Fetched.Failed<Map<String, String>> failed -> failed.failure();
+                default -> new ReadFailure(LIST_TAGS, FailureKind.INVALID_RESPONSE, "the task's tags were not read");
+            };
             return completed(List.of(
-                    operatorPrincipalArns.stream().map(p -> new PermissionAssessment(p, execute, Fetched.failed(reason))).toList(),
-                    operatorPrincipalArns.stream().map(p -> new PermissionAssessment(p, startSession, Fetched.failed(reason))).toList()));
+                    operatorPrincipalArns.stream().map(p -> new PermissionAssessment(p, execute, Fetched.failed(failure))).toList(),
+                    operatorPrincipalArns.stream().map(p -> new PermissionAssessment(p, startSession, Fetched.failed(failure))).toList()));
         }
         String clusterArn = ExecResourceArns.cluster(task);
         boolean keyUnresolved = inputs.keyId() != null && keyArn == null;
@@ -226,8 +232,8 @@ final class ExecAccessLoader {
             for (CompletableFuture<List<PermissionAssessment>> operator : perOperator) {
                 PermissionAssessment executeAssessment = operator.join().get(0);
                 executes.add(keyUnresolved
-                        ? new PermissionAssessment(executeAssessment.principalArn(), execute, Fetched.failed(unresolvedKey(inputs.keyArn())
-                                + " (the ARN of cluster " + task.clusterName() + "'s exec key is needed to simulate kms:GenerateDataKey)"))
+                        // Without the key's ARN kms:GenerateDataKey cannot be simulated: the key's read failure is this one's.
+                        ? new PermissionAssessment(executeAssessment.principalArn(), execute, Fetched.failed(unresolvedKey(inputs.keyArn())))
                         : executeAssessment);
                 sessions.add(operator.join().get(1));
             }
@@ -235,11 +241,11 @@ final class ExecAccessLoader {
         });
     }
 
-    private static String unresolvedKey(Fetched<String> keyArn) {
+    private static ReadFailure unresolvedKey(Fetched<String> keyArn) {
         return switch (keyArn) {
-            case Fetched.Failed<String> failed -> failed.reason();
-            case Fetched.Absent<String> absent -> absent.description();
-            case Fetched.Present<String> present -> "it is " + present.value();
+            case Fetched.Failed<String> failed -> failed.failure();
+            case Fetched.Absent<String> absent -> new ReadFailure(DESCRIBE_KEY, FailureKind.NOT_FOUND, absent.description());
+            case Fetched.Present<String> present -> new ReadFailure(DESCRIBE_KEY, FailureKind.INVALID_RESPONSE, "the key's ARN is " + present.value());
         };
     }
 
@@ -261,19 +267,19 @@ final class ExecAccessLoader {
         return List.copyOf(context);
     }
 
-    /** Every fact Failed with one reason: the cluster, which all of them depend on, could not be read. */
-    private ExecAccess unread(EcsTask task, String reason) {
+    /** Every fact Failed with one failure: the cluster, which all of them depend on, could not be read. */
+    private ExecAccess unread(EcsTask task, ReadFailure failure) {
         List<PermissionNeed> execute = ExecPermissions.operatorExecuteCommand(task, null);
         List<PermissionNeed> startSession = ExecPermissions.operatorStartSession(task);
-        return new ExecAccess(Fetched.failed(reason), Fetched.failed(reason), Fetched.failed(reason),
-                Fetched.failed(reason), Fetched.failed(reason), Fetched.failed(reason),
-                operatorPrincipalArns.stream().map(p -> new PermissionAssessment(p, execute, Fetched.failed(reason))).toList(),
-                operatorPrincipalArns.stream().map(p -> new PermissionAssessment(p, startSession, Fetched.failed(reason))).toList());
+        return new ExecAccess(Fetched.failed(failure), Fetched.failed(failure), Fetched.failed(failure),
+                Fetched.failed(failure), Fetched.failed(failure), Fetched.failed(failure),
+                operatorPrincipalArns.stream().map(p -> new PermissionAssessment(p, execute, Fetched.failed(failure))).toList(),
+                operatorPrincipalArns.stream().map(p -> new PermissionAssessment(p, startSession, Fetched.failed(failure))).toList());
     }
 
     private <T> CompletableFuture<Fetched<T>> async(String action, Supplier<Fetched<T>> read) {
         return CompletableFuture.supplyAsync(read, executor)
-                .exceptionally(e -> Fetched.failed(action + " failed unexpectedly: " + AsyncReads.rootCause(e)));
+                .exceptionally(e -> Fetched.failed(AsyncReads.unexpected(action, e)));
     }
 
     private static <T> CompletableFuture<T> completed(T value) {

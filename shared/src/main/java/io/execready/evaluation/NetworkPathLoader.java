@@ -4,11 +4,13 @@ import io.execready.aws.Ec2Gateway;
 import io.execready.snapshot.ContainerInstance;
 import io.execready.snapshot.Ec2Instance;
 import io.execready.snapshot.EcsTask;
+import io.execready.snapshot.FailureKind;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.NetworkInterface;
 import io.execready.snapshot.NetworkPath;
 import io.execready.snapshot.NetworkPlacement;
 import io.execready.snapshot.ProspectiveTask;
+import io.execready.snapshot.ReadFailure;
 import io.execready.snapshot.RouteTable;
 import io.execready.snapshot.SecurityGroup;
 import io.execready.snapshot.Subnet;
@@ -39,6 +41,7 @@ import java.util.function.Function;
 final class NetworkPathLoader {
 
     static final String SSM_MESSAGES = "ssmmessages";
+    private static final String DESCRIBE_INSTANCES = "ec2:DescribeInstances";
 
     private final Ec2Gateway ec2;
     private final AsyncReads reads;
@@ -57,8 +60,7 @@ final class NetworkPathLoader {
             return fromTaskInterface(task, eni.get());
         }
         if (task.containerInstanceArn() == null) {
-            return AsyncReads.done(Fetched.failed("task " + task.taskId()
-                    + " reports neither an ENI attachment nor a container instance, so its subnet is unknown"));
+            return AsyncReads.done(Fetched.failed(incompleteTask(task, "reports neither an ENI attachment nor a container instance, so its subnet is unknown")));
         }
         return host.containerInstance().thenCompose(instance -> instance instanceof Fetched.Present<ContainerInstance> present
                 && present.value().isExternal()
@@ -74,13 +76,13 @@ final class NetworkPathLoader {
         String subnetId = attachment.details().get("subnetId");
         String interfaceId = attachment.details().get("networkInterfaceId");
         if (subnetId == null || subnetId.isBlank()) {
-            return AsyncReads.done(Fetched.failed("the ENI attachment of task " + task.taskId() + " names no subnet"));
+            return AsyncReads.done(Fetched.failed(incompleteTask(task, "has an ENI attachment that names no subnet")));
         }
         Optional<NetworkInterface> planned = ProspectiveTask.plannedInterface(task);
         CompletableFuture<Fetched<NetworkInterface>> networkInterface = planned.isPresent()
                 ? AsyncReads.done(Fetched.present(planned.get()))
                 : interfaceId == null || interfaceId.isBlank()
-                ? AsyncReads.done(Fetched.failed("the ENI attachment of task " + task.taskId() + " names no network interface"))
+                ? AsyncReads.done(Fetched.failed(incompleteTask(task, "has an ENI attachment that names no network interface")))
                 : reads.read("ec2:DescribeNetworkInterfaces", () -> ec2.describeNetworkInterface(interfaceId));
         return path(task, NetworkPlacement.TASK_NETWORK_INTERFACE, interfaceId == null ? "(unnamed ENI)" : interfaceId,
                 subnetId, networkInterface);
@@ -93,10 +95,11 @@ final class NetworkPathLoader {
                 yield path(task, NetworkPlacement.CONTAINER_INSTANCE, present.value().instanceId(), primary.subnetId(),
                         AsyncReads.done(Fetched.present(primary)));
             }
-            case Fetched.Present<Ec2Instance> present -> AsyncReads.done(Fetched.failed(
-                    "EC2 instance " + present.value().instanceId() + " of task " + task.taskId() + " reports no subnet"));
-            case Fetched.Absent<Ec2Instance> absent -> AsyncReads.done(Fetched.failed(absent.description()));
-            case Fetched.Failed<Ec2Instance> failed -> AsyncReads.done(Fetched.failed(failed.reason()));
+            case Fetched.Present<Ec2Instance> present -> AsyncReads.done(Fetched.failed(new ReadFailure(DESCRIBE_INSTANCES,
+                    FailureKind.INVALID_RESPONSE, "EC2 instance " + present.value().instanceId() + " of task " + task.taskId() + " reports no subnet")));
+            case Fetched.Absent<Ec2Instance> absent -> AsyncReads.done(Fetched.failed(new ReadFailure(DESCRIBE_INSTANCES,
+                    FailureKind.NOT_FOUND, absent.description())));
+            case Fetched.Failed<Ec2Instance> failed -> AsyncReads.done(failed.retyped());
         };
     }
 
@@ -145,16 +148,21 @@ final class NetworkPathLoader {
                         routeTable.join(), endpoints.join(), endpointSubnets.join(), taskSecurityGroups.join(), endpointSecurityGroups.join())));
     }
 
+    /** The task's own record (from its event or ecs:DescribeTasks) lacks what locating its network needs. */
+    private static ReadFailure incompleteTask(EcsTask task, String what) {
+        return new ReadFailure("ecs:DescribeTasks", FailureKind.INVALID_RESPONSE, "task " + task.taskId() + " " + what);
+    }
+
     private static Fetched<List<SecurityGroup>> noSsmEndpoint() {
         return Fetched.absent("the VPC has no ssmmessages interface endpoint, so no security group decides access to one");
     }
 
-    /** Runs the dependent read with a present value; Absent and Failed pass through with their text. */
+    /** Runs the dependent read with a present value; Absent passes through with its text, Failed with its failure. */
     private static <T, R> CompletableFuture<Fetched<R>> withValue(Fetched<T> fetched, Function<T, CompletableFuture<Fetched<R>>> next) {
         return switch (fetched) {
             case Fetched.Present<T> present -> next.apply(present.value());
             case Fetched.Absent<T> absent -> AsyncReads.done(Fetched.absent(absent.description()));
-            case Fetched.Failed<T> failed -> AsyncReads.done(Fetched.failed(failed.reason()));
+            case Fetched.Failed<T> failed -> AsyncReads.done(failed.retyped());
         };
     }
 }

@@ -4,10 +4,12 @@ import io.execready.aws.ContextEntry;
 import io.execready.aws.IamGateway;
 import io.execready.aws.PermissionQuery;
 import io.execready.snapshot.ActionDecision;
+import io.execready.snapshot.FailureKind;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.PermissionAssessment;
 import io.execready.snapshot.PermissionNeed;
 import io.execready.snapshot.PermissionSimulation;
+import io.execready.snapshot.ReadFailure;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -26,6 +28,8 @@ import java.util.function.Function;
  * failure, and the other purposes are unaffected.
  */
 final class PrincipalSimulator {
+
+    private static final String SIMULATE = "iam:SimulatePrincipalPolicy";
 
     private final IamGateway iam;
     private final ExecutorService executor;
@@ -51,7 +55,7 @@ final class PrincipalSimulator {
         actionsByResource.forEach((resource, actions) -> {
             PermissionQuery query = new PermissionQuery(principalArn, List.copyOf(actions), List.of(resource), contextFor.apply(resource));
             calls.put(resource, CompletableFuture.supplyAsync(() -> iam.simulate(query), executor)
-                    .exceptionally(e -> Fetched.failed("iam:SimulatePrincipalPolicy failed unexpectedly: " + AsyncReads.rootCause(e))));
+                    .exceptionally(e -> Fetched.failed(AsyncReads.unexpected(SIMULATE, e))));
         });
         return CompletableFuture.allOf(calls.values().toArray(CompletableFuture[]::new))
                 .thenApply(done -> purposes.stream()
@@ -67,10 +71,11 @@ final class PrincipalSimulator {
             Fetched<PermissionSimulation> call = calls.get(resource).join();
             switch (call) {
                 case Fetched.Failed<PermissionSimulation> failed -> {
-                    return Fetched.failed(failed.reason());
+                    return failed.retyped();
                 }
                 case Fetched.Absent<PermissionSimulation> absent -> {
-                    return Fetched.failed("iam:SimulatePrincipalPolicy returned nothing for " + resource + ": " + absent.description());
+                    return Fetched.failed(new ReadFailure(SIMULATE, FailureKind.INVALID_RESPONSE,
+                            "no evaluation result for " + resource + ": " + absent.description()));
                 }
                 case Fetched.Present<PermissionSimulation> present -> {
                     for (ActionDecision decision : present.value().decisions()) {

@@ -32,7 +32,7 @@ public record PublishAuthority(boolean authoritative, String reason) {
             // Without the service its deployments are unknown; refusing every task would silence a
             // subject whose describe permission is missing, so the task speaks for it.
             case Fetched.Failed<EcsService> failed -> new PublishAuthority(true,
-                    "the service could not be read (" + failed.reason() + "), so the task's deployment is taken as the primary one");
+                    "the service could not be read (" + failed.failure().describe() + "), so the task's deployment is taken as the primary one");
         };
     }
 

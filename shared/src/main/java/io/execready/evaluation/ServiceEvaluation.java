@@ -5,7 +5,7 @@ import io.execready.aws.TaskListQuery;
 import io.execready.checks.CheckRegistry;
 import io.execready.engine.CheckEngine;
 import io.execready.engine.CheckResult;
-import io.execready.engine.ExecReadyException;
+import io.execready.engine.ReadFailedException;
 import io.execready.engine.ServiceCheck;
 import io.execready.engine.TaskReport;
 import io.execready.snapshot.EcsService;
@@ -63,8 +63,8 @@ public final class ServiceEvaluation {
             }
             case Fetched.Absent<EcsService> absent -> new ServiceOutcome(null, null, PublishResult.NOTHING,
                     "not evaluated: " + absent.description());
-            case Fetched.Failed<EcsService> failed -> throw new ExecReadyException(
-                    "Cannot evaluate service " + serviceName + " in cluster " + cluster + ": " + failed.reason());
+            case Fetched.Failed<EcsService> failed -> throw new ReadFailedException(
+                    "Cannot evaluate service " + serviceName + " in cluster " + cluster, failed.failure());
         };
     }
 
@@ -113,7 +113,7 @@ public final class ServiceEvaluation {
                     case Fetched.Present<EcsTask> present -> tasks.add(present.value());
                     case Fetched.Absent<EcsTask> absent -> { }
                     case Fetched.Failed<EcsTask> failed -> {
-                        return Fetched.failed(failed.reason());
+                        return failed.retyped();
                     }
                 }
             }

@@ -66,7 +66,7 @@ public final class TaskBatchEvaluation {
             switch (entry.getValue()) {
                 case Fetched.Present<EcsTask> present -> described.add(present.value());
                 case Fetched.Absent<EcsTask> absent -> notEvaluated.add(absent.description());
-                case Fetched.Failed<EcsTask> failed -> notEvaluated.add("task " + entry.getKey() + " could not be read: " + failed.reason());
+                case Fetched.Failed<EcsTask> failed -> notEvaluated.add("task " + entry.getKey() + " could not be read: " + failed.failure().describe());
             }
         }
 

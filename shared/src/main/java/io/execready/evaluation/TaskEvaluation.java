@@ -3,12 +3,13 @@ package io.execready.evaluation;
 import io.execready.aws.EcsGateway;
 import io.execready.aws.TaskListQuery;
 import io.execready.engine.CheckEngine;
-import io.execready.engine.ExecReadyException;
+import io.execready.engine.ReadFailedException;
 import io.execready.engine.TaskReport;
 import io.execready.snapshot.Arn;
 import io.execready.snapshot.EcsService;
 import io.execready.snapshot.EcsTask;
 import io.execready.snapshot.Fetched;
+import io.execready.snapshot.ReadFailure;
 import io.execready.snapshot.Subject;
 import io.execready.snapshot.TaskSnapshot;
 import io.execready.state.FindingLifecycle;
@@ -104,8 +105,8 @@ public final class TaskEvaluation {
             case Fetched.Present<EcsService> present -> "DRAINING".equals(present.value().status())
                     ? "service " + subject.name() + " was deleted and is draining" : null;
             case Fetched.Absent<EcsService> absent -> absent.description();
-            case Fetched.Failed<EcsService> failed -> throw new ExecReadyException(
-                    "Cannot tell whether " + subject.describe() + " still exists: " + failed.reason());
+            case Fetched.Failed<EcsService> failed -> throw new ReadFailedException(
+                    "Cannot tell whether " + subject.describe() + " still exists", failed.failure());
         };
     }
 
@@ -115,14 +116,14 @@ public final class TaskEvaluation {
         List<String> listed = switch (ecs.listTasks(subject.clusterArn(), query)) {
             case Fetched.Present<List<String>> present -> present.value();
             case Fetched.Absent<List<String>> absent -> List.of();
-            case Fetched.Failed<List<String>> failed -> throw new ExecReadyException(
-                    "Cannot tell whether " + subject.describe() + " has tasks left: " + failed.reason());
+            case Fetched.Failed<List<String>> failed -> throw new ReadFailedException(
+                    "Cannot tell whether " + subject.describe() + " has tasks left", failed.failure());
         };
         List<String> others = listed.stream().filter(arn -> !arn.equals(stopped.taskArn())).toList();
         // ListTasks filters by family or starter, not by group: the candidates' own group decides.
         for (int from = 0; from < others.size(); from += DESCRIBE_BATCH) {
             List<String> batch = others.subList(from, Math.min(others.size(), from + DESCRIBE_BATCH));
-            List<String> unreadable = new ArrayList<>();
+            List<ReadFailure> unreadable = new ArrayList<>();
             for (Map.Entry<String, Fetched<EcsTask>> entry : ecs.describeTasks(subject.clusterArn(), batch).entrySet()) {
                 switch (entry.getValue()) {
                     case Fetched.Present<EcsTask> present -> {
@@ -131,11 +132,11 @@ public final class TaskEvaluation {
                         }
                     }
                     case Fetched.Absent<EcsTask> absent -> { }
-                    case Fetched.Failed<EcsTask> failed -> unreadable.add(failed.reason());
+                    case Fetched.Failed<EcsTask> failed -> unreadable.add(failed.failure());
                 }
             }
             if (!unreadable.isEmpty()) {
-                throw new ExecReadyException("Cannot tell whether " + subject.describe() + " has tasks left: " + unreadable.getFirst());
+                throw new ReadFailedException("Cannot tell whether " + subject.describe() + " has tasks left", unreadable.getFirst());
             }
         }
         return "no task of " + subject.describe() + " is left running or pending (ecs:ListTasks by " + query.describe() + ")";

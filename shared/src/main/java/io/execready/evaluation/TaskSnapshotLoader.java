@@ -9,8 +9,10 @@ import io.execready.aws.S3Gateway;
 import io.execready.snapshot.EcsCluster;
 import io.execready.snapshot.EcsService;
 import io.execready.snapshot.EcsTask;
+import io.execready.snapshot.FailureKind;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.NetworkPath;
+import io.execready.snapshot.ReadFailure;
 import io.execready.snapshot.RoleSource;
 import io.execready.snapshot.TaskDefinition;
 import io.execready.snapshot.TaskRole;
@@ -56,7 +58,8 @@ public final class TaskSnapshotLoader {
 
     public TaskSnapshot load(EcsTask task) {
         CompletableFuture<Fetched<TaskDefinition>> taskDefinition = task.taskDefinitionArn() == null
-                ? CompletableFuture.completedFuture(Fetched.failed("the task reports no task definition ARN"))
+                ? CompletableFuture.completedFuture(Fetched.failed(new ReadFailure(
+                        "ecs:DescribeTasks", FailureKind.INVALID_RESPONSE, "task " + task.taskId() + " reports no task definition ARN")))
                 : reads.read("ecs:DescribeTaskDefinition", () -> ecs.describeTaskDefinition(task.taskDefinitionArn()));
         CompletableFuture<Fetched<EcsCluster>> cluster = reads.read("ecs:DescribeClusters", () -> ecs.describeCluster(task.clusterArn()));
         CompletableFuture<Fetched<EcsService>> service = task.serviceName()

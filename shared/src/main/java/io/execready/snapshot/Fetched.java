@@ -24,13 +24,15 @@ public sealed interface Fetched<T> {
         }
     }
 
-    /**
-     * The fact could not be read. {@code reason} names the AWS action and why, for example
-     * "ecs:DescribeTaskDefinition was denied (AccessDeniedException)".
-     */
-    record Failed<T>(String reason) implements Fetched<T> {
+    /** The fact could not be read: {@code failure} names the AWS action and the kind of failure. */
+    record Failed<T>(ReadFailure failure) implements Fetched<T> {
         public Failed {
-            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(failure, "failure");
+        }
+
+        /** The same failure, as a fact of another type (a read that depended on this one). */
+        public <R> Fetched<R> retyped() {
+            return new Failed<>(failure);
         }
     }
 
@@ -42,8 +44,8 @@ public sealed interface Fetched<T> {
         return new Absent<>(description);
     }
 
-    static <T> Fetched<T> failed(String reason) {
-        return new Failed<>(reason);
+    static <T> Fetched<T> failed(ReadFailure failure) {
+        return new Failed<>(failure);
     }
 
     /** Present when {@code value} is non-null, else Absent with the given description. */
@@ -63,12 +65,12 @@ public sealed interface Fetched<T> {
         return this instanceof Failed<T>;
     }
 
-    /** Transforms a present value; Absent and Failed pass through with their text. */
+    /** Transforms a present value; Absent passes through with its text, Failed with its failure. */
     default <R> Fetched<R> map(Function<? super T, ? extends R> mapper) {
         return switch (this) {
             case Present<T> p -> Fetched.present(mapper.apply(p.value()));
             case Absent<T> a -> Fetched.absent(a.description());
-            case Failed<T> f -> Fetched.failed(f.reason());
+            case Failed<T> f -> f.retyped();
         };
     }
 
@@ -77,7 +79,7 @@ public sealed interface Fetched<T> {
         return switch (this) {
             case Present<T> p -> mapper.apply(p.value());
             case Absent<T> a -> Fetched.absent(a.description());
-            case Failed<T> f -> Fetched.failed(f.reason());
+            case Failed<T> f -> f.retyped();
         };
     }
 }

@@ -2,10 +2,17 @@ package io.execready.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.execready.snapshot.FailureKind;
 import io.execready.snapshot.Fetched;
+import io.execready.snapshot.ReadFailure;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 class AwsReadsTest {
@@ -17,13 +24,23 @@ class AwsReadsTest {
                 .build();
     }
 
+    private static FailureKind kindOf(Exception e) {
+        Fetched<String> result = AwsReads.read("ecs:DescribeTasks", () -> {
+            throw (RuntimeException) e;
+        });
+        return ((Fetched.Failed<String>) result).failure().kind();
+    }
+
     @Test
-    void read_whenAccessDenied_namesActionAsDenied() {
+    void read_whenAccessDenied_namesActionAsDeniedWithWhatAwsSaid() {
         Fetched<String> result = AwsReads.read("ec2:DescribeRouteTables", () -> {
             throw serviceError("UnauthorizedOperation", 403);
         });
 
-        assertThat(result).isEqualTo(Fetched.failed("ec2:DescribeRouteTables was denied (UnauthorizedOperation)"));
+        assertThat(result).isEqualTo(Fetched.failed(
+                new ReadFailure("ec2:DescribeRouteTables", FailureKind.DENIED, "UnauthorizedOperation: message from AWS")));
+        assertThat(((Fetched.Failed<String>) result).failure().describe())
+                .isEqualTo("ec2:DescribeRouteTables was denied (UnauthorizedOperation: message from AWS)");
     }
 
     @Test
@@ -32,36 +49,59 @@ class AwsReadsTest {
             throw serviceError("ThrottlingException", 400);
         });
 
-        assertThat(result).isInstanceOfSatisfying(Fetched.Failed.class,
-                f -> assertThat(f.reason()).isEqualTo("ecs:DescribeTasks was throttled and retries ran out (ThrottlingException)"));
+        assertThat(result).isInstanceOfSatisfying(Fetched.Failed.class, f -> assertThat(f.failure().describe())
+                .isEqualTo("ecs:DescribeTasks was throttled and the retries ran out (ThrottlingException: message from AWS)"));
     }
 
     @Test
-    void read_whenOtherServiceError_includesCodeAndMessage() {
+    void kindOf_classifiesErrorCodes() {
+        assertThat(kindOf(serviceError("AccessDeniedException", 400))).isEqualTo(FailureKind.DENIED);
+        assertThat(kindOf(serviceError("AccessDenied", 403))).isEqualTo(FailureKind.DENIED);
+        assertThat(kindOf(serviceError("UnauthorizedOperation", 403))).isEqualTo(FailureKind.DENIED);
+        assertThat(kindOf(serviceError("Throttling", 400))).isEqualTo(FailureKind.THROTTLED);
+        assertThat(kindOf(serviceError("RequestLimitExceeded", 503))).isEqualTo(FailureKind.THROTTLED);
+        assertThat(kindOf(serviceError("ClusterNotFoundException", 400))).isEqualTo(FailureKind.NOT_FOUND);
+        assertThat(kindOf(serviceError("InvalidSubnetID.NotFound", 400))).isEqualTo(FailureKind.NOT_FOUND);
+        assertThat(kindOf(serviceError("NoSuchEntity", 404))).isEqualTo(FailureKind.NOT_FOUND);
+        assertThat(kindOf(serviceError("ServiceUnavailable", 503))).isEqualTo(FailureKind.UNREACHABLE);
+        assertThat(kindOf(serviceError("InvalidParameterException", 400))).isEqualTo(FailureKind.REJECTED);
+    }
+
+    @Test
+    void kindOf_classifiesClientSideFailures() {
+        assertThat(kindOf(ApiCallTimeoutException.create(5000))).isEqualTo(FailureKind.TIMED_OUT);
+        assertThat(kindOf(ApiCallAttemptTimeoutException.create(1000))).isEqualTo(FailureKind.TIMED_OUT);
+        assertThat(kindOf(SdkClientException.create("Unable to execute HTTP request: Read timed out", new SocketTimeoutException("Read timed out"))))
+                .isEqualTo(FailureKind.TIMED_OUT);
+        assertThat(kindOf(SdkClientException.create("Unable to execute HTTP request", new ConnectException("Connection refused"))))
+                .isEqualTo(FailureKind.UNREACHABLE);
+        assertThat(kindOf(SdkClientException.create("Unable to execute HTTP request", new IOException("Premature EOF"))))
+                .isEqualTo(FailureKind.UNREACHABLE);
+        assertThat(kindOf(SdkClientException.create("Unable to load credentials"))).isEqualTo(FailureKind.UNEXPECTED);
+    }
+
+    @Test
+    void read_whenServerErrorOutlastsRetries_saysAwsUnreachable() {
         Fetched<String> result = AwsReads.read("kms:DescribeKey", () -> {
             throw serviceError("KMSInternalException", 500);
         });
 
-        assertThat(result).isEqualTo(Fetched.failed("kms:DescribeKey failed with KMSInternalException: message from AWS"));
+        assertThat(result).isEqualTo(Fetched.failed(
+                new ReadFailure("kms:DescribeKey", FailureKind.UNREACHABLE, "KMSInternalException: message from AWS")));
     }
 
     @Test
-    void read_whenNetworkFailure_saysAwsUnreachable() {
+    void read_whenNoConnection_saysAwsUnreachable() {
         Fetched<String> result = AwsReads.read("iam:SimulatePrincipalPolicy", () -> {
-            throw SdkClientException.create("connect timed out");
+            throw SdkClientException.create("Unable to execute HTTP request: Connection refused", new ConnectException("Connection refused"));
         });
 
-        assertThat(result).isEqualTo(Fetched.failed("iam:SimulatePrincipalPolicy could not reach AWS (connect timed out)"));
+        assertThat(result).isInstanceOfSatisfying(Fetched.Failed.class, f -> assertThat(f.failure().describe())
+                .isEqualTo("iam:SimulatePrincipalPolicy could not reach AWS (Unable to execute HTTP request: Connection refused)"));
     }
 
     @Test
     void read_whenSuccessful_passesValueThrough() {
         assertThat(AwsReads.read("ecs:DescribeClusters", () -> Fetched.present("ok"))).isEqualTo(Fetched.present("ok"));
-    }
-
-    @Test
-    void isDenied_distinguishesPermissionProblemsFromOthers() {
-        assertThat(AwsReads.isDenied(serviceError("AccessDeniedException", 400))).isTrue();
-        assertThat(AwsReads.isDenied(serviceError("ThrottlingException", 400))).isFalse();
     }
 }

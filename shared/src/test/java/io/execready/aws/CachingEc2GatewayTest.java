@@ -2,6 +2,7 @@ package io.execready.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.execready.fixtures.ReadFailures;
 import io.execready.snapshot.Ec2Instance;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.NetworkInterface;
@@ -36,7 +37,7 @@ class CachingEc2GatewayTest {
             reads.add("enis " + ids);
             Map<String, Fetched<NetworkInterface>> found = new LinkedHashMap<>();
             for (String id : ids) {
-                found.put(id, id.equals("eni-unreadable") ? Fetched.failed("ec2:DescribeNetworkInterfaces was throttled")
+                found.put(id, id.equals("eni-unreadable") ? Fetched.failed(ReadFailures.throttled("ec2:DescribeNetworkInterfaces"))
                         : id.equals("eni-gone") ? Fetched.absent("network interface eni-gone does not exist")
                         : Fetched.present(networkInterface(id)));
             }

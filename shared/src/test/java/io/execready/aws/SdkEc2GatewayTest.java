@@ -2,8 +2,10 @@ package io.execready.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.execready.snapshot.FailureKind;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.NetworkInterface;
+import io.execready.snapshot.ReadFailure;
 import io.execready.snapshot.RouteTable;
 import io.execready.snapshot.SecurityGroup;
 import io.execready.snapshot.VpcEndpoint;
@@ -37,7 +39,8 @@ class SdkEc2GatewayTest {
 
         Fetched<RouteTable> table = new SdkEc2Gateway(ec2).describeSubnetRouteTable("subnet-1");
 
-        assertThat(table).isEqualTo(Fetched.failed("ec2:DescribeRouteTables was denied (UnauthorizedOperation)"));
+        assertThat(table).isInstanceOfSatisfying(Fetched.Failed.class, f -> assertThat(f.failure())
+                .extracting(ReadFailure::action, ReadFailure::kind).containsExactly("ec2:DescribeRouteTables", FailureKind.DENIED));
     }
 
     @Test
@@ -117,8 +120,8 @@ class SdkEc2GatewayTest {
         assertThat(read).hasSize(450);
         assertThat(read.get("eni-0").asOptional()).hasValueSatisfying(eni -> assertThat(eni.networkInterfaceId()).isEqualTo("eni-0"));
         assertThat(read.get("eni-7")).as("an id EC2 did not return").isInstanceOf(Fetched.Absent.class);
-        assertThat(ids.subList(200, 400)).allSatisfy(id -> assertThat(read.get(id))
-                .isEqualTo(Fetched.failed("ec2:DescribeNetworkInterfaces was throttled and retries ran out (RequestLimitExceeded)")));
+        assertThat(ids.subList(200, 400)).allSatisfy(id -> assertThat(read.get(id)).isInstanceOfSatisfying(Fetched.Failed.class, f -> assertThat(f.failure())
+                .extracting(ReadFailure::action, ReadFailure::kind).containsExactly("ec2:DescribeNetworkInterfaces", FailureKind.THROTTLED)));
         assertThat(read.get("eni-400").isPresent()).isTrue();
     }
 

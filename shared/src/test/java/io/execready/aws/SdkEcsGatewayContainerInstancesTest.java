@@ -3,7 +3,9 @@ package io.execready.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.execready.snapshot.ContainerInstance;
+import io.execready.snapshot.FailureKind;
 import io.execready.snapshot.Fetched;
+import io.execready.snapshot.ReadFailure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,18 +54,35 @@ class SdkEcsGatewayContainerInstancesTest {
     }
 
     @Test
+    void describeContainerInstances_whenEcsGivesAnotherFailureReason_isAFailedReadNotAnAbsence() {
+        ScriptedEcs ecs = new ScriptedEcs();
+        ecs.missing = arn(3);
+        ecs.missingReason = "INACTIVE";
+
+        Map<String, Fetched<ContainerInstance>> found = new SdkEcsGateway(ecs).describeContainerInstances(CLUSTER, List.of(arn(3)));
+
+        assertThat(found.get(arn(3))).isInstanceOfSatisfying(Fetched.Failed.class, f -> {
+            assertThat(f.failure().action()).isEqualTo("ecs:DescribeContainerInstances");
+            assertThat(f.failure().kind()).isEqualTo(FailureKind.REJECTED);
+            assertThat(f.failure().detail()).contains(String.format("%032x", 3), "INACTIVE");
+        });
+    }
+
+    @Test
     void describeContainerInstances_whenDenied_failsEveryInstanceOfTheBatchNamingTheAction() {
         ScriptedEcs ecs = new ScriptedEcs();
         ecs.denied = true;
 
         Map<String, Fetched<ContainerInstance>> found = new SdkEcsGateway(ecs).describeContainerInstances(CLUSTER, List.of(arn(1), arn(2)));
 
-        assertThat(found.values()).containsOnly(Fetched.failed("ecs:DescribeContainerInstances was denied (AccessDeniedException)"));
+        assertThat(found.values()).hasSize(2).allSatisfy(read -> assertThat(read).isInstanceOfSatisfying(Fetched.Failed.class, f -> assertThat(f.failure())
+                .extracting(ReadFailure::action, ReadFailure::kind).containsExactly("ecs:DescribeContainerInstances", FailureKind.DENIED)));
     }
 
     private static final class ScriptedEcs implements EcsClient {
         final List<DescribeContainerInstancesRequest> requests = new ArrayList<>();
         String missing;
+        String missingReason = "MISSING";
         boolean denied;
 
         @Override
@@ -79,7 +98,7 @@ class SdkEcsGatewayContainerInstancesTest {
             List<software.amazon.awssdk.services.ecs.model.Failure> failures = new ArrayList<>();
             for (String arn : request.containerInstances()) {
                 if (arn.equals(missing)) {
-                    failures.add(software.amazon.awssdk.services.ecs.model.Failure.builder().arn(arn).reason("MISSING").build());
+                    failures.add(software.amazon.awssdk.services.ecs.model.Failure.builder().arn(arn).reason(missingReason).build());
                     continue;
                 }
                 int index = Integer.parseInt(arn.substring(arn.lastIndexOf('/') + 1), 16);

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.execready.engine.CheckResult;
 import io.execready.engine.CheckStatus;
 import io.execready.engine.Severity;
+import io.execready.fixtures.ReadFailures;
 import io.execready.fixtures.TaskSnapshotFixture;
 import io.execready.snapshot.ContainerInstance;
 import org.junit.jupiter.api.Test;
@@ -117,7 +118,7 @@ class AgentVersionCheckTest {
     @Test
     void evaluate_whenContainerInstanceUnreadable_isUnknownNamingThePermission() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.runningEc2Task()
-                .withContainerInstanceFailed("ecs:DescribeContainerInstances was denied (AccessDeniedException)")
+                .withContainerInstanceFailed(ReadFailures.denied("ecs:DescribeContainerInstances", "AccessDeniedException"))
                 .build());
 
         assertResult(result, AgentVersionCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL, TASK_ID, "container instance");

@@ -11,6 +11,7 @@ import io.execready.engine.CauseResource;
 import io.execready.engine.CheckResult;
 import io.execready.engine.CheckStatus;
 import io.execready.engine.Severity;
+import io.execready.fixtures.ReadFailures;
 import io.execready.fixtures.TaskSnapshotFixture;
 import io.execready.snapshot.ExecLogging;
 import org.junit.jupiter.api.Test;
@@ -105,7 +106,7 @@ class AuditLogDestinationReadyCheckTest {
     void evaluate_whenBucketBrokenAndGroupUnreadable_failsAndSaysTheGroupCouldNotBeRead() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.fullyConfiguredFargateTask()
                 .withAuditBucketMissing()
-                .withAuditLogGroupFailed("logs:DescribeLogGroups was denied (AccessDeniedException)")
+                .withAuditLogGroupFailed(ReadFailures.denied("logs:DescribeLogGroups", "AccessDeniedException"))
                 .build());
 
         assertResult(result, AuditLogDestinationReadyCheck.DEFINITION, CheckStatus.FAIL, Severity.HIGH,
@@ -115,19 +116,19 @@ class AuditLogDestinationReadyCheckTest {
     @Test
     void evaluate_whenLogGroupUnreadable_isUnknownNamingTheDeniedAction() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.fullyConfiguredFargateTask()
-                .withAuditLogGroupFailed("logs:DescribeLogGroups was denied (AccessDeniedException)")
+                .withAuditLogGroupFailed(ReadFailures.denied("logs:DescribeLogGroups", "AccessDeniedException"))
                 .build());
 
         assertResult(result, AuditLogDestinationReadyCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL,
-                "the session log group", "logs:DescribeLogGroups was denied (AccessDeniedException)");
+                "the session log group", "logs:DescribeLogGroups was denied (AccessDeniedException");
         assertThat(result.remediation()).contains("Grant the ExecReady checker's role logs:DescribeLogGroups");
     }
 
     @Test
     void evaluate_whenBothUnreadable_isUnknownNamingBothActions() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.fullyConfiguredFargateTask()
-                .withAuditLogGroupFailed("logs:DescribeLogGroups was denied (AccessDeniedException)")
-                .withAuditBucketFailed("s3:GetEncryptionConfiguration was denied (AccessDenied)")
+                .withAuditLogGroupFailed(ReadFailures.denied("logs:DescribeLogGroups", "AccessDeniedException"))
+                .withAuditBucketFailed(ReadFailures.denied("s3:GetEncryptionConfiguration", "AccessDenied"))
                 .build());
 
         assertResult(result, AuditLogDestinationReadyCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL,
@@ -138,7 +139,7 @@ class AuditLogDestinationReadyCheckTest {
     @Test
     void evaluate_whenClusterUnreadable_isUnknown() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.fullyConfiguredFargateTask()
-                .withClusterFailed("ecs:DescribeClusters was denied (AccessDeniedException)")
+                .withClusterFailed(ReadFailures.denied("ecs:DescribeClusters", "AccessDeniedException"))
                 .build());
 
         assertResult(result, AuditLogDestinationReadyCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL, "ecs:DescribeClusters was denied");

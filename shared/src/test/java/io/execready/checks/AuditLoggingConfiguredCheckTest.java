@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.execready.engine.CheckResult;
 import io.execready.engine.CheckStatus;
 import io.execready.engine.Severity;
+import io.execready.fixtures.ReadFailures;
 import io.execready.fixtures.TaskSnapshotFixture;
 import io.execready.snapshot.ExecLogging;
 import org.junit.jupiter.api.Test;
@@ -103,11 +104,11 @@ class AuditLoggingConfiguredCheckTest {
     @Test
     void evaluate_whenClusterUnreadable_isUnknown() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.runningFargateTask()
-                .withClusterFailed("ecs:DescribeClusters was denied (AccessDeniedException)")
+                .withClusterFailed(ReadFailures.denied("ecs:DescribeClusters", "AccessDeniedException"))
                 .build());
 
         assertResult(result, AuditLoggingConfiguredCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL,
-                TASK_ID, "ecs:DescribeClusters was denied (AccessDeniedException)");
+                TASK_ID, "ecs:DescribeClusters was denied (AccessDeniedException");
         assertThat(result.remediation()).contains("Grant the ExecReady checker's role ecs:DescribeClusters");
         assertThat(result.evidence()).containsEntry("loggingMode", "unreadable");
     }
@@ -115,7 +116,7 @@ class AuditLoggingConfiguredCheckTest {
     @Test
     void evaluate_whenDefaultButTaskDefinitionUnreadable_isUnknown() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.runningFargateTask()
-                .withTaskDefinitionFailed("ecs:DescribeTaskDefinition was denied (AccessDeniedException)")
+                .withTaskDefinitionFailed(ReadFailures.denied("ecs:DescribeTaskDefinition", "AccessDeniedException"))
                 .build());
 
         assertResult(result, AuditLoggingConfiguredCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL,

@@ -8,7 +8,9 @@ import io.execready.engine.CheckEngine;
 import io.execready.engine.CheckResult;
 import io.execready.engine.CheckStatus;
 import io.execready.engine.TaskReport;
+import io.execready.fixtures.ReadFailures;
 import io.execready.fixtures.TaskSnapshotFixture;
+import io.execready.snapshot.ReadFailure;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.time.Clock;
@@ -118,14 +120,14 @@ class CheckRegistryTest {
     @Test
     void all_whenEveryReadFailed_noCheckPassesOrFails() {
         CheckEngine engine = new CheckEngine(CheckRegistry.all(), Clock.fixed(Instant.parse("2025-03-01T10:20:00Z"), ZoneOffset.UTC));
-        String denied = "ecs:DescribeTaskDefinition was denied (AccessDeniedException)";
+        ReadFailure denied = ReadFailures.denied("ecs:DescribeTaskDefinition", "AccessDeniedException");
 
         TaskReport report = engine.evaluate(TaskSnapshotFixture.fullyConfiguredFargateTask()
                 .withTaskDefinitionFailed(denied)
-                .withOwningServiceFailed("ecs:DescribeServices was denied (AccessDeniedException)")
-                .withClusterFailed("ecs:DescribeClusters was denied (AccessDeniedException)")
+                .withOwningServiceFailed(ReadFailures.denied("ecs:DescribeServices", "AccessDeniedException"))
+                .withClusterFailed(ReadFailures.denied("ecs:DescribeClusters", "AccessDeniedException"))
                 .withTaskRoleFailed(denied)
-                .withNetworkPathFailed("ec2:DescribeSubnets was denied (UnauthorizedOperation)")
+                .withNetworkPathFailed(ReadFailures.denied("ec2:DescribeSubnets", "UnauthorizedOperation"))
                 .build());
 
         List<CheckResult> fromSnapshotFacts = report.results().stream()

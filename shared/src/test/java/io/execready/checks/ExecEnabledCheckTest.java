@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.execready.engine.CheckResult;
 import io.execready.engine.CheckStatus;
 import io.execready.engine.Severity;
+import io.execready.fixtures.ReadFailures;
 import io.execready.fixtures.TaskSnapshotFixture;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +61,7 @@ class ExecEnabledCheckTest {
     void evaluate_whenServiceUnreadable_stillFailsOnTheTaskFlagAndKeepsTheReadFailureAsEvidence() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.runningFargateTask()
                 .withExecEnabled(false)
-                .withOwningServiceFailed("ecs:DescribeServices was denied (AccessDeniedException)")
+                .withOwningServiceFailed(ReadFailures.denied("ecs:DescribeServices", "AccessDeniedException"))
                 .build());
 
         assertResult(result, ExecEnabledCheck.DEFINITION, CheckStatus.FAIL, Severity.HIGH, TASK_ID);

@@ -11,6 +11,7 @@ import io.execready.engine.CauseResource;
 import io.execready.engine.CheckResult;
 import io.execready.engine.CheckStatus;
 import io.execready.engine.Severity;
+import io.execready.fixtures.ReadFailures;
 import io.execready.fixtures.TaskSnapshotFixture;
 import org.junit.jupiter.api.Test;
 
@@ -63,11 +64,11 @@ class ExecKmsKeyUsableCheckTest {
     @Test
     void evaluate_whenDescribeKeyDenied_isUnknownNamingIt() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.fullyConfiguredFargateTask()
-                .withExecKmsKeyFailed("kms:DescribeKey was denied (AccessDeniedException)")
+                .withExecKmsKeyFailed(ReadFailures.denied("kms:DescribeKey", "AccessDeniedException"))
                 .build());
 
         assertResult(result, ExecKmsKeyUsableCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL,
-                "the cluster's ECS Exec KMS key", "kms:DescribeKey was denied (AccessDeniedException)");
+                "the cluster's ECS Exec KMS key", "kms:DescribeKey was denied (AccessDeniedException");
         assertThat(result.remediation()).contains("Grant the ExecReady checker's role kms:DescribeKey");
     }
 
@@ -81,7 +82,7 @@ class ExecKmsKeyUsableCheckTest {
     @Test
     void evaluate_whenClusterUnreadable_isUnknown() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.fullyConfiguredFargateTask()
-                .withClusterFailed("ecs:DescribeClusters was denied (AccessDeniedException)")
+                .withClusterFailed(ReadFailures.denied("ecs:DescribeClusters", "AccessDeniedException"))
                 .build());
 
         assertResult(result, ExecKmsKeyUsableCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL, "ecs:DescribeClusters was denied");

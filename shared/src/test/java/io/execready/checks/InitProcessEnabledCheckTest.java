@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.execready.engine.CheckResult;
 import io.execready.engine.CheckStatus;
 import io.execready.engine.Severity;
+import io.execready.fixtures.ReadFailures;
 import io.execready.fixtures.TaskSnapshotFixture;
 import org.junit.jupiter.api.Test;
 
@@ -62,7 +63,7 @@ class InitProcessEnabledCheckTest {
     @Test
     void evaluate_whenTaskDefinitionUnreadable_isUnknown() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.runningFargateTask()
-                .withTaskDefinitionFailed("ecs:DescribeTaskDefinition was throttled (ThrottlingException)")
+                .withTaskDefinitionFailed(ReadFailures.throttled("ecs:DescribeTaskDefinition"))
                 .build());
 
         assertResult(result, InitProcessEnabledCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL, "ThrottlingException");

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.execready.engine.CheckResult;
 import io.execready.engine.CheckStatus;
 import io.execready.engine.Severity;
+import io.execready.fixtures.ReadFailures;
 import io.execready.fixtures.TaskSnapshotFixture;
 import org.junit.jupiter.api.Test;
 
@@ -105,17 +106,17 @@ class LaunchTypeSupportedCheckTest {
     void evaluate_whenTaskDefinitionUnreadableAndImagesUnreported_isUnknown() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.runningEc2Task()
                 .withContainer(container("app").withImage(null))
-                .withTaskDefinitionFailed("ecs:DescribeTaskDefinition was denied (AccessDeniedException)")
+                .withTaskDefinitionFailed(ReadFailures.denied("ecs:DescribeTaskDefinition", "AccessDeniedException"))
                 .build());
 
         assertResult(result, LaunchTypeSupportedCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL,
-                "ecs:DescribeTaskDefinition was denied (AccessDeniedException)");
+                "ecs:DescribeTaskDefinition was denied (AccessDeniedException");
     }
 
     @Test
     void evaluate_whenTaskDefinitionUnreadableButTheTaskReportsItsImages_judgesFromTheTask() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.runningEc2Task()
-                .withTaskDefinitionFailed("ecs:DescribeTaskDefinition was denied (AccessDeniedException)")
+                .withTaskDefinitionFailed(ReadFailures.denied("ecs:DescribeTaskDefinition", "AccessDeniedException"))
                 .build());
 
         assertThat(result.status()).isEqualTo(CheckStatus.PASS);

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.execready.engine.CheckResult;
 import io.execready.engine.CheckStatus;
 import io.execready.engine.Severity;
+import io.execready.fixtures.ReadFailures;
 import io.execready.fixtures.TaskSnapshotFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,7 +57,7 @@ class NoStaticCredentialsCheckTest {
     void evaluate_whenOverridesSetThemAndTaskDefinitionUnreadable_stillWarns() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.runningFargateTask()
                 .withEnvironmentOverride("app", "AWS_ACCESS_KEY_ID")
-                .withTaskDefinitionFailed("ecs:DescribeTaskDefinition was denied (AccessDeniedException)")
+                .withTaskDefinitionFailed(ReadFailures.denied("ecs:DescribeTaskDefinition", "AccessDeniedException"))
                 .build());
 
         assertResult(result, NoStaticCredentialsCheck.DEFINITION, CheckStatus.WARN, Severity.MEDIUM, "AWS_ACCESS_KEY_ID in launch overrides");
@@ -66,7 +67,7 @@ class NoStaticCredentialsCheckTest {
     @Test
     void evaluate_whenTaskDefinitionUnreadableAndOverridesClean_isUnknown() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.runningFargateTask()
-                .withTaskDefinitionFailed("ecs:DescribeTaskDefinition was denied (AccessDeniedException)")
+                .withTaskDefinitionFailed(ReadFailures.denied("ecs:DescribeTaskDefinition", "AccessDeniedException"))
                 .build());
 
         assertResult(result, NoStaticCredentialsCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL, "AccessDeniedException");

@@ -12,6 +12,7 @@ import io.execready.engine.CauseResource;
 import io.execready.engine.CheckResult;
 import io.execready.engine.CheckStatus;
 import io.execready.engine.Severity;
+import io.execready.fixtures.ReadFailures;
 import io.execready.fixtures.TaskSnapshotFixture;
 import io.execready.snapshot.PolicyDecision;
 import org.junit.jupiter.api.Test;
@@ -100,11 +101,11 @@ class OperatorCanExecuteCheckTest {
     @Test
     void evaluate_whenTaskTagsUnreadable_isUnknownNamingTheDeniedAction() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.fullyConfiguredFargateTask()
-                .withOperatorFailed(OPERATOR_ARN, "ecs:ListTagsForResource was denied (AccessDeniedException)")
+                .withOperatorFailed(OPERATOR_ARN, ReadFailures.denied("ecs:ListTagsForResource", "AccessDeniedException"))
                 .build());
 
         assertResult(result, OperatorCanExecuteCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL,
-                TASK_ID, "ecs:ListTagsForResource was denied (AccessDeniedException)");
+                TASK_ID, "ecs:ListTagsForResource was denied (AccessDeniedException");
         assertThat(result.remediation()).contains("Grant the ExecReady checker's role ecs:ListTagsForResource");
     }
 
@@ -113,18 +114,18 @@ class OperatorCanExecuteCheckTest {
         CheckResult result = check.evaluate(TaskSnapshotFixture.fullyConfiguredFargateTask()
                 .withOperators(OPERATOR_ARN, ALICE)
                 .withOperatorDecision(OPERATOR_ARN, "ecs:ExecuteCommand", PolicyDecision.IMPLICIT_DENY, null)
-                .withOperatorFailed(ALICE, "iam:SimulatePrincipalPolicy was denied (AccessDenied)")
+                .withOperatorFailed(ALICE, ReadFailures.denied("iam:SimulatePrincipalPolicy", "AccessDenied"))
                 .build());
 
         assertResult(result, OperatorCanExecuteCheck.DEFINITION, CheckStatus.FAIL, Severity.HIGH,
                 "Operator " + OPERATOR_ARN + " cannot run",
-                "the permissions of " + ALICE + " could not be read (iam:SimulatePrincipalPolicy was denied (AccessDenied))");
+                "the permissions of " + ALICE + " could not be read (iam:SimulatePrincipalPolicy was denied (AccessDenied");
     }
 
     @Test
     void evaluate_whenClusterUnreadable_isUnknown() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.fullyConfiguredFargateTask()
-                .withClusterFailed("ecs:DescribeClusters was denied (AccessDeniedException)")
+                .withClusterFailed(ReadFailures.denied("ecs:DescribeClusters", "AccessDeniedException"))
                 .build());
 
         assertResult(result, OperatorCanExecuteCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL, "ecs:DescribeClusters was denied");

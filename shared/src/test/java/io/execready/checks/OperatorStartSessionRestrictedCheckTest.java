@@ -9,6 +9,7 @@ import io.execready.engine.CauseResource;
 import io.execready.engine.CheckResult;
 import io.execready.engine.CheckStatus;
 import io.execready.engine.Severity;
+import io.execready.fixtures.ReadFailures;
 import io.execready.fixtures.TaskSnapshotFixture;
 import io.execready.snapshot.PolicyDecision;
 import org.junit.jupiter.api.Test;
@@ -58,18 +59,18 @@ class OperatorStartSessionRestrictedCheckTest {
     @Test
     void evaluate_whenSimulationDenied_isUnknownNamingTheDeniedAction() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.fullyConfiguredFargateTask()
-                .withOperatorFailed(OPERATOR_ARN, "iam:SimulatePrincipalPolicy was denied (AccessDenied)")
+                .withOperatorFailed(OPERATOR_ARN, ReadFailures.denied("iam:SimulatePrincipalPolicy", "AccessDenied"))
                 .build());
 
         assertResult(result, OperatorStartSessionRestrictedCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL,
-                "the operators' permissions", "iam:SimulatePrincipalPolicy was denied (AccessDenied)");
+                "the operators' permissions", "iam:SimulatePrincipalPolicy was denied (AccessDenied");
         assertThat(result.remediation()).contains("Grant the ExecReady checker's role iam:SimulatePrincipalPolicy");
     }
 
     @Test
     void evaluate_whenClusterUnreadable_isUnknown() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.fullyConfiguredFargateTask()
-                .withClusterFailed("ecs:DescribeClusters was denied (AccessDeniedException)")
+                .withClusterFailed(ReadFailures.denied("ecs:DescribeClusters", "AccessDeniedException"))
                 .build());
 
         assertResult(result, OperatorStartSessionRestrictedCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL, "ecs:DescribeClusters was denied");

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.execready.engine.CheckResult;
 import io.execready.engine.CheckStatus;
 import io.execready.engine.Severity;
+import io.execready.fixtures.ReadFailures;
 import io.execready.fixtures.TaskSnapshotFixture;
 import io.execready.snapshot.ExecLogging;
 import org.junit.jupiter.api.Test;
@@ -92,7 +93,7 @@ class PrivateEndpointsCompleteCheckTest {
 
     @Test
     void evaluate_whenClusterUnreadable_isUnknown() {
-        CheckResult result = check.evaluate(privateTask().withClusterFailed("ecs:DescribeClusters was denied (AccessDeniedException)").build());
+        CheckResult result = check.evaluate(privateTask().withClusterFailed(ReadFailures.denied("ecs:DescribeClusters", "AccessDeniedException")).build());
 
         assertResult(result, PrivateEndpointsCompleteCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL, "ecs:DescribeClusters");
     }
@@ -100,7 +101,7 @@ class PrivateEndpointsCompleteCheckTest {
     @Test
     void evaluate_whenEndpointsUnreadable_isUnknown() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.runningFargateTask().withClusterKmsKey(KEY)
-                .withNetwork(n -> n.withoutRouteOut().withEndpointsFailed("ec2:DescribeVpcEndpoints was denied (UnauthorizedOperation)"))
+                .withNetwork(n -> n.withoutRouteOut().withEndpointsFailed(ReadFailures.denied("ec2:DescribeVpcEndpoints", "UnauthorizedOperation")))
                 .build());
 
         assertResult(result, PrivateEndpointsCompleteCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL, "ec2:DescribeVpcEndpoints");
@@ -109,7 +110,7 @@ class PrivateEndpointsCompleteCheckTest {
     @Test
     void evaluate_whenRouteTableUnreadable_isUnknown() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.runningFargateTask().withClusterKmsKey(KEY)
-                .withNetwork(n -> n.withRouteTableFailed("ec2:DescribeRouteTables was denied (UnauthorizedOperation)"))
+                .withNetwork(n -> n.withRouteTableFailed(ReadFailures.denied("ec2:DescribeRouteTables", "UnauthorizedOperation")))
                 .build());
 
         assertThat(result.status()).isEqualTo(CheckStatus.UNKNOWN);

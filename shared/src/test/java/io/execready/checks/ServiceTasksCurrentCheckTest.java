@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.execready.engine.CheckResult;
 import io.execready.engine.CheckStatus;
 import io.execready.engine.Severity;
+import io.execready.fixtures.ReadFailures;
 import io.execready.fixtures.ServiceSnapshotFixture;
 import io.execready.snapshot.Fetched;
 import org.junit.jupiter.api.Test;
@@ -67,13 +68,14 @@ class ServiceTasksCurrentCheckTest {
     }
 
     @Test
-    void evaluate_whenTasksUnreadable_isUnknownNamingTheActions() {
+    void evaluate_whenTasksUnreadable_isUnknownNamingTheDeniedAction() {
         CheckResult result = check.evaluate(ServiceSnapshotFixture.fargateService()
-                .withTasks(Fetched.failed("ecs:ListTasks was denied (AccessDeniedException)"))
+                .withTasks(Fetched.failed(ReadFailures.denied("ecs:ListTasks", "AccessDeniedException")))
                 .build());
 
         assertResult(result, ServiceTasksCurrentCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL, "AccessDeniedException");
-        assertThat(result.remediation()).contains("ecs:ListTasks", "ecs:DescribeTasks");
+        assertThat(result.remediation()).startsWith("Grant the ExecReady checker's role ecs:ListTasks, then evaluate the service again");
+        assertThat(result.evidence()).containsEntry("failedAction", "ecs:ListTasks").containsEntry("failureKind", "DENIED");
     }
 
     @Test

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.execready.engine.CheckResult;
 import io.execready.engine.CheckStatus;
 import io.execready.engine.Severity;
+import io.execready.fixtures.ReadFailures;
 import io.execready.fixtures.TaskSnapshotFixture;
 import org.junit.jupiter.api.Test;
 
@@ -70,7 +71,7 @@ class SharedVpcCheckTest {
     @Test
     void evaluate_whenSubnetUnreadable_isUnknown() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.runningFargateTask()
-                .withNetwork(n -> n.withSubnetFailed("ec2:DescribeSubnets was denied (UnauthorizedOperation)"))
+                .withNetwork(n -> n.withSubnetFailed(ReadFailures.denied("ec2:DescribeSubnets", "UnauthorizedOperation")))
                 .build());
 
         assertResult(result, SharedVpcCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL, "ec2:DescribeSubnets");

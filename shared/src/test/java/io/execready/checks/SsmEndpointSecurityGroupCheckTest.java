@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.execready.engine.CheckResult;
 import io.execready.engine.CheckStatus;
 import io.execready.engine.Severity;
+import io.execready.fixtures.ReadFailures;
 import io.execready.fixtures.TaskSnapshotFixture;
 import io.execready.snapshot.SecurityGroupRule;
 import java.util.List;
@@ -130,7 +131,7 @@ class SsmEndpointSecurityGroupCheckTest {
     @Test
     void evaluate_whenTaskGroupsUnreadable_isUnknownNamingThePermission() {
         CheckResult result = check.evaluate(privateTaskWithEndpoint()
-                .withNetwork(n -> n.withTaskSecurityGroupsFailed("ec2:DescribeSecurityGroups was denied (UnauthorizedOperation)"))
+                .withNetwork(n -> n.withTaskSecurityGroupsFailed(ReadFailures.denied("ec2:DescribeSecurityGroups", "UnauthorizedOperation")))
                 .build());
 
         assertResult(result, SsmEndpointSecurityGroupCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL, "ec2:DescribeSecurityGroups");
@@ -139,7 +140,7 @@ class SsmEndpointSecurityGroupCheckTest {
     @Test
     void evaluate_whenNoRouteOutAndEndpointsUnreadable_isUnknown() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.runningFargateTask()
-                .withNetwork(n -> n.withoutRouteOut().withEndpointsFailed("ec2:DescribeVpcEndpoints was denied (UnauthorizedOperation)"))
+                .withNetwork(n -> n.withoutRouteOut().withEndpointsFailed(ReadFailures.denied("ec2:DescribeVpcEndpoints", "UnauthorizedOperation")))
                 .build());
 
         assertThat(result.status()).isEqualTo(CheckStatus.UNKNOWN);
@@ -148,7 +149,7 @@ class SsmEndpointSecurityGroupCheckTest {
     @Test
     void evaluate_whenNatRouteAndEndpointsUnreadable_isNotApplicable() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.runningFargateTask()
-                .withNetwork(n -> n.withEndpointsFailed("ec2:DescribeVpcEndpoints was denied (UnauthorizedOperation)"))
+                .withNetwork(n -> n.withEndpointsFailed(ReadFailures.denied("ec2:DescribeVpcEndpoints", "UnauthorizedOperation")))
                 .build());
 
         assertThat(result.status()).isEqualTo(CheckStatus.NOT_APPLICABLE);

@@ -18,7 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.execready.engine.CheckResult;
 import io.execready.engine.CheckStatus;
 import io.execready.engine.Severity;
+import io.execready.fixtures.ReadFailures;
 import io.execready.fixtures.TaskSnapshotFixture;
+import io.execready.snapshot.FailureKind;
+import io.execready.snapshot.ReadFailure;
 import org.junit.jupiter.api.Test;
 
 class SsmReachableCheckTest {
@@ -157,18 +160,18 @@ class SsmReachableCheckTest {
     @Test
     void evaluate_whenRouteTableUnreadable_isUnknownNamingThePermission() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.runningFargateTask()
-                .withNetwork(n -> n.withRouteTableFailed("ec2:DescribeRouteTables was denied (UnauthorizedOperation)"))
+                .withNetwork(n -> n.withRouteTableFailed(ReadFailures.denied("ec2:DescribeRouteTables", "UnauthorizedOperation")))
                 .build());
 
         assertResult(result, SsmReachableCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL,
-                "ec2:DescribeRouteTables was denied (UnauthorizedOperation)");
+                "ec2:DescribeRouteTables was denied (UnauthorizedOperation");
         assertThat(result.remediation()).startsWith("Grant the ExecReady checker's role ec2:DescribeRouteTables,");
     }
 
     @Test
     void evaluate_whenNoRouteOutAndEndpointsUnreadable_isUnknown() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.runningFargateTask()
-                .withNetwork(n -> n.withoutRouteOut().withEndpointsFailed("ec2:DescribeVpcEndpoints was denied (UnauthorizedOperation)"))
+                .withNetwork(n -> n.withoutRouteOut().withEndpointsFailed(ReadFailures.denied("ec2:DescribeVpcEndpoints", "UnauthorizedOperation")))
                 .build());
 
         assertResult(result, SsmReachableCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL, "ec2:DescribeVpcEndpoints");
@@ -177,7 +180,7 @@ class SsmReachableCheckTest {
     @Test
     void evaluate_whenNatRouteAndEndpointsUnreadable_stillPasses() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.runningFargateTask()
-                .withNetwork(n -> n.withEndpointsFailed("ec2:DescribeVpcEndpoints was denied (UnauthorizedOperation)"))
+                .withNetwork(n -> n.withEndpointsFailed(ReadFailures.denied("ec2:DescribeVpcEndpoints", "UnauthorizedOperation")))
                 .build());
 
         assertThat(result.status()).isEqualTo(CheckStatus.PASS);
@@ -186,7 +189,7 @@ class SsmReachableCheckTest {
     @Test
     void evaluate_whenInternetGatewayAndInterfaceUnreadable_isUnknown() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.runningFargateTask()
-                .withNetwork(n -> n.withInternetGateway(null).withNetworkInterfaceFailed("ec2:DescribeNetworkInterfaces was denied (UnauthorizedOperation)"))
+                .withNetwork(n -> n.withInternetGateway(null).withNetworkInterfaceFailed(ReadFailures.denied("ec2:DescribeNetworkInterfaces", "UnauthorizedOperation")))
                 .build());
 
         assertResult(result, SsmReachableCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL, "ec2:DescribeNetworkInterfaces");
@@ -196,7 +199,7 @@ class SsmReachableCheckTest {
     void evaluate_whenEndpointSubnetsUnreadable_isUnknown() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.runningFargateTask()
                 .withNetwork(n -> n.withoutRouteOut().withSsmMessagesEndpoint()
-                        .withEndpointSubnetsFailed("ec2:DescribeSubnets was denied (UnauthorizedOperation)"))
+                        .withEndpointSubnetsFailed(ReadFailures.denied("ec2:DescribeSubnets", "UnauthorizedOperation")))
                 .build());
 
         assertResult(result, SsmReachableCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL, "subnets of the VPC's interface endpoints");
@@ -238,7 +241,8 @@ class SsmReachableCheckTest {
     @Test
     void evaluate_whenTheSubnetCouldNotBeFound_isUnknownWithoutBlamingAPermission() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.runningFargateTask()
-                .withNetworkPathFailed("task " + TASK_ID + " reports neither an ENI attachment nor a container instance, so its subnet is unknown")
+                .withNetworkPathFailed(new ReadFailure("ecs:DescribeTasks", FailureKind.INVALID_RESPONSE,
+                        "task " + TASK_ID + " reports neither an ENI attachment nor a container instance, so its subnet is unknown"))
                 .build());
 
         assertResult(result, SsmReachableCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL, "neither an ENI attachment");
@@ -248,7 +252,7 @@ class SsmReachableCheckTest {
     @Test
     void evaluate_whenTheInstanceCouldNotBeRead_isUnknownNamingThePermission() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.runningEc2Task()
-                .withNetworkPathFailed("ec2:DescribeInstances was denied (UnauthorizedOperation)")
+                .withNetworkPathFailed(ReadFailures.denied("ec2:DescribeInstances", "UnauthorizedOperation"))
                 .build());
 
         assertResult(result, SsmReachableCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL, "ec2:DescribeInstances");
@@ -258,7 +262,7 @@ class SsmReachableCheckTest {
     @Test
     void evaluate_whenSubnetUnreadable_isUnknown() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.runningFargateTask()
-                .withNetwork(n -> n.withSubnetFailed("ec2:DescribeSubnets was denied (UnauthorizedOperation)"))
+                .withNetwork(n -> n.withSubnetFailed(ReadFailures.denied("ec2:DescribeSubnets", "UnauthorizedOperation")))
                 .build());
 
         assertResult(result, SsmReachableCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL, "ec2:DescribeSubnets");

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.execready.engine.CheckResult;
 import io.execready.engine.CheckStatus;
 import io.execready.engine.Severity;
+import io.execready.fixtures.ReadFailures;
 import io.execready.fixtures.TaskSnapshotFixture;
 import io.execready.snapshot.ExecLogging;
 import io.execready.snapshot.PolicyDecision;
@@ -78,7 +79,7 @@ class TaskRoleAuditLogCloudWatchCheckTest {
     @Test
     void evaluate_whenSimulationThrottled_isUnknownNamingTheFailure() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.fullyConfiguredFargateTask()
-                .withTaskRoleAccessFailed("iam:SimulatePrincipalPolicy was throttled and retries ran out (Throttling)")
+                .withTaskRoleAccessFailed(ReadFailures.throttled("iam:SimulatePrincipalPolicy"))
                 .build());
 
         assertResult(result, TaskRoleAuditLogCloudWatchCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL,
@@ -88,7 +89,7 @@ class TaskRoleAuditLogCloudWatchCheckTest {
     @Test
     void evaluate_whenClusterUnreadable_isUnknown() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.fullyConfiguredFargateTask()
-                .withClusterFailed("ecs:DescribeClusters was denied (AccessDeniedException)")
+                .withClusterFailed(ReadFailures.denied("ecs:DescribeClusters", "AccessDeniedException"))
                 .build());
 
         assertResult(result, TaskRoleAuditLogCloudWatchCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL, "ecs:DescribeClusters was denied");

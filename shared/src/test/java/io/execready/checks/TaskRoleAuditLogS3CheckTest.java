@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.execready.engine.CheckResult;
 import io.execready.engine.CheckStatus;
 import io.execready.engine.Severity;
+import io.execready.fixtures.ReadFailures;
 import io.execready.fixtures.TaskSnapshotFixture;
 import io.execready.snapshot.ExecLogging;
 import io.execready.snapshot.PolicyDecision;
@@ -81,7 +82,7 @@ class TaskRoleAuditLogS3CheckTest {
     @Test
     void evaluate_whenSimulationDenied_isUnknown() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.fullyConfiguredFargateTask()
-                .withTaskRoleAccessFailed("iam:SimulatePrincipalPolicy was denied (AccessDenied)")
+                .withTaskRoleAccessFailed(ReadFailures.denied("iam:SimulatePrincipalPolicy", "AccessDenied"))
                 .build());
 
         assertResult(result, TaskRoleAuditLogS3Check.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL,

@@ -10,6 +10,7 @@ import io.execready.engine.CauseResource;
 import io.execready.engine.CheckResult;
 import io.execready.engine.CheckStatus;
 import io.execready.engine.Severity;
+import io.execready.fixtures.ReadFailures;
 import io.execready.fixtures.TaskSnapshotFixture;
 import io.execready.snapshot.PolicyDecision;
 import java.util.List;
@@ -81,11 +82,11 @@ class TaskRoleKmsDecryptCheckTest {
     @Test
     void evaluate_whenSimulationDenied_isUnknownAskingForSimulatePrincipalPolicy() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.fullyConfiguredFargateTask()
-                .withTaskRoleAccessFailed("iam:SimulatePrincipalPolicy was denied (AccessDenied)")
+                .withTaskRoleAccessFailed(ReadFailures.denied("iam:SimulatePrincipalPolicy", "AccessDenied"))
                 .build());
 
         assertResult(result, TaskRoleKmsDecryptCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL,
-                TASK_ID, "the task role's kms:Decrypt permission", "iam:SimulatePrincipalPolicy was denied (AccessDenied)");
+                TASK_ID, "the task role's kms:Decrypt permission", "iam:SimulatePrincipalPolicy was denied (AccessDenied");
         assertThat(result.remediation()).contains("Grant the ExecReady checker's role iam:SimulatePrincipalPolicy");
         assertThat(result.causeResource()).contains(CauseResource.iamRole(TASK_ROLE_ARN));
     }
@@ -93,7 +94,7 @@ class TaskRoleKmsDecryptCheckTest {
     @Test
     void evaluate_whenAliasCouldNotBeResolved_isUnknownAskingForDescribeKey() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.fullyConfiguredFargateTask()
-                .withTaskRoleAccessFailed("kms:DescribeKey was denied (AccessDeniedException), and its ARN is needed to simulate kms:Decrypt")
+                .withTaskRoleAccessFailed(ReadFailures.denied("kms:DescribeKey", "AccessDeniedException"))
                 .build());
 
         assertResult(result, TaskRoleKmsDecryptCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL, "kms:DescribeKey was denied");
@@ -111,20 +112,20 @@ class TaskRoleKmsDecryptCheckTest {
     @Test
     void evaluate_whenRoleUnreadable_isUnknown() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.fullyConfiguredFargateTask()
-                .withTaskRoleFailed("ecs:DescribeTaskDefinition was denied (AccessDeniedException)")
+                .withTaskRoleFailed(ReadFailures.denied("ecs:DescribeTaskDefinition", "AccessDeniedException"))
                 .build());
 
         assertResult(result, TaskRoleKmsDecryptCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL,
-                "ecs:DescribeTaskDefinition was denied (AccessDeniedException)");
+                "ecs:DescribeTaskDefinition was denied (AccessDeniedException");
     }
 
     @Test
     void evaluate_whenClusterUnreadable_isUnknown() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.fullyConfiguredFargateTask()
-                .withClusterFailed("ecs:DescribeClusters was denied (AccessDeniedException)")
+                .withClusterFailed(ReadFailures.denied("ecs:DescribeClusters", "AccessDeniedException"))
                 .build());
 
         assertResult(result, TaskRoleKmsDecryptCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL,
-                "ecs:DescribeClusters was denied (AccessDeniedException)");
+                "ecs:DescribeClusters was denied (AccessDeniedException");
     }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.execready.engine.CheckResult;
 import io.execready.engine.CheckStatus;
 import io.execready.engine.Severity;
+import io.execready.fixtures.ReadFailures;
 import io.execready.fixtures.TaskSnapshotFixture;
 import org.junit.jupiter.api.Test;
 
@@ -53,19 +54,22 @@ class TaskRolePresentCheckTest {
     @Test
     void evaluate_whenRoleUnreadable_isUnknownNamingThePermission() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.runningEc2Task()
-                .withTaskRoleFailed("ecs:DescribeContainerInstances was denied (AccessDeniedException)")
+                .withTaskRoleFailed(ReadFailures.denied("ecs:DescribeContainerInstances", "AccessDeniedException"))
                 .build());
 
         assertResult(result, TaskRolePresentCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL,
-                TASK_ID, "ecs:DescribeContainerInstances was denied (AccessDeniedException)");
+                TASK_ID, "ecs:DescribeContainerInstances was denied (AccessDeniedException");
         assertThat(result.remediation()).startsWith("Grant the ExecReady checker's role ecs:DescribeContainerInstances,");
     }
 
     @Test
-    void evaluate_whenRoleReadFailedWithoutAnActionInTheReason_namesEveryPermissionTheReadNeeds() {
-        CheckResult result = check.evaluate(TaskSnapshotFixture.runningEc2Task().withTaskRoleFailed("request timed out").build());
+    void evaluate_whenRoleReadTimedOut_saysSoWithoutAskingForAPermission() {
+        CheckResult result = check.evaluate(TaskSnapshotFixture.runningEc2Task()
+                .withTaskRoleFailed(ReadFailures.timedOut("iam:GetInstanceProfile"))
+                .build());
 
-        assertThat(result.status()).isEqualTo(CheckStatus.UNKNOWN);
-        assertThat(result.remediation()).contains("ecs:DescribeTaskDefinition").contains("iam:GetInstanceProfile");
+        assertResult(result, TaskRolePresentCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL, "iam:GetInstanceProfile timed out");
+        assertThat(result.remediation()).contains("timed out", "next evaluation retries").doesNotContainIgnoringCase("grant");
+        assertThat(result.evidence()).containsEntry("failureKind", "TIMED_OUT").containsEntry("failedAction", "iam:GetInstanceProfile");
     }
 }

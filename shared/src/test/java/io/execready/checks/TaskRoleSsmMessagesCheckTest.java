@@ -9,6 +9,7 @@ import io.execready.engine.CauseResource;
 import io.execready.engine.CheckResult;
 import io.execready.engine.CheckStatus;
 import io.execready.engine.Severity;
+import io.execready.fixtures.ReadFailures;
 import io.execready.fixtures.TaskSnapshotFixture;
 import io.execready.snapshot.ActionDecision;
 import io.execready.snapshot.PolicyDecision;
@@ -89,21 +90,21 @@ class TaskRoleSsmMessagesCheckTest {
     @Test
     void evaluate_whenRoleUnreadable_isUnknown() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.runningFargateTask()
-                .withTaskRoleFailed("ecs:DescribeTaskDefinition was denied (AccessDeniedException)")
+                .withTaskRoleFailed(ReadFailures.denied("ecs:DescribeTaskDefinition", "AccessDeniedException"))
                 .build());
 
         assertResult(result, TaskRoleSsmMessagesCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL,
-                "ecs:DescribeTaskDefinition was denied (AccessDeniedException)");
+                "ecs:DescribeTaskDefinition was denied (AccessDeniedException");
     }
 
     @Test
     void evaluate_whenSimulationDenied_isUnknownAskingForSimulatePrincipalPolicy() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.runningFargateTask()
-                .withSsmSimulationFailed("iam:SimulatePrincipalPolicy was denied (AccessDenied)")
+                .withSsmSimulationFailed(ReadFailures.denied("iam:SimulatePrincipalPolicy", "AccessDenied"))
                 .build());
 
         assertResult(result, TaskRoleSsmMessagesCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL,
-                TASK_ID, "iam:SimulatePrincipalPolicy was denied (AccessDenied)");
+                TASK_ID, "iam:SimulatePrincipalPolicy was denied (AccessDenied");
         assertThat(result.remediation()).contains("iam:SimulatePrincipalPolicy");
         assertThat(result.causeResource()).contains(CauseResource.iamRole(TASK_ROLE_ARN));
     }
@@ -116,5 +117,8 @@ class TaskRoleSsmMessagesCheckTest {
 
         assertResult(result, TaskRoleSsmMessagesCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL,
                 TASK_ROLE_ARN, "ssmmessages:CreateDataChannel");
+        // IAM answered, without a decision: nothing for the operator to grant.
+        assertThat(result.remediation()).doesNotContainIgnoringCase("grant");
+        assertThat(result.evidence()).containsEntry("failedAction", "iam:SimulatePrincipalPolicy").containsEntry("failureKind", "INVALID_RESPONSE");
     }
 }

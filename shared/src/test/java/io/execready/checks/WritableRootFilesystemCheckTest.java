@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.execready.engine.CheckResult;
 import io.execready.engine.CheckStatus;
 import io.execready.engine.Severity;
+import io.execready.fixtures.ReadFailures;
 import io.execready.fixtures.TaskSnapshotFixture;
 import org.junit.jupiter.api.Test;
 
@@ -134,11 +135,11 @@ class WritableRootFilesystemCheckTest {
     @Test
     void evaluate_whenTaskDefinitionUnreadable_isUnknownNamingTheDeniedPermission() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.runningFargateTask()
-                .withTaskDefinitionFailed("ecs:DescribeTaskDefinition was denied (AccessDeniedException)")
+                .withTaskDefinitionFailed(ReadFailures.denied("ecs:DescribeTaskDefinition", "AccessDeniedException"))
                 .build());
 
         assertResult(result, WritableRootFilesystemCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL,
-                TASK_ID, "ecs:DescribeTaskDefinition was denied (AccessDeniedException)");
+                TASK_ID, "ecs:DescribeTaskDefinition was denied (AccessDeniedException");
         assertThat(result.remediation()).contains("Grant the ExecReady checker's role ecs:DescribeTaskDefinition");
     }
 

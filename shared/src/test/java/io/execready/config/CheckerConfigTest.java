@@ -3,6 +3,7 @@ package io.execready.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.execready.aws.AwsCallLimits;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,30 @@ class CheckerConfigTest {
         assertThat(config.readyAgainAlerts()).isTrue();
         assertThat(config.findingHeartbeat()).isEqualTo(Duration.ofDays(30));
         assertThat(config.securityHubImportsPerSecond()).isEqualTo(2.0);
+        assertThat(config.awsCallLimits()).isEqualTo(AwsCallLimits.DEFAULT);
+    }
+
+    @Test
+    void fromEnvironment_whenAwsCallLimitsSet_parsesEach() {
+        CheckerConfig config = CheckerConfig.fromEnvironment(Map.of("AWS_REGION", "us-east-1",
+                "AWS_MAX_ATTEMPTS", "2", "API_CALL_ATTEMPT_TIMEOUT_SECONDS", "5", "API_CALL_TIMEOUT_SECONDS", "12"));
+
+        assertThat(config.awsCallLimits()).isEqualTo(new AwsCallLimits(2, Duration.ofSeconds(5), Duration.ofSeconds(12)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "11", "many"})
+    void fromEnvironment_whenMaxAttemptsOutOfRange_namesTheVariable(String attempts) {
+        assertThatThrownBy(() -> CheckerConfig.fromEnvironment(Map.of("AWS_REGION", "us-east-1", "AWS_MAX_ATTEMPTS", attempts)))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("AWS_MAX_ATTEMPTS");
+    }
+
+    @Test
+    void fromEnvironment_whenAttemptTimeoutExceedsCallTimeout_namesBoth() {
+        assertThatThrownBy(() -> CheckerConfig.fromEnvironment(Map.of("AWS_REGION", "us-east-1",
+                "API_CALL_ATTEMPT_TIMEOUT_SECONDS", "30", "API_CALL_TIMEOUT_SECONDS", "10")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("API_CALL_ATTEMPT_TIMEOUT_SECONDS").hasMessageContaining("API_CALL_TIMEOUT_SECONDS");
     }
 
     @Test

@@ -10,12 +10,14 @@ import io.execready.aws.KmsGateway;
 import io.execready.aws.LogsGateway;
 import io.execready.aws.PermissionQuery;
 import io.execready.aws.S3Gateway;
+import io.execready.fixtures.ReadFailures;
 import io.execready.snapshot.ActionDecision;
 import io.execready.snapshot.EcsCluster;
 import io.execready.snapshot.EcsService;
 import io.execready.snapshot.EcsTask;
 import io.execready.snapshot.ExecAccess;
 import io.execready.snapshot.ExecLogging;
+import io.execready.snapshot.FailureKind;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.KmsKey;
 import io.execready.snapshot.LogGroup;
@@ -23,6 +25,7 @@ import io.execready.snapshot.ManagedAgent;
 import io.execready.snapshot.PermissionAssessment;
 import io.execready.snapshot.PermissionSimulation;
 import io.execready.snapshot.PolicyDecision;
+import io.execready.snapshot.ReadFailure;
 import io.execready.snapshot.S3Bucket;
 import io.execready.snapshot.TaskContainer;
 import io.execready.snapshot.TaskDefinition;
@@ -184,14 +187,14 @@ class ExecAccessLoaderTest {
     @Test
     void load_whenTaskTagsDenied_operatorAssessmentsFailNamingTheActionWithoutSimulating() {
         ecs.cluster = Fetched.present(new EcsCluster("arn:aws-cn:ecs:cn-north-1:" + ACCOUNT + ":cluster/prod", null, null, Map.of()));
-        ecs.taskTags = Fetched.failed("ecs:ListTagsForResource was denied (AccessDeniedException)");
+        ecs.taskTags = Fetched.failed(ReadFailures.denied("ecs:ListTagsForResource", "AccessDeniedException"));
 
         TaskSnapshot snapshot = load(task("aws-cn", "cn-north-1", "arn:aws-cn:ecs:cn-north-1:" + ACCOUNT + ":cluster/prod"), List.of(OPERATOR));
 
         assertThat(ecs.tagsRead).containsExactly(TASK_ARN_CN);
         assertThat(iam.callsFor(OPERATOR)).isEmpty();
         assertThat(snapshot.execAccess().operatorExecuteCommand()).singleElement()
-                .satisfies(a -> assertThat(a.simulation()).isEqualTo(Fetched.failed("ecs:ListTagsForResource was denied (AccessDeniedException)")));
+                .satisfies(a -> assertThat(a.simulation()).isEqualTo(Fetched.failed(ReadFailures.denied("ecs:ListTagsForResource", "AccessDeniedException"))));
         assertThat(snapshot.execAccess().operatorStartSession()).singleElement()
                 .satisfies(a -> assertThat(a.simulation().isFailed()).isTrue());
     }
@@ -205,7 +208,7 @@ class ExecAccessLoaderTest {
         TaskSnapshot snapshot = load(task("aws-cn", "cn-north-1", "arn:aws-cn:ecs:cn-north-1:" + ACCOUNT + ":cluster/prod"), List.of());
 
         assertThat(snapshot.execAccess().taskRoleKmsDecrypt().asOptional().orElseThrow().simulation())
-                .isEqualTo(Fetched.failed("iam:SimulatePrincipalPolicy was throttled and retries ran out (Throttling)"));
+                .isEqualTo(Fetched.failed(ReadFailures.throttled("iam:SimulatePrincipalPolicy")));
         assertThat(snapshot.execAccess().taskRoleCloudWatchAuditLog().asOptional().orElseThrow().simulation().isPresent()).isTrue();
         assertThat(snapshot.execAccess().taskRoleS3AuditLog().asOptional().orElseThrow().simulation().isPresent()).isTrue();
     }
@@ -214,16 +217,16 @@ class ExecAccessLoaderTest {
     void load_whenAliasCannotBeDescribed_keyPurposesFailNamingDescribeKeyAndStartSessionIsStillSimulated() {
         ecs.cluster = Fetched.present(new EcsCluster("arn:aws-cn:ecs:cn-north-1:" + ACCOUNT + ":cluster/prod", "alias/exec", null, Map.of()));
         ecs.taskTags = Fetched.present(Map.of());
-        audit.key = Fetched.failed("kms:DescribeKey was denied (AccessDeniedException)");
+        audit.key = Fetched.failed(ReadFailures.denied("kms:DescribeKey", "AccessDeniedException"));
 
         TaskSnapshot snapshot = load(task("aws-cn", "cn-north-1", "arn:aws-cn:ecs:cn-north-1:" + ACCOUNT + ":cluster/prod"), List.of(OPERATOR));
 
         ExecAccess access = snapshot.execAccess();
         assertThat(access.execKmsKey().isFailed()).isTrue();
         assertThat(access.taskRoleKmsDecrypt().asOptional().orElseThrow().simulation()).isInstanceOfSatisfying(Fetched.Failed.class,
-                f -> assertThat(f.reason()).startsWith("kms:DescribeKey was denied (AccessDeniedException)").contains("kms:Decrypt"));
+                f -> assertThat(f.failure()).isEqualTo(ReadFailures.denied("kms:DescribeKey", "AccessDeniedException")));
         assertThat(access.operatorExecuteCommand().getFirst().simulation()).isInstanceOfSatisfying(Fetched.Failed.class,
-                f -> assertThat(f.reason()).startsWith("kms:DescribeKey was denied").contains("kms:GenerateDataKey"));
+                f -> assertThat(f.failure()).isEqualTo(ReadFailures.denied("kms:DescribeKey", "AccessDeniedException")));
         assertThat(access.operatorStartSession().getFirst().simulation().isPresent()).isTrue();
         assertThat(iam.callsFor(OPERATOR)).containsOnlyKeys(TASK_ARN_CN).containsEntry(TASK_ARN_CN, Set.of("ssm:StartSession"));
     }
@@ -241,13 +244,13 @@ class ExecAccessLoaderTest {
 
     @Test
     void load_whenClusterUnreadable_everyFactFailsWithItsReasonAndNothingElseIsRead() {
-        ecs.cluster = Fetched.failed("ecs:DescribeClusters was denied (AccessDeniedException)");
+        ecs.cluster = Fetched.failed(ReadFailures.denied("ecs:DescribeClusters", "AccessDeniedException"));
         ecs.taskTags = Fetched.present(Map.of());
 
         TaskSnapshot snapshot = load(task("aws-cn", "cn-north-1", "arn:aws-cn:ecs:cn-north-1:" + ACCOUNT + ":cluster/prod"), List.of(OPERATOR));
 
         ExecAccess access = snapshot.execAccess();
-        Fetched<Object> expected = Fetched.failed("ecs:DescribeClusters was denied (AccessDeniedException)");
+        Fetched<Object> expected = Fetched.failed(ReadFailures.denied("ecs:DescribeClusters", "AccessDeniedException"));
         assertThat(List.<Fetched<?>>of(access.execKmsKey(), access.auditLogGroup(), access.auditBucket(), access.taskRoleKmsDecrypt(),
                 access.taskRoleCloudWatchAuditLog(), access.taskRoleS3AuditLog())).allMatch(expected::equals);
         assertThat(access.operatorExecuteCommand()).singleElement().satisfies(a -> assertThat(a.simulation()).isEqualTo(expected));
@@ -280,7 +283,8 @@ class ExecAccessLoaderTest {
         TaskSnapshot snapshot = load(task("aws-cn", "cn-north-1", "arn:aws-cn:ecs:cn-north-1:" + ACCOUNT + ":cluster/prod"), List.of());
 
         assertThat(snapshot.execAccess().auditBucket()).isInstanceOfSatisfying(Fetched.Failed.class,
-                f -> assertThat(f.reason()).startsWith("s3:GetEncryptionConfiguration failed unexpectedly").contains("boom"));
+                f -> assertThat(f.failure()).isEqualTo(new ReadFailure("s3:GetEncryptionConfiguration", FailureKind.UNEXPECTED,
+                        "java.lang.IllegalStateException: boom")));
         assertThat(snapshot.execAccess().auditLogGroup().isPresent()).isTrue();
     }
 
@@ -310,7 +314,7 @@ class ExecAccessLoaderTest {
     private static final class FakeEcs extends EcsGatewayDouble {
         final List<String> calls;
         volatile Fetched<EcsCluster> cluster;
-        volatile Fetched<Map<String, String>> taskTags = Fetched.failed("no tags scripted");
+        volatile Fetched<Map<String, String>> taskTags = Fetched.failed(new ReadFailure("ecs:ListTagsForResource", FailureKind.UNEXPECTED, "no tags scripted"));
         final List<String> tagsRead = new CopyOnWriteArrayList<>();
 
         volatile String taskRoleArn = ROLE;
@@ -362,7 +366,7 @@ class ExecAccessLoaderTest {
             calls.add("iam:SimulatePrincipalPolicy");
             queries.add(query);
             if (failOn != null && query.resourceArns().contains(failOn)) {
-                return Fetched.failed("iam:SimulatePrincipalPolicy was throttled and retries ran out (Throttling)");
+                return Fetched.failed(ReadFailures.throttled("iam:SimulatePrincipalPolicy"));
             }
             List<ActionDecision> decisions = new ArrayList<>();
             for (String action : query.actions()) {

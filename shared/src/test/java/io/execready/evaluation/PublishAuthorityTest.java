@@ -3,6 +3,7 @@ package io.execready.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.execready.aws.TaskListQuery;
+import io.execready.fixtures.ReadFailures;
 import io.execready.fixtures.TaskSnapshotFixture;
 import io.execready.snapshot.EcsTask;
 import io.execready.snapshot.Subject;
@@ -26,7 +27,7 @@ class PublishAuthorityTest {
     @Test
     void of_whenTheServiceCannotBeRead_letsTheTaskSpeak() {
         PublishAuthority authority = PublishAuthority.of(TaskSnapshotFixture.runningFargateTask()
-                .withOwningServiceFailed("ecs:DescribeServices was denied (AccessDeniedException)").build());
+                .withOwningServiceFailed(ReadFailures.denied("ecs:DescribeServices", "AccessDeniedException")).build());
 
         assertThat(authority.authoritative()).isTrue();
         assertThat(authority.reason()).contains("AccessDeniedException");

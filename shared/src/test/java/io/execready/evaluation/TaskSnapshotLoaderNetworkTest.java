@@ -6,12 +6,14 @@ import io.execready.aws.EcsGateway;
 import io.execready.fixtures.EcsGatewayDouble;
 import io.execready.aws.IamGateway;
 import io.execready.aws.PermissionQuery;
+import io.execready.fixtures.ReadFailures;
 import io.execready.snapshot.ActionDecision;
 import io.execready.snapshot.ContainerInstance;
 import io.execready.snapshot.Ec2Instance;
 import io.execready.snapshot.EcsCluster;
 import io.execready.snapshot.EcsService;
 import io.execready.snapshot.EcsTask;
+import io.execready.snapshot.FailureKind;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.NetworkInterface;
 import io.execready.snapshot.NetworkPath;
@@ -154,7 +156,7 @@ class TaskSnapshotLoaderNetworkTest {
 
     @Test
     void load_whenTheSubnetIsUnreadable_stillReadsTheVpcFromTheInterface() {
-        ec2.subnets.put(FakeEc2Gateway.SUBNET, Fetched.failed("ec2:DescribeSubnets was denied (UnauthorizedOperation)"));
+        ec2.subnets.put(FakeEc2Gateway.SUBNET, Fetched.failed(ReadFailures.denied("ec2:DescribeSubnets", "UnauthorizedOperation")));
 
         NetworkPath path = path(load(fargateTask(List.of(ENI_ATTACHMENT))));
 
@@ -167,7 +169,10 @@ class TaskSnapshotLoaderNetworkTest {
         TaskSnapshot snapshot = load(fargateTask(List.of()));
 
         assertThat(snapshot.networkPath()).isInstanceOfSatisfying(Fetched.Failed.class,
-                f -> assertThat(f.reason()).contains("neither an ENI attachment nor a container instance"));
+                f -> assertThat(f.failure()).satisfies(failure -> {
+                    assertThat(failure.kind()).isEqualTo(FailureKind.INVALID_RESPONSE);
+                    assertThat(failure.detail()).contains("neither an ENI attachment nor a container instance");
+                }));
         assertThat(snapshot.containerInstance()).isInstanceOf(Fetched.Absent.class);
         assertThat(ec2.calls).isEmpty();
         assertThat(ecs.containerInstancesDescribed).isEmpty();
@@ -216,12 +221,12 @@ class TaskSnapshotLoaderNetworkTest {
 
     @Test
     void load_whenTheContainerInstanceIsUnreadable_roleAndPathFailNamingTheAction() {
-        ecs.containerInstances.put(CONTAINER_INSTANCE, Fetched.failed("ecs:DescribeContainerInstances was denied (AccessDeniedException)"));
+        ecs.containerInstances.put(CONTAINER_INSTANCE, Fetched.failed(ReadFailures.denied("ecs:DescribeContainerInstances", "AccessDeniedException")));
 
         TaskSnapshot snapshot = load(ec2Task("EC2", null));
 
-        assertThat(snapshot.taskRole()).isEqualTo(Fetched.failed("ecs:DescribeContainerInstances was denied (AccessDeniedException)"));
-        assertThat(snapshot.networkPath()).isEqualTo(Fetched.failed("ecs:DescribeContainerInstances was denied (AccessDeniedException)"));
+        assertThat(snapshot.taskRole()).isEqualTo(Fetched.failed(ReadFailures.denied("ecs:DescribeContainerInstances", "AccessDeniedException")));
+        assertThat(snapshot.networkPath()).isEqualTo(Fetched.failed(ReadFailures.denied("ecs:DescribeContainerInstances", "AccessDeniedException")));
         assertThat(ec2.calls).isEmpty();
     }
 

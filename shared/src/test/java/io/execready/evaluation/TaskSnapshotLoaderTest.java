@@ -6,6 +6,7 @@ import io.execready.fixtures.ReadBarrier;
 import io.execready.fixtures.EcsGatewayDouble;
 import io.execready.aws.IamGateway;
 import io.execready.aws.PermissionQuery;
+import io.execready.fixtures.ReadFailures;
 import io.execready.snapshot.ActionDecision;
 import io.execready.snapshot.ContainerInstance;
 import io.execready.snapshot.EcsCluster;
@@ -84,12 +85,12 @@ class TaskSnapshotLoaderTest {
 
     @Test
     void load_whenTaskDefinitionDenied_roleAndSimulationAreFailedNotAbsent() {
-        ecs.taskDefinition = Fetched.failed("ecs:DescribeTaskDefinition was denied (AccessDeniedException)");
+        ecs.taskDefinition = Fetched.failed(ReadFailures.denied("ecs:DescribeTaskDefinition", "AccessDeniedException"));
 
         TaskSnapshot snapshot = load(task("service:web", TaskOverrides.NONE));
 
         assertThat(snapshot.taskDefinition().isFailed()).isTrue();
-        assertThat(snapshot.taskRole()).isEqualTo(Fetched.failed("ecs:DescribeTaskDefinition was denied (AccessDeniedException)"));
+        assertThat(snapshot.taskRole()).isEqualTo(Fetched.failed(ReadFailures.denied("ecs:DescribeTaskDefinition", "AccessDeniedException")));
         assertThat(snapshot.taskRoleSsmMessages().isFailed()).isTrue();
         assertThat(snapshot.cluster().isPresent()).as("other reads still complete").isTrue();
         assertThat(iam.queries).isEmpty();
@@ -124,7 +125,7 @@ class TaskSnapshotLoaderTest {
         TaskSnapshot snapshot = load(task("service:web", TaskOverrides.NONE));
 
         assertThat(snapshot.cluster()).isInstanceOfSatisfying(Fetched.Failed.class,
-                f -> assertThat(f.reason()).startsWith("ecs:DescribeClusters failed unexpectedly").contains("boom"));
+                f -> assertThat(f.failure().describe()).startsWith("ecs:DescribeClusters failed unexpectedly").contains("boom"));
     }
 
     @Test
