@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -27,6 +28,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * event reaches the on-failure queue whole. Nothing is recorded as done, so once Security Hub is
  * back the same event is evaluated, not dropped as a duplicate.
  */
+@Tag("emulator")
 class AsyncFailureEndToEndTest {
 
     private static final String HANDLER = "io.execready.functions.TaskStateChangeFunction::handleRequest";

@@ -13,12 +13,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import software.amazon.awssdk.regions.Region;
 
 /** The on-demand function through the Lambda runtime, fed with the request files in events/. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("emulator")
 class OnDemandCheckEndToEndTest {
 
     private static final String HANDLER = "io.execready.functions.OnDemandCheckFunction::handleRequest";

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import software.amazon.awssdk.regions.Region;
@@ -24,6 +25,7 @@ import software.amazon.awssdk.services.securityhub.model.AwsSecurityFinding;
  * ServiceChangeFunction against the local emulator, before any task event: what reaches Security Hub.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("emulator")
 class ServiceChangeEndToEndTest {
 
     private static final String HANDLER = "io.execready.functions.ServiceChangeFunction::handleRequest";

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import software.amazon.awssdk.regions.Region;
@@ -39,6 +40,7 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * not report as failed) and reads what reached Security Hub.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("emulator")
 class SweepEndToEndTest {
 
     private static final String SWEEP = "io.execready.functions.SweepFunction::handleRequest";

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import software.amazon.awssdk.regions.Region;
@@ -30,6 +31,7 @@ import software.amazon.awssdk.services.securityhub.model.AwsSecurityFinding;
  * SDK; the test then reads what reached Security Hub and SNS.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("emulator")
 class TaskStateChangeEndToEndTest {
 
     private static final String HANDLER = "io.execready.functions.TaskStateChangeFunction::handleRequest";

@@ -4,6 +4,7 @@ import io.execready.engine.CheckDefinition;
 import io.execready.engine.CheckResult;
 import io.execready.snapshot.EcsCluster;
 import io.execready.snapshot.EcsTask;
+import io.execready.snapshot.EvaluatedTask;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.TaskDefinition;
 import io.execready.snapshot.TaskSnapshot;
@@ -61,9 +62,9 @@ enum UnreadableFact {
         EcsTask task = snapshot.task();
         return switch (snapshot.taskDefinition()) {
             case Fetched.Present<TaskDefinition> present -> evaluation.apply(present.value());
-            case Fetched.Absent<TaskDefinition> absent -> TASK_DEFINITION.missing(definition, task, absent,
+            case Fetched.Absent<TaskDefinition> absent -> TASK_DEFINITION.missing(definition, snapshot.target(), absent,
                     "aws ecs describe-task-definition --task-definition " + Wording.revision(task.taskDefinitionArn()));
-            case Fetched.Failed<TaskDefinition> failed -> TASK_DEFINITION.unknown(definition, task, failed);
+            case Fetched.Failed<TaskDefinition> failed -> TASK_DEFINITION.unknown(definition, snapshot.target(), failed);
         };
     }
 
@@ -72,14 +73,14 @@ enum UnreadableFact {
         EcsTask task = snapshot.task();
         return switch (snapshot.cluster()) {
             case Fetched.Present<EcsCluster> present -> evaluation.apply(present.value());
-            case Fetched.Absent<EcsCluster> absent -> CLUSTER.missing(definition, task, absent,
+            case Fetched.Absent<EcsCluster> absent -> CLUSTER.missing(definition, snapshot.target(), absent,
                     "aws ecs describe-clusters --clusters " + task.clusterName());
-            case Fetched.Failed<EcsCluster> failed -> CLUSTER.unknown(definition, task, failed);
+            case Fetched.Failed<EcsCluster> failed -> CLUSTER.unknown(definition, snapshot.target(), failed);
         };
     }
 
     /** UNKNOWN for a fact that could not be read. */
-    CheckResult unknown(CheckDefinition definition, EcsTask task, Fetched.Failed<?> failed) {
+    CheckResult unknown(CheckDefinition definition, EvaluatedTask task, Fetched.Failed<?> failed) {
         String reason = Wording.clause(failed.reason());
         return definition.unknown(
                         "Could not evaluate " + Wording.task(task) + " because reading " + description + " failed: " + reason + ".",
@@ -88,7 +89,7 @@ enum UnreadableFact {
     }
 
     /** UNKNOWN for several facts that could not be read, naming each failure and each permission to grant. */
-    static CheckResult unknown(CheckDefinition definition, EcsTask task, Map<UnreadableFact, Fetched.Failed<?>> failures) {
+    static CheckResult unknown(CheckDefinition definition, EvaluatedTask task, Map<UnreadableFact, Fetched.Failed<?>> failures) {
         if (failures.size() == 1) {
             Map.Entry<UnreadableFact, Fetched.Failed<?>> only = failures.entrySet().iterator().next();
             return only.getKey().unknown(definition, task, only.getValue());
@@ -113,7 +114,7 @@ enum UnreadableFact {
      * UNKNOWN for a fact that was read and is not there where the check needs it (a deregistered task
      * definition, a deleted cluster): nothing to grant, but nothing to judge either.
      */
-    CheckResult missing(CheckDefinition definition, EcsTask task, Fetched.Absent<?> absent, String howToLook) {
+    CheckResult missing(CheckDefinition definition, EvaluatedTask task, Fetched.Absent<?> absent, String howToLook) {
         return definition.unknown(
                         "Could not evaluate " + Wording.task(task) + " because " + description + " is missing: "
                                 + Wording.clause(absent.description()) + ".",

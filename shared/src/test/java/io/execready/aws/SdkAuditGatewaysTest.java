@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
@@ -21,6 +22,7 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
  * The KMS, CloudWatch Logs, S3 and ECS tag reads through the clients {@link AwsClients} builds,
  * against the local emulator: the requests the product makes, the answers it reads.
  */
+@Tag("emulator")
 class SdkAuditGatewaysTest {
 
     private static LocalAws aws;

@@ -33,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -49,6 +50,7 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
  * gateways, simulated by the harness's iam:SimulatePrincipalPolicy stand-in (which evaluates
  * conditions against the context entries passed), judged by the registered checks.
  */
+@Tag("emulator")
 class ExecAccessLocalTest {
 
     private static final String ACCOUNT = LocalAws.ACCOUNT_ID;

@@ -29,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -51,6 +52,7 @@ import software.amazon.awssdk.services.iam.IamClient;
  * emulator, read by the loader through the real SDK gateways, judged by the real checks. Each test
  * builds its own VPC, so tests share one emulator without seeing each other's resources.
  */
+@Tag("emulator")
 class NetworkChecksLocalAwsTest {
 
     private static final Region REGION = Region.US_EAST_1;

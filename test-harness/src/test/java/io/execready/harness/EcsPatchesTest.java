@@ -3,6 +3,7 @@ package io.execready.harness;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -22,6 +23,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The launcher's ECS patches, through the ECS JSON API. */
+@Tag("emulator")
 class EcsPatchesTest {
 
     private static final String ECS = "AmazonEC2ContainerServiceV20141113.";

@@ -7,6 +7,7 @@ import io.execready.harness.testfunctions.ExitingHandler;
 import io.execready.harness.testfunctions.FailingHandler;
 import io.execready.harness.testfunctions.MisconfiguredHandler;
 import io.execready.harness.testfunctions.SleepingHandler;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@Tag("emulator")
 class LambdaFunctionTest {
 
     private static final String CLASSPATH = System.getProperty("java.class.path");

@@ -4,6 +4,7 @@ import io.execready.harness.RawAwsClient.Reply;
 import io.execready.harness.RawAwsClient.Xml;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /** The launcher's SimulatePrincipalPolicy, called through the IAM query API as the SDK would. */
+@Tag("emulator")
 class SimulatePrincipalPolicyTest {
 
     private static final String IAM_VERSION = "2010-05-08";
