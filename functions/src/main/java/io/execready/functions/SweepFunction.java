@@ -8,12 +8,10 @@ import io.execready.aws.ClusterDirectory;
 import io.execready.config.CheckerConfig;
 import io.execready.config.ConfigurationException;
 import io.execready.engine.ExecReadyException;
-import io.execready.functions.events.EventBridgeEnvelopes;
 import io.execready.functions.events.SweepEvents;
 import io.execready.functions.events.SweepEvents.ScheduleAccepted;
 import io.execready.functions.events.SweepEvents.ScheduleRejected;
 import io.execready.logging.JsonLog;
-import io.execready.logging.Metrics;
 import io.execready.snapshot.Fetched;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +21,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
@@ -49,8 +46,6 @@ public final class SweepFunction implements RequestStreamHandler {
     private final String queueUrl;
     private final JsonLog log;
     private final AwsCallRecorder awsCalls;
-    private final PrintStream out;
-    private final Clock clock;
 
     public SweepFunction() {
         this(System.getenv(), System.out, Clock.systemUTC());
@@ -68,26 +63,20 @@ public final class SweepFunction implements RequestStreamHandler {
         this.queueUrl = url.trim();
         this.log = JsonLog.create(out, config.logLevel(), clock);
         this.awsCalls = clients.callRecorder();
-        this.out = Objects.requireNonNull(out, "out");
-        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonLog requestLog = log.with("requestId", context.getAwsRequestId()).with("handler", "Sweep");
         awsCalls.drain();
-        Object response = switch (SweepEvents.schedule(input.readNBytes(SweepEvents.MAX_EVENT_BYTES + 1))) {
-            case ScheduleRejected rejected -> {
-                requestLog.warn("event ignored: " + rejected.reason(), TaskStateChangeFunction.fields(
-                        "outcome", "IGNORED", "eventId", rejected.eventId()));
-                yield Map.of("outcome", "IGNORED", "reason", rejected.reason());
-            }
-            case ScheduleAccepted accepted -> dispatch(accepted, requestLog);
+        FunctionOutcome outcome = switch (SweepEvents.schedule(input.readNBytes(SweepEvents.MAX_EVENT_BYTES + 1))) {
+            case ScheduleRejected rejected -> new FunctionOutcome.Ignored(rejected.reason(), rejected.eventId(), null);
+            case ScheduleAccepted accepted -> dispatch(accepted);
         };
-        EventBridgeEnvelopes.MAPPER.writeValue(output, response);
+        OutcomeRenderer.render(outcome).writeTo(requestLog, output);
     }
 
-    private Map<String, Object> dispatch(ScheduleAccepted accepted, JsonLog requestLog) {
+    private FunctionOutcome dispatch(ScheduleAccepted accepted) {
         List<String> arns = switch (clusters.clusterArns()) {
             case Fetched.Present<List<String>> present -> present.value();
             case Fetched.Absent<List<String>> absent -> List.of();
@@ -96,12 +85,8 @@ public final class SweepFunction implements RequestStreamHandler {
         for (int from = 0; from < arns.size(); from += SEND_BATCH) {
             send(arns.subList(from, Math.min(arns.size(), from + SEND_BATCH)));
         }
-        Map<String, Long> calls = awsCalls.drain();
-        requestLog.info("sweep dispatched " + arns.size() + " cluster(s)", TaskStateChangeFunction.fields(
-                "outcome", "DISPATCHED", "eventId", accepted.envelope().getId(), "rule", accepted.envelope().getResources(),
-                "clusters", arns.size(), "awsCallCount", calls.values().stream().mapToLong(Long::longValue).sum(), "awsCalls", calls));
-        Metrics.forFunction("Sweep").count(Metrics.CLUSTERS_DISPATCHED, arns.size()).emit(out, clock);
-        return Map.of("outcome", "DISPATCHED", "clusters", arns.size());
+        return new FunctionOutcome.SweepDispatched(accepted.envelope().getId(), accepted.envelope().getResources(), arns.size(),
+                AwsCallCount.drain(awsCalls));
     }
 
     private void send(List<String> clusterArns) {

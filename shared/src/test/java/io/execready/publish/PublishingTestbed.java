@@ -160,7 +160,7 @@ final class PublishingTestbed implements AutoCloseable {
                     channels, clock, Duration.ofDays(30), duration -> Thread.sleep(duration));
             SnapshotSource snapshots = target -> snapshotOf(target.task());
             this.evaluation = new TaskEvaluation(snapshots, new CheckEngine(CheckRegistry.all(), clock), findings,
-                    new SdkEcsGateway(bed.ecs), new TaskEventVersions(store, clock));
+                    new SdkEcsGateway(bed.ecs), TaskEventVersions.stored(store, clock));
         }
 
         private TaskSnapshot snapshotOf(EcsTask task) {
