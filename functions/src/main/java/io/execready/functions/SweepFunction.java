@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
@@ -47,22 +48,38 @@ public final class SweepFunction implements RequestStreamHandler {
     private final JsonLog log;
     private final AwsCallRecorder awsCalls;
 
+    /** Used by the Lambda runtime: builds the clients once per execution environment. */
     public SweepFunction() {
         this(System.getenv(), System.out, Clock.systemUTC());
     }
 
     SweepFunction(Map<String, String> environment, PrintStream out, Clock clock) {
-        CheckerConfig config = CheckerConfig.fromEnvironment(environment);
+        this(CheckerConfig.fromEnvironment(environment), queueUrl(environment), out, clock);
+    }
+
+    private SweepFunction(CheckerConfig config, String queueUrl, PrintStream out, Clock clock) {
+        this(new AwsClients(config.region()), queueUrl, JsonLog.create(out, config.logLevel(), clock));
+    }
+
+    private SweepFunction(AwsClients clients, String queueUrl, JsonLog log) {
+        this(new ClusterDirectory(clients.ecs()), clients.sqs(), queueUrl, log, clients.callRecorder());
+    }
+
+    /** For tests: the cluster directory and queue client to use. */
+    SweepFunction(ClusterDirectory clusters, SqsClient sqs, String queueUrl, JsonLog log, AwsCallRecorder awsCalls) {
+        this.clusters = Objects.requireNonNull(clusters, "clusters");
+        this.sqs = Objects.requireNonNull(sqs, "sqs");
+        this.queueUrl = Objects.requireNonNull(queueUrl, "queueUrl");
+        this.log = Objects.requireNonNull(log, "log");
+        this.awsCalls = Objects.requireNonNull(awsCalls, "awsCalls");
+    }
+
+    private static String queueUrl(Map<String, String> environment) {
         String url = environment.get(QUEUE_URL_VARIABLE);
         if (url == null || url.isBlank()) {
             throw new ConfigurationException(QUEUE_URL_VARIABLE + " must name the sweep queue's URL");
         }
-        AwsClients clients = new AwsClients(config.region());
-        this.clusters = new ClusterDirectory(clients.ecs());
-        this.sqs = clients.sqs();
-        this.queueUrl = url.trim();
-        this.log = JsonLog.create(out, config.logLevel(), clock);
-        this.awsCalls = clients.callRecorder();
+        return url.trim();
     }
 
     @Override

@@ -190,6 +190,8 @@ final class InProcessFunctions implements AutoCloseable {
     static final class FakeEcs extends EcsGatewayDouble {
         final Map<String, EcsTask> tasks = new ConcurrentHashMap<>();
         final Map<String, EcsService> services = new ConcurrentHashMap<>();
+        /** Whether ecs:ListTasks fails, as a throttled or denied read does. */
+        volatile boolean listingFails;
 
         void put(EcsTask task) {
             tasks.put(task.taskArn(), task);
@@ -218,6 +220,9 @@ final class InProcessFunctions implements AutoCloseable {
 
         @Override
         public Fetched<List<String>> listTasks(String cluster, TaskListQuery query) {
+            if (listingFails) {
+                return Fetched.failed("ecs:ListTasks was throttled");
+            }
             return Fetched.present(tasks.values().stream()
                     .filter(task -> !"STOPPED".equals(task.lastStatus()))
                     .filter(task -> query.startedBy() == null || query.startedBy().equals(task.startedBy()))
