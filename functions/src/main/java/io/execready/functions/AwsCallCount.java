@@ -12,8 +12,6 @@ import java.util.TreeMap;
  */
 record AwsCallCount(Map<String, Long> byOperation) {
 
-    static final AwsCallCount NONE = new AwsCallCount(Map.of());
-
     AwsCallCount {
         byOperation = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(byOperation, "byOperation")));
     }

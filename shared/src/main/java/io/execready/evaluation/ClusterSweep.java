@@ -18,10 +18,10 @@ import java.util.Set;
 /**
  * The periodic sweep of one cluster. Every running task is evaluated and published, which catches
  * drift no ECS event reports (IAM, VPC endpoints, KMS) and re-imports unchanged findings whose
- * heartbeat is due. Then subjects the store holds state for but that are gone are archived: a
+ * heartbeat is due. Then subjects anything was published for but that are gone are archived: a
  * service ECS no longer has (or is draining after deletion), a group with no running task left.
  *
- * <p>The store's subjects are read before the tasks are listed, so a subject first published after
+ * <p>The published subjects are read before the tasks are listed, so a subject first published after
  * the listing is never a candidate. A group whose first task starts between the listing and the
  * archive is archived and comes back ACTIVE on that task's RUNNING event.
  */

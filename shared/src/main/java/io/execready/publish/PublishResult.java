@@ -53,11 +53,4 @@ public record PublishResult(int findingsImported, int findingsUnchanged, int fin
     public Optional<String> alertMessageId() {
         return alert instanceof AlertStep.Transitioned made ? made.messageIds().stream().findFirst() : Optional.empty();
     }
-
-    /** This result and another's, as one: counts summed, the other's transition where it made one. */
-    public PublishResult plus(PublishResult other) {
-        return new PublishResult(findingsImported + other.findingsImported, findingsUnchanged + other.findingsUnchanged,
-                findingsInFlight + other.findingsInFlight, importCalls + other.importCalls,
-                other.alert instanceof AlertStep.Transitioned ? other.alert : alert);
-    }
 }
