@@ -93,7 +93,7 @@ public record FunctionComponents(
     }
 
     /** When the state table must be configured. */
-    enum StateTableNeed {
+    public enum StateTableNeed {
         /** The function publishes on every invocation: a missing table fails the cold start, naming the variable. */
         AT_START,
         /** The function may never publish: a missing table fails only the first request that needs it. */

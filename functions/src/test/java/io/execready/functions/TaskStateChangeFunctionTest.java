@@ -58,9 +58,27 @@ class TaskStateChangeFunctionTest {
         assertThat(first.get("alertMessageId").asText()).isNotBlank();
         assertThat(second.has("transition")).isFalse();
         assertThat(second.get("findingsImported").asInt()).as("the same verdict on another task").isZero();
-        assertThat(functions.findings.transitions()).singleElement()
-                .satisfies(t -> assertThat(t.transition().kind()).isEqualTo(AlertTransition.Kind.NOT_READY));
+        assertThat(functions.findings.transitions()).singleElement().satisfies(t -> {
+            assertThat(t.transition().kind()).isEqualTo(AlertTransition.Kind.NOT_READY);
+            assertThat(t.messageIds()).containsExactly(first.get("alertMessageId").asText());
+        });
         assertThat(functions.lastLogLine().get("message").asText()).isEqualTo("ECS Exec NOT ready");
+    }
+
+    @Test
+    void handleRequest_whenABrokenServiceIsFixed_announcesReadyAgainOnce() {
+        functions.shape = fixture -> fixture.withContainer(ContainerFixture.container("app").withReadOnlyRoot());
+        functions.invoke(function, taskEvent(task(FIRST, 3, "RUNNING")));
+        functions.shape = fixture -> fixture;
+
+        JsonNode fixed = functions.invoke(function, taskEvent(task(SECOND, 3, "RUNNING")));
+        JsonNode stillFixed = functions.invoke(function, taskEvent(task(FIRST, 4, "RUNNING")));
+
+        assertThat(fixed.get("transition").asText()).isEqualTo("READY_AGAIN");
+        assertThat(stillFixed.has("transition")).isFalse();
+        assertThat(functions.findings.transitions()).extracting(t -> t.transition().kind())
+                .containsExactly(AlertTransition.Kind.NOT_READY, AlertTransition.Kind.READY_AGAIN);
+        assertThat(functions.lastMetricLine().get("NotReadySubjects").asInt()).isZero();
     }
 
     @Test
