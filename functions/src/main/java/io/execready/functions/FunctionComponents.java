@@ -23,15 +23,16 @@ import io.execready.evaluation.TaskBatchEvaluation;
 import io.execready.evaluation.TaskEvaluation;
 import io.execready.evaluation.TaskSnapshotLoader;
 import io.execready.logging.JsonLog;
+import io.execready.publish.AlertChannels;
 import io.execready.publish.AlertComposer;
 import io.execready.publish.AsffFindingMapper;
+import io.execready.publish.FindingsPort;
 import io.execready.publish.ImportRetryPolicy;
+import io.execready.publish.SecurityHubFindingsPort;
 import io.execready.publish.SecurityHubPublisher;
 import io.execready.publish.Sleeper;
 import io.execready.publish.SnsAlertPublisher;
 import io.execready.publish.TokenBucket;
-import io.execready.state.AlertChannels;
-import io.execready.state.FindingLifecycle;
 import io.execready.state.ServiceEvaluationClaims;
 import io.execready.state.SubjectStore;
 import io.execready.state.TaskEventVersions;
@@ -41,10 +42,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /**
  * Everything a handler needs, built once per Lambda execution environment from its environment
  * variables. SDK clients are created lazily, so a function only pays for the clients it uses.
+ *
+ * <p>What leaves the engine goes through one {@link FindingsPort}; the state table behind it (and
+ * behind the task-version dedupe and the service debounce) is required at start by the functions
+ * that always publish, and only on first use by the on-demand check, whose report-only requests
+ * need no table at all.
  *
  * @param config          the parsed settings
  * @param ecs             ECS reads, sharing configuration reads through the read cache
@@ -85,13 +92,23 @@ public record FunctionComponents(
         Objects.requireNonNull(clock, "clock");
     }
 
-    public static FunctionComponents fromEnvironment() {
-        return create(System.getenv(), System.out, Clock.systemUTC());
+    /** When the state table must be configured. */
+    public enum StateTableNeed {
+        /** The function publishes on every invocation: a missing table fails the cold start, naming the variable. */
+        AT_START,
+        /** The function may never publish: a missing table fails only the first request that needs it. */
+        ON_FIRST_USE
     }
 
-    static FunctionComponents create(Map<String, String> environment, PrintStream out, Clock clock) {
+    public static FunctionComponents fromEnvironment(StateTableNeed need) {
+        return create(System.getenv(), System.out, Clock.systemUTC(), need);
+    }
+
+    static FunctionComponents create(Map<String, String> environment, PrintStream out, Clock clock, StateTableNeed need) {
         CheckerConfig config = CheckerConfig.fromEnvironment(environment);
-        String stateTable = config.requireStateTableName();
+        if (need == StateTableNeed.AT_START) {
+            config.requireStateTableName();
+        }
         AwsClients clients = new AwsClients(config.region(), config.awsCallLimits());
         // AWS reads block on I/O; virtual threads make the independent ones parallel for free.
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -107,9 +124,9 @@ public record FunctionComponents(
                 new SdkS3Gateway(clients.s3()),
                 config.operatorPrincipalArns(),
                 executor);
-        SubjectStore store = new SubjectStore(clients.dynamoDb(), stateTable);
-        FindingLifecycle lifecycle = new FindingLifecycle(
-                store,
+        Supplier<SubjectStore> store = once(() -> new SubjectStore(clients.dynamoDb(), config.requireStateTableName()));
+        FindingsPort findings = new DeferredFindingsPort(once(() -> new SecurityHubFindingsPort(
+                store.get(),
                 new AsffFindingMapper(),
                 config.securityHubEnabled()
                         ? new SecurityHubPublisher(clients.securityHub(), ImportRetryPolicy.DEFAULT, Sleeper.system(),
@@ -118,15 +135,30 @@ public record FunctionComponents(
                 alertChannels(config, clients),
                 clock,
                 config.findingHeartbeat(),
-                Sleeper.system());
-        TaskEvaluation evaluation = new TaskEvaluation(loader::load, new CheckEngine(CheckRegistry.all(), clock), lifecycle, ecs,
-                new TaskEventVersions(store, clock));
-        ServiceEvaluation serviceEvaluation = new ServiceEvaluation(ecs, loader::load, ServiceCheckRegistry.all(), lifecycle, clock);
+                Sleeper.system())));
+        TaskEvaluation evaluation = new TaskEvaluation(loader::load, new CheckEngine(CheckRegistry.all(), clock), findings, ecs,
+                TaskEventVersions.stored(store, clock));
+        ServiceEvaluation serviceEvaluation = new ServiceEvaluation(ecs, loader::load, ServiceCheckRegistry.all(), findings, clock);
         TaskBatchEvaluation batchEvaluation = new TaskBatchEvaluation(ecs, evaluation, executor, ec2);
         return new FunctionComponents(config, ecs, evaluation, batchEvaluation, serviceEvaluation,
-                new ServiceEvaluationClaims(store, clock), readCache,
+                ServiceEvaluationClaims.stored(store, clock), readCache,
                 JsonLog.create(out, config.logLevel(), clock), clients.callRecorder(),
-                new ClusterSweep(ecs, batchEvaluation, lifecycle, store), clock);
+                new ClusterSweep(ecs, batchEvaluation, findings), clock);
+    }
+
+    /** Built on the first call, once, however many threads ask. */
+    private static <T> Supplier<T> once(Supplier<T> build) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = build.get();
+                }
+                return value;
+            }
+        };
     }
 
     private static AlertChannels alertChannels(CheckerConfig config, AwsClients clients) {

@@ -1,7 +1,7 @@
 package io.execready.functions;
 
 import io.execready.engine.CheckResult;
-import io.execready.engine.TaskReport;
+import io.execready.engine.SubjectReport;
 import java.util.List;
 
 /**
@@ -19,7 +19,7 @@ record ReportView(
                      String remediation, String documentationUrl) {
     }
 
-    static ReportView of(TaskReport report) {
+    static ReportView of(SubjectReport report) {
         return new ReportView(report.task().taskArn(), report.subject().describe(), report.execReady(),
                 report.connectCommands(), report.results().stream().map(ReportView::check).toList());
     }

@@ -1,13 +1,9 @@
 package io.execready.functions;
 
-import static io.execready.functions.TaskStateChangeFunction.fields;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import io.execready.engine.CheckResult;
 import io.execready.engine.ExecReadyException;
 import io.execready.evaluation.ServiceOutcome;
-import io.execready.functions.events.EventBridgeEnvelopes;
 import io.execready.functions.events.ServiceChangeParser;
 import io.execready.functions.events.ServiceChangeParser.Accepted;
 import io.execready.functions.events.ServiceChangeParser.Rejected;
@@ -21,7 +17,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * Invoked by the EventBridge rules on service changes: a deployment that completed or failed, a
@@ -42,7 +37,7 @@ public final class ServiceChangeFunction implements RequestStreamHandler {
 
     /** Used by the Lambda runtime: builds the components once per execution environment. */
     public ServiceChangeFunction() {
-        this(FunctionComponents.fromEnvironment());
+        this(FunctionComponents.fromEnvironment(FunctionComponents.StateTableNeed.AT_START));
     }
 
     ServiceChangeFunction(FunctionComponents components) {
@@ -54,61 +49,31 @@ public final class ServiceChangeFunction implements RequestStreamHandler {
         JsonLog log = components.log().with("requestId", context.getAwsRequestId()).with("handler", "ServiceChange");
         components.readCache().clear();
         components.awsCalls().drain();
-        Object response = switch (parser.parse(input.readNBytes(TaskStateChangeParser.MAX_EVENT_BYTES + 1))) {
-            case Rejected rejected -> {
-                log.warn("event ignored: " + rejected.reason(), fields(
-                        "outcome", "IGNORED", "eventId", rejected.eventId(), "detailType", rejected.detailType()));
-                yield Map.of("outcome", "IGNORED", "reason", rejected.reason());
-            }
-            case Skipped skipped -> {
-                log.info(skipped.reason() + ": nothing to do", fields("outcome", "SKIPPED", "eventId", skipped.eventId()));
-                yield Map.of("outcome", "SKIPPED", "reason", skipped.reason());
-            }
-            case Accepted accepted -> handle(accepted, log);
+        FunctionOutcome outcome = switch (parser.parse(input.readNBytes(TaskStateChangeParser.MAX_EVENT_BYTES + 1))) {
+            case Rejected rejected -> new FunctionOutcome.Ignored(rejected.reason(), rejected.eventId(), rejected.detailType());
+            case Skipped skipped -> new FunctionOutcome.NothingAsked(skipped.reason(), skipped.eventId());
+            case Accepted accepted -> handle(accepted);
         };
-        EventBridgeEnvelopes.MAPPER.writeValue(output, response);
+        OutcomeRenderer.render(outcome).writeTo(log, output);
     }
 
-    private Object handle(Accepted accepted, JsonLog log) {
+    private FunctionOutcome handle(Accepted accepted) {
         String clusterArn = clusterArn(accepted.cluster());
         Subject subject = Subject.service(clusterArn, accepted.service());
         ServiceOutcome outcome = switch (accepted.action()) {
             case ARCHIVE -> components.serviceEvaluation().archive(subject, accepted.why() + " of " + subject.describe());
             case EVALUATE_DEBOUNCED -> components.serviceClaims().claim(subject, SERVICE_ACTION_DEBOUNCE)
                     ? components.serviceEvaluation().evaluateAndPublish(clusterArn, accepted.service())
-                    : null;
+                    : new ServiceOutcome.Debounced(subject,
+                            subject.describe() + " was evaluated less than " + SERVICE_ACTION_DEBOUNCE.toMinutes() + " minutes ago");
             case EVALUATE -> {
                 // Recorded so that the service actions following a deployment do not evaluate it again at once.
                 components.serviceClaims().claim(subject, Duration.ZERO);
                 yield components.serviceEvaluation().evaluateAndPublish(clusterArn, accepted.service());
             }
         };
-        if (outcome == null) {
-            String reason = subject.describe() + " was evaluated less than " + SERVICE_ACTION_DEBOUNCE.toMinutes() + " minutes ago";
-            log.info(accepted.why() + " skipped: " + reason, fields("outcome", "DEBOUNCED", "eventId", accepted.eventId(),
-                    "subject", subject.describe()));
-            return Map.of("outcome", "DEBOUNCED", "reason", reason);
-        }
-        Map<String, Object> response = fields(
-                "outcome", outcome.evaluated().isPresent() ? "EVALUATED" : outcome.summary().startsWith("archived") ? "ARCHIVED" : "NOT_EVALUATED",
-                "trigger", accepted.why(),
-                "subject", subject.describe(),
-                "summary", outcome.summary(),
-                "findingsImported", outcome.published().findingsImported(),
-                "findingsUnchanged", outcome.published().findingsUnchanged(),
-                "transition", outcome.published().transitionMade().map(Enum::name).orElse(null));
-        outcome.evaluated().ifPresent(report -> {
-            response.put("execReadyBeforeStart", report.execReady());
-            response.put("failingChecks", report.failures().stream().map(CheckResult::checkId).toList());
-            response.put("report", ReportView.of(report));
-        });
-        Map<String, Object> logFields = fields("eventId", accepted.eventId(), "subject", subject.describe(), "outcome", response.get("outcome"),
-                "findingsImported", outcome.published().findingsImported(), "failingChecks", response.get("failingChecks"));
-        Map<String, Long> calls = components.awsCalls().drain();
-        logFields.put("awsCallCount", calls.values().stream().mapToLong(Long::longValue).sum());
-        logFields.put("awsCalls", calls);
-        log.info(accepted.why() + ": " + outcome.summary(), logFields);
-        return response;
+        return new FunctionOutcome.ServiceEventHandled(accepted.eventId(), accepted.why(), subject, outcome,
+                AwsCallCount.drain(components.awsCalls()));
     }
 
     /** The cluster's ARN, from an ARN or a name in the function's own account and region. */

@@ -9,12 +9,10 @@ import io.execready.config.CheckerConfig;
 import io.execready.config.ConfigurationException;
 import io.execready.engine.ExecReadyException;
 import io.execready.engine.ReadFailedException;
-import io.execready.functions.events.EventBridgeEnvelopes;
 import io.execready.functions.events.SweepEvents;
 import io.execready.functions.events.SweepEvents.ScheduleAccepted;
 import io.execready.functions.events.SweepEvents.ScheduleRejected;
 import io.execready.logging.JsonLog;
-import io.execready.logging.Metrics;
 import io.execready.snapshot.Fetched;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,45 +48,53 @@ public final class SweepFunction implements RequestStreamHandler {
     private final String queueUrl;
     private final JsonLog log;
     private final AwsCallRecorder awsCalls;
-    private final PrintStream out;
-    private final Clock clock;
 
+    /** Used by the Lambda runtime: builds the clients once per execution environment. */
     public SweepFunction() {
         this(System.getenv(), System.out, Clock.systemUTC());
     }
 
     SweepFunction(Map<String, String> environment, PrintStream out, Clock clock) {
-        CheckerConfig config = CheckerConfig.fromEnvironment(environment);
+        this(CheckerConfig.fromEnvironment(environment), queueUrl(environment), out, clock);
+    }
+
+    private SweepFunction(CheckerConfig config, String queueUrl, PrintStream out, Clock clock) {
+        this(new AwsClients(config.region(), config.awsCallLimits()), queueUrl, JsonLog.create(out, config.logLevel(), clock));
+    }
+
+    private SweepFunction(AwsClients clients, String queueUrl, JsonLog log) {
+        this(new ClusterDirectory(clients.ecs()), clients.sqs(), queueUrl, log, clients.callRecorder());
+    }
+
+    /** For tests: the cluster directory and queue client to use. */
+    SweepFunction(ClusterDirectory clusters, SqsClient sqs, String queueUrl, JsonLog log, AwsCallRecorder awsCalls) {
+        this.clusters = Objects.requireNonNull(clusters, "clusters");
+        this.sqs = Objects.requireNonNull(sqs, "sqs");
+        this.queueUrl = Objects.requireNonNull(queueUrl, "queueUrl");
+        this.log = Objects.requireNonNull(log, "log");
+        this.awsCalls = Objects.requireNonNull(awsCalls, "awsCalls");
+    }
+
+    private static String queueUrl(Map<String, String> environment) {
         String url = environment.get(QUEUE_URL_VARIABLE);
         if (url == null || url.isBlank()) {
             throw new ConfigurationException(QUEUE_URL_VARIABLE + " must name the sweep queue's URL");
         }
-        AwsClients clients = new AwsClients(config.region(), config.awsCallLimits());
-        this.clusters = new ClusterDirectory(clients.ecs());
-        this.sqs = clients.sqs();
-        this.queueUrl = url.trim();
-        this.log = JsonLog.create(out, config.logLevel(), clock);
-        this.awsCalls = clients.callRecorder();
-        this.out = Objects.requireNonNull(out, "out");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        return url.trim();
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonLog requestLog = log.with("requestId", context.getAwsRequestId()).with("handler", "Sweep");
         awsCalls.drain();
-        Object response = switch (SweepEvents.schedule(input.readNBytes(SweepEvents.MAX_EVENT_BYTES + 1))) {
-            case ScheduleRejected rejected -> {
-                requestLog.warn("event ignored: " + rejected.reason(), TaskStateChangeFunction.fields(
-                        "outcome", "IGNORED", "eventId", rejected.eventId()));
-                yield Map.of("outcome", "IGNORED", "reason", rejected.reason());
-            }
-            case ScheduleAccepted accepted -> dispatch(accepted, requestLog);
+        FunctionOutcome outcome = switch (SweepEvents.schedule(input.readNBytes(SweepEvents.MAX_EVENT_BYTES + 1))) {
+            case ScheduleRejected rejected -> new FunctionOutcome.Ignored(rejected.reason(), rejected.eventId(), null);
+            case ScheduleAccepted accepted -> dispatch(accepted);
         };
-        EventBridgeEnvelopes.MAPPER.writeValue(output, response);
+        OutcomeRenderer.render(outcome).writeTo(requestLog, output);
     }
 
-    private Map<String, Object> dispatch(ScheduleAccepted accepted, JsonLog requestLog) {
+    private FunctionOutcome dispatch(ScheduleAccepted accepted) {
         List<String> arns = switch (clusters.clusterArns()) {
             case Fetched.Present<List<String>> present -> present.value();
             case Fetched.Absent<List<String>> absent -> List.of();
@@ -97,12 +103,8 @@ public final class SweepFunction implements RequestStreamHandler {
         for (int from = 0; from < arns.size(); from += SEND_BATCH) {
             send(arns.subList(from, Math.min(arns.size(), from + SEND_BATCH)));
         }
-        Map<String, Long> calls = awsCalls.drain();
-        requestLog.info("sweep dispatched " + arns.size() + " cluster(s)", TaskStateChangeFunction.fields(
-                "outcome", "DISPATCHED", "eventId", accepted.envelope().getId(), "rule", accepted.envelope().getResources(),
-                "clusters", arns.size(), "awsCallCount", calls.values().stream().mapToLong(Long::longValue).sum(), "awsCalls", calls));
-        Metrics.forFunction("Sweep").count(Metrics.CLUSTERS_DISPATCHED, arns.size()).emit(out, clock);
-        return Map.of("outcome", "DISPATCHED", "clusters", arns.size());
+        return new FunctionOutcome.SweepDispatched(accepted.envelope().getId(), accepted.envelope().getResources(), arns.size(),
+                AwsCallCount.drain(awsCalls));
     }
 
     private void send(List<String> clusterArns) {

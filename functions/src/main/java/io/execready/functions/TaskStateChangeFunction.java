@@ -2,23 +2,14 @@ package io.execready.functions;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.execready.engine.CheckResult;
-import io.execready.engine.CheckStatus;
-import io.execready.evaluation.EvaluationOutcome;
-import io.execready.evaluation.SettlementOutcome;
 import io.execready.evaluation.TaskEventOutcome;
-import io.execready.functions.events.EventBridgeEnvelopes;
 import io.execready.functions.events.TaskStateChangeParser;
 import io.execready.functions.events.TaskStateChangeParser.Accepted;
 import io.execready.functions.events.TaskStateChangeParser.Rejected;
 import io.execready.logging.JsonLog;
-import io.execready.logging.Metrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Invoked by the EventBridge rule on "ECS Task State Change" (lastStatus RUNNING or STOPPED). A
@@ -33,14 +24,12 @@ import java.util.Map;
  */
 public final class TaskStateChangeFunction implements RequestStreamHandler {
 
-    private static final ObjectMapper OUTPUT = EventBridgeEnvelopes.MAPPER;
-
     private final FunctionComponents components;
     private final TaskStateChangeParser parser = new TaskStateChangeParser();
 
     /** Used by the Lambda runtime: builds the components once per execution environment. */
     public TaskStateChangeFunction() {
-        this(FunctionComponents.fromEnvironment());
+        this(FunctionComponents.fromEnvironment(FunctionComponents.StateTableNeed.AT_START));
     }
 
     TaskStateChangeFunction(FunctionComponents components) {
@@ -51,115 +40,17 @@ public final class TaskStateChangeFunction implements RequestStreamHandler {
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonLog log = components.log().with("requestId", context.getAwsRequestId()).with("handler", "TaskStateChange");
         components.readCache().clear();
-        byte[] payload = input.readNBytes(TaskStateChangeParser.MAX_EVENT_BYTES + 1);
-        Object response = switch (parser.parse(payload)) {
-            case Rejected rejected -> {
-                log.warn("event ignored: " + rejected.reason(), fields(
-                        "outcome", "IGNORED", "eventId", rejected.eventId(), "detailType", rejected.detailType()));
-                yield Map.of("outcome", "IGNORED", "reason", rejected.reason());
-            }
-            case Accepted accepted -> handle(accepted, log);
-        };
-        OUTPUT.writeValue(output, response);
-    }
-
-    private Object handle(Accepted accepted, JsonLog log) {
-        String eventId = accepted.envelope().getId();
         components.awsCalls().drain();
-        return switch (components.evaluation().onTaskStateChange(accepted.task())) {
-            case TaskEventOutcome.Skipped skipped -> {
-                log.info(skipped.reason() + ": nothing to do", fields("outcome", "SKIPPED", "eventId", eventId, "taskArn", skipped.taskArn()));
-                yield Map.of("outcome", "SKIPPED", "reason", skipped.reason());
-            }
-            case TaskEventOutcome.Stale stale -> {
-                String reason = "version " + stale.version() + " is not newer than version " + stale.lastProcessedVersion() + " already handled";
-                log.info("event dropped: " + reason, fields("outcome", "STALE", "eventId", eventId, "taskArn", stale.taskArn()));
-                yield Map.of("outcome", "STALE", "reason", reason);
-            }
-            case TaskEventOutcome.Evaluated evaluated -> {
-                EvaluationOutcome outcome = evaluated.outcome();
-                Map<String, Object> fields = withAwsCalls(evaluatedFields(accepted, outcome));
-                log.info(outcome.report().execReady() ? "ECS Exec ready" : "ECS Exec NOT ready", fields);
-                log.metrics(Metrics.forFunction("TaskStateChange")
-                        .count(Metrics.TASKS_EVALUATED, 1)
-                        .count(Metrics.NOT_READY_SUBJECTS, outcome.report().execReady() ? 0 : 1)
-                        .count(Metrics.UNKNOWN_CHECKS, outcome.report().withStatus(CheckStatus.UNKNOWN).size())
-                        .count(Metrics.IMPORT_CALLS, importCalls(fields)));
-                yield evaluatedResponse(outcome);
-            }
-            case TaskEventOutcome.Settled settled -> {
-                SettlementOutcome outcome = settled.outcome();
-                String result = outcome.archived() ? "ARCHIVED" : "KEPT";
-                log.info(outcome.reason(), withAwsCalls(fields("outcome", result, "eventId", eventId, "taskArn", accepted.task().taskArn(),
-                        "subject", outcome.subject().describe(), "findingsArchived", outcome.published().findingsImported())));
-                yield fields("outcome", result, "subject", outcome.subject().describe(), "reason", outcome.reason(),
-                        "findingsArchived", outcome.published().findingsImported());
-            }
+        FunctionOutcome outcome = switch (parser.parse(input.readNBytes(TaskStateChangeParser.MAX_EVENT_BYTES + 1))) {
+            case Rejected rejected -> new FunctionOutcome.Ignored(rejected.reason(), rejected.eventId(), rejected.detailType());
+            case Accepted accepted -> handle(accepted);
         };
+        OutcomeRenderer.render(outcome).writeTo(log, output);
     }
 
-    @SuppressWarnings("unchecked")
-    private static long importCalls(Map<String, Object> fields) {
-        return ((Map<String, Long>) fields.get("awsCalls")).getOrDefault("SecurityHub:BatchImportFindings", 0L);
-    }
-
-    /** Adds what this invocation cost in AWS calls, by operation. */
-    private Map<String, Object> withAwsCalls(Map<String, Object> fields) {
-        Map<String, Long> calls = components.awsCalls().drain();
-        fields.put("awsCallCount", calls.values().stream().mapToLong(Long::longValue).sum());
-        fields.put("awsCalls", calls);
-        return fields;
-    }
-
-    /**
-     * EVALUATED, or EVIDENCE_ONLY for a task that does not speak for its subject (an older
-     * deployment's): its verdict in full, nothing published, and why.
-     */
-    private static Map<String, Object> evaluatedResponse(EvaluationOutcome outcome) {
-        return fields(
-                "outcome", outcome.authority().authoritative() ? "EVALUATED" : "EVIDENCE_ONLY",
-                "publishReason", outcome.authority().reason(),
-                "report", ReportView.of(outcome.report()),
-                "findingsImported", outcome.findingsImported(),
-                "findingsUnchanged", outcome.published().findingsUnchanged(),
-                "transition", outcome.published().transitionMade().map(Enum::name).orElse(null),
-                "alertMessageId", outcome.alertMessageId());
-    }
-
-    private static Map<String, Object> evaluatedFields(Accepted accepted, EvaluationOutcome outcome) {
-        Map<String, Object> fields = fields(
-                "outcome", outcome.authority().authoritative() ? "EVALUATED" : "EVIDENCE_ONLY",
-                "eventId", accepted.envelope().getId(),
-                "taskArn", accepted.task().taskArn(),
-                "subject", outcome.report().subject().describe(),
-                "execReady", outcome.report().execReady(),
-                "authoritative", outcome.authority().authoritative(),
-                "findingsImported", outcome.findingsImported(),
-                "findingsUnchanged", outcome.published().findingsUnchanged(),
-                "findingsInFlight", outcome.published().findingsInFlight(),
-                "alertTransition", outcome.published().transitionMade().map(Enum::name).orElse(null),
-                "alertSent", outcome.alertSent().isPresent());
-        if (!outcome.authority().authoritative()) {
-            fields.put("evidenceOnly", outcome.authority().reason());
-        }
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (CheckStatus status : CheckStatus.values()) {
-            counts.put(status.name(), outcome.report().withStatus(status).size());
-        }
-        fields.put("statusCounts", counts);
-        fields.put("failingChecks", outcome.report().failures().stream().map(CheckResult::checkId).toList());
-        fields.put("unknownChecks", outcome.report().withStatus(CheckStatus.UNKNOWN).stream().map(CheckResult::checkId).toList());
-        return fields;
-    }
-
-    /** An ordered map from alternating keys and values; null values are left out. */
-    static Map<String, Object> fields(Object... keysAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
-            if (keysAndValues[i + 1] != null) {
-                map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-            }
-        }
-        return map;
+    private FunctionOutcome handle(Accepted accepted) {
+        TaskEventOutcome outcome = components.evaluation().onTaskStateChange(accepted.task());
+        return new FunctionOutcome.TaskEventHandled(accepted.envelope().getId(), accepted.task(), outcome,
+                AwsCallCount.drain(components.awsCalls()));
     }
 }

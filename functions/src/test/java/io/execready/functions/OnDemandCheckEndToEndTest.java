@@ -21,6 +21,7 @@ import software.amazon.awssdk.regions.Region;
 /** The on-demand function through the Lambda runtime, fed with the request files in events/. */
 @Tag("emulator")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("emulator")
 class OnDemandCheckEndToEndTest {
 
     private static final String HANDLER = "io.execready.functions.OnDemandCheckFunction::handleRequest";

@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.securityhub.model.AwsSecurityFinding;
  */
 @Tag("emulator")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("emulator")
 class ServiceChangeEndToEndTest {
 
     private static final String HANDLER = "io.execready.functions.ServiceChangeFunction::handleRequest";

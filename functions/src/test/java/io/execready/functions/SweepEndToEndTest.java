@@ -41,6 +41,7 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  */
 @Tag("emulator")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("emulator")
 class SweepEndToEndTest {
 
     private static final String SWEEP = "io.execready.functions.SweepFunction::handleRequest";

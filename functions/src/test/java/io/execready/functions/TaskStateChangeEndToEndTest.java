@@ -32,6 +32,7 @@ import software.amazon.awssdk.services.securityhub.model.AwsSecurityFinding;
  */
 @Tag("emulator")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("emulator")
 class TaskStateChangeEndToEndTest {
 
     private static final String HANDLER = "io.execready.functions.TaskStateChangeFunction::handleRequest";

@@ -37,17 +37,17 @@ public final class AgentVersionCheck implements Check {
     public CheckResult evaluate(TaskSnapshot snapshot) {
         EcsTask task = snapshot.task();
         if (TaskPlatform.isFargate(task)) {
-            return DEFINITION.notApplicable(Wording.capitalised(Wording.task(task))
+            return DEFINITION.notApplicable(Wording.capitalised(Wording.task(snapshot.target()))
                     + " runs on Fargate, which manages the agent that starts ECS Exec (platform-version covers it).");
         }
         return switch (snapshot.containerInstance()) {
             case Fetched.Present<ContainerInstance> present -> evaluate(snapshot, present.value());
-            case Fetched.Failed<ContainerInstance> failed -> UnreadableFact.CONTAINER_INSTANCE.unknown(DEFINITION, task, failed);
+            case Fetched.Failed<ContainerInstance> failed -> UnreadableFact.CONTAINER_INSTANCE.unknown(DEFINITION, snapshot.target(), failed);
             case Fetched.Absent<ContainerInstance> absent when task.containerInstanceArn() == null -> DEFINITION.unknown(
-                    "ECS reported no container instance for " + Wording.task(task) + ", so its agent version is unknown.",
+                    "ECS reported no container instance for " + Wording.task(snapshot.target()) + ", so its agent version is unknown.",
                     "Read it with " + RemediationCommands.describeTask(task, "tasks[0].containerInstanceArn")
                             + " (the checker needs ecs:DescribeTasks), then evaluate the task again.");
-            case Fetched.Absent<ContainerInstance> absent -> UnreadableFact.CONTAINER_INSTANCE.missing(DEFINITION, task, absent,
+            case Fetched.Absent<ContainerInstance> absent -> UnreadableFact.CONTAINER_INSTANCE.missing(DEFINITION, snapshot.target(), absent,
                     "aws ecs describe-container-instances --cluster " + task.clusterName() + " --container-instances " + task.containerInstanceArn());
         };
     }
@@ -56,7 +56,7 @@ public final class AgentVersionCheck implements Check {
         EcsTask task = snapshot.task();
         OperatingSystem os = operatingSystem(instance).orElseGet(() -> TaskPlatform.operatingSystem(snapshot));
         String host = (instance.isExternal() || isExternal(task) ? "ECS Anywhere instance " : "container instance ")
-                + instance.containerInstanceId() + " of " + Wording.task(task);
+                + instance.containerInstanceId() + " of " + Wording.task(snapshot.target());
         String version = instance.agentVersion() == null ? null : instance.agentVersion().strip().replaceFirst("^[vV]", "");
         if (version == null || version.isEmpty()) {
             return DEFINITION.unknown("ECS reported no agent version for " + host + ".",

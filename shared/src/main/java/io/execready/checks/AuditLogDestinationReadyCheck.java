@@ -56,7 +56,7 @@ public final class AuditLogDestinationReadyCheck implements Check {
         if (!cloudWatch && !s3) {
             return DEFINITION.notApplicable("Cluster " + task.clusterName()
                     + " names no log group or bucket of its own for ECS Exec session logs, so there is no destination to check for "
-                    + Wording.taskName(task) + ".");
+                    + Wording.taskName(snapshot.target()) + ".");
         }
         ExecLogging logging = cluster.logging();
         List<Problem> problems = new ArrayList<>();
@@ -80,15 +80,15 @@ public final class AuditLogDestinationReadyCheck implements Check {
             String unreadText = unread.isEmpty() ? "" : "; " + Wording.list(unread.keySet().stream()
                     .map(f -> f == UnreadableFact.AUDIT_LOG_GROUP ? "the log group" : "the bucket").toList()) + " could not be read";
             return DEFINITION.fail(
-                            "ECS Exec sessions on " + Wording.task(task) + " cannot be logged as the cluster requires: "
+                            "ECS Exec sessions on " + Wording.task(snapshot.target()) + " cannot be logged as the cluster requires: "
                                     + String.join("; ", problems.stream().map(Problem::description).toList()) + unreadText + ".",
                             Wording.capitalised(String.join("; ", problems.stream().map(Problem::remedy).toList())) + ".")
                     .withCause(problems.getFirst().cause());
         }
         if (!unread.isEmpty()) {
-            return UnreadableFact.unknown(DEFINITION, task, unread);
+            return UnreadableFact.unknown(DEFINITION, snapshot.target(), unread);
         }
-        return DEFINITION.pass("Cluster " + task.clusterName() + " sends ECS Exec session logs of " + Wording.taskName(task) + " to "
+        return DEFINITION.pass("Cluster " + task.clusterName() + " sends ECS Exec session logs of " + Wording.taskName(snapshot.target()) + " to "
                 + Wording.list(ready) + ".");
     }
 

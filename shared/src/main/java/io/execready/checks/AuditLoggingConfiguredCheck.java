@@ -6,6 +6,7 @@ import io.execready.engine.CheckResult;
 import io.execready.snapshot.ContainerDefinition;
 import io.execready.snapshot.EcsCluster;
 import io.execready.snapshot.EcsTask;
+import io.execready.snapshot.EvaluatedTask;
 import io.execready.snapshot.ExecLogging;
 import io.execready.snapshot.TaskDefinition;
 import io.execready.snapshot.TaskSnapshot;
@@ -49,7 +50,7 @@ public final class AuditLoggingConfiguredCheck implements Check {
         if (mode == null) {
             List<String> awslogs = snapshot.taskDefinition().asOptional().map(AuditLoggingConfiguredCheck::awslogsContainers).orElse(List.of());
             String fallback = awslogs.isEmpty()
-                    ? "so sessions fall back to DEFAULT, which saves nothing for " + Wording.task(task)
+                    ? "so sessions fall back to DEFAULT, which saves nothing for " + Wording.task(snapshot.target())
                             + " since none of its containers is known to use the awslogs driver"
                     : "so sessions fall back to DEFAULT and are saved only through the awslogs driver of " + Wording.containers(awslogs);
             return DEFINITION.warn(
@@ -59,10 +60,10 @@ public final class AuditLoggingConfiguredCheck implements Check {
         return switch (mode) {
             case "NONE" -> DEFINITION.warn(
                     "Cluster " + clusterName + " has ECS Exec session logging turned off (NONE), so commands run in "
-                            + Wording.taskName(task) + " are not recorded.",
+                            + Wording.taskName(snapshot.target()) + " are not recorded.",
                     "Save sessions to CloudWatch Logs with " + overrideCommand(cluster, clusterName) + ".");
-            case "DEFAULT" -> UnreadableFact.withTaskDefinition(DEFINITION, snapshot, td -> defaultMode(task, cluster, td));
-            case "OVERRIDE" -> overrideMode(task, cluster);
+            case "DEFAULT" -> UnreadableFact.withTaskDefinition(DEFINITION, snapshot, td -> defaultMode(snapshot.target(), cluster, td));
+            case "OVERRIDE" -> overrideMode(snapshot.target(), cluster);
             default -> DEFINITION.unknown(
                     "Cluster " + clusterName + " reports the unrecognised ECS Exec logging mode " + logging.mode() + ".",
                     "Read it with aws ecs describe-clusters --clusters " + clusterName
@@ -70,13 +71,14 @@ public final class AuditLoggingConfiguredCheck implements Check {
         };
     }
 
-    private static CheckResult defaultMode(EcsTask task, EcsCluster cluster, TaskDefinition taskDefinition) {
+    private static CheckResult defaultMode(EvaluatedTask target, EcsCluster cluster, TaskDefinition taskDefinition) {
+        EcsTask task = target.task();
         String clusterName = task.clusterName();
         List<String> awslogs = awslogsContainers(taskDefinition);
         if (awslogs.isEmpty()) {
             return DEFINITION.warn(
                     "Cluster " + clusterName + " logs ECS Exec sessions with DEFAULT, but no container of "
-                            + Wording.taskDefinition(taskDefinition) + " (" + Wording.task(task) + ") uses the awslogs driver, so nothing is saved.",
+                            + Wording.taskDefinition(taskDefinition) + " (" + Wording.task(target) + ") uses the awslogs driver, so nothing is saved.",
                     "Send sessions to a log group of their own with " + overrideCommand(cluster, clusterName)
                             + ", or give the containers the awslogs log driver in " + Wording.taskDefinition(taskDefinition) + ".");
         }
@@ -91,7 +93,8 @@ public final class AuditLoggingConfiguredCheck implements Check {
                 + Wording.containers(awslogs) + " in " + Wording.taskDefinition(taskDefinition) + caveat + ".");
     }
 
-    private static CheckResult overrideMode(EcsTask task, EcsCluster cluster) {
+    private static CheckResult overrideMode(EvaluatedTask target, EcsCluster cluster) {
+        EcsTask task = target.task();
         ExecLogging logging = cluster.logging();
         List<String> destinations = new ArrayList<>();
         if (logging.cloudWatchLogGroupName() != null && !logging.cloudWatchLogGroupName().isBlank()) {
@@ -105,7 +108,7 @@ public final class AuditLoggingConfiguredCheck implements Check {
                     "Cluster " + task.clusterName() + " logs ECS Exec sessions with OVERRIDE but names neither a log group nor a bucket, so nothing is saved.",
                     "Name a destination with " + overrideCommand(cluster, task.clusterName()) + ".");
         }
-        return DEFINITION.pass("Cluster " + task.clusterName() + " sends ECS Exec session logs of " + Wording.taskName(task) + " to "
+        return DEFINITION.pass("Cluster " + task.clusterName() + " sends ECS Exec session logs of " + Wording.taskName(target) + " to "
                 + Wording.list(destinations) + ".");
     }
 

@@ -5,6 +5,7 @@ import io.execready.engine.CheckDefinition;
 import io.execready.engine.CheckResult;
 import io.execready.snapshot.EcsService;
 import io.execready.snapshot.EcsTask;
+import io.execready.snapshot.EvaluatedTask;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.TaskSnapshot;
 
@@ -31,36 +32,37 @@ public final class ExecEnabledCheck implements Check {
         Boolean flag = task.enableExecuteCommand();
         if (flag == null) {
             return DEFINITION.unknown(
-                    "ECS did not report enableExecuteCommand for " + Wording.task(task) + ".",
+                    "ECS did not report enableExecuteCommand for " + Wording.task(snapshot.target()) + ".",
                     "Read the flag with " + RemediationCommands.describeTask(task, "tasks[0].enableExecuteCommand")
                             + " (the checker needs ecs:DescribeTasks), then evaluate the task again.");
         }
         if (flag) {
-            return DEFINITION.pass("ECS Exec is turned on for " + Wording.task(task) + ".")
+            return DEFINITION.pass("ECS Exec is turned on for " + Wording.task(snapshot.target()) + ".")
                     .withEvidence("enableExecuteCommand", "true");
         }
-        return turnedOff(task, snapshot.owningService()).withEvidence("enableExecuteCommand", "false");
+        return turnedOff(snapshot.target(), snapshot.owningService()).withEvidence("enableExecuteCommand", "false");
     }
 
-    private static CheckResult turnedOff(EcsTask task, Fetched<EcsService> owningService) {
+    private static CheckResult turnedOff(EvaluatedTask target, Fetched<EcsService> owningService) {
+        EcsTask task = target.task();
         return switch (owningService) {
             case Fetched.Present<EcsService> present when present.value().enableExecuteCommand() -> DEFINITION.fail(
-                            Wording.capitalised(Wording.task(task)) + " started before ECS Exec was turned on for service "
+                            Wording.capitalised(Wording.task(target)) + " started before ECS Exec was turned on for service "
                                     + present.value().serviceName() + ", and ECS Exec cannot be turned on for a running task.",
                             "Replace the service's tasks with a new deployment: "
                                     + RemediationCommands.forceNewDeployment(task.clusterName(), present.value().serviceName()) + ".")
                     .withEvidence("serviceEnableExecuteCommand", "true");
             case Fetched.Present<EcsService> present -> DEFINITION.fail(
-                            "ECS Exec is off for " + Wording.task(task) + " and for its service " + present.value().serviceName() + ".",
+                            "ECS Exec is off for " + Wording.task(target) + " and for its service " + present.value().serviceName() + ".",
                             "Turn it on for the service and replace its tasks: "
                                     + RemediationCommands.enableExecAndRedeploy(task.clusterName(), present.value().serviceName()) + ".")
                     .withEvidence("serviceEnableExecuteCommand", "false");
             case Fetched.Failed<EcsService> failed -> DEFINITION.fail(
-                            "ECS Exec is off for " + Wording.task(task) + ".",
+                            "ECS Exec is off for " + Wording.task(target) + ".",
                             "Turn it on where the task is started and replace the task: " + RemediationCommands.replaceTask(task) + ".")
                     .withEvidence("serviceEnableExecuteCommand", "unreadable: " + failed.failure().describe());
             case Fetched.Absent<EcsService> absent -> DEFINITION.fail(
-                    "ECS Exec is off for " + Wording.task(task) + ".",
+                    "ECS Exec is off for " + Wording.task(target) + ".",
                     "Start the task with ECS Exec on, as in " + RemediationCommands.replaceTask(task)
                             + ", since it cannot be turned on for a running task.");
         };

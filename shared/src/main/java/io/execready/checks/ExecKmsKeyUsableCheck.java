@@ -6,6 +6,7 @@ import io.execready.engine.CheckDefinition;
 import io.execready.engine.CheckResult;
 import io.execready.snapshot.EcsCluster;
 import io.execready.snapshot.EcsTask;
+import io.execready.snapshot.EvaluatedTask;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.KmsKey;
 import io.execready.snapshot.TaskSnapshot;
@@ -37,23 +38,24 @@ public final class ExecKmsKeyUsableCheck implements Check {
         String keyId = cluster.kmsKeyId();
         if (keyId == null || keyId.isBlank()) {
             return DEFINITION.notApplicable("Cluster " + task.clusterName() + " sets no ECS Exec KMS key, so there is no key to check for "
-                    + Wording.taskName(task) + ".");
+                    + Wording.taskName(snapshot.target()) + ".");
         }
         CheckResult result = switch (snapshot.execAccess().execKmsKey()) {
-            case Fetched.Present<KmsKey> present -> judge(task, cluster, keyId, present.value());
+            case Fetched.Present<KmsKey> present -> judge(snapshot.target(), cluster, keyId, present.value());
             case Fetched.Absent<KmsKey> absent -> DEFINITION.fail(
                             "The ECS Exec KMS key " + keyId + " of cluster " + task.clusterName() + " does not exist, so sessions on "
-                                    + Wording.taskName(task) + " fail to start.",
+                                    + Wording.taskName(snapshot.target()) + " fail to start.",
                             "Point the cluster at an enabled key with " + AuditDestinations.updateKmsKeyCommand(cluster, task.clusterName(), "KEY_ARN")
                                     + ", where KEY_ARN is a symmetric key in " + task.arn().region() + ".")
                     .withCause(new CauseResource("AwsKmsKey", keyId));
-            case Fetched.Failed<KmsKey> failed -> UnreadableFact.EXEC_KMS_KEY.unknown(DEFINITION, task, failed)
+            case Fetched.Failed<KmsKey> failed -> UnreadableFact.EXEC_KMS_KEY.unknown(DEFINITION, snapshot.target(), failed)
                     .withCause(new CauseResource("AwsKmsKey", keyId));
         };
         return result.withEvidence("kmsKeyId", keyId);
     }
 
-    private static CheckResult judge(EcsTask task, EcsCluster cluster, String keyId, KmsKey key) {
+    private static CheckResult judge(EvaluatedTask target, EcsCluster cluster, String keyId, KmsKey key) {
+        EcsTask task = target.task();
         CauseResource cause = new CauseResource("AwsKmsKey", key.keyArn());
         if (key.enabled()) {
             return DEFINITION.pass("The ECS Exec KMS key " + key.keyArn() + " of cluster " + task.clusterName() + " is Enabled.")
@@ -70,7 +72,7 @@ public final class ExecKmsKeyUsableCheck implements Check {
         };
         return DEFINITION.fail(
                         "The ECS Exec KMS key " + key.keyArn() + " of cluster " + task.clusterName() + " is " + key.keyState()
-                                + ", not Enabled, so sessions on " + Wording.taskName(task) + " fail to start.",
+                                + ", not Enabled, so sessions on " + Wording.taskName(target) + " fail to start.",
                         remediation)
                 .withCause(cause)
                 .withEvidence("keyState", key.keyState());

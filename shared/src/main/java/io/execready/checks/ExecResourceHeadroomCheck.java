@@ -6,6 +6,7 @@ import io.execready.engine.CheckResult;
 import io.execready.engine.Severity;
 import io.execready.snapshot.ContainerDefinition;
 import io.execready.snapshot.EcsTask;
+import io.execready.snapshot.EvaluatedTask;
 import io.execready.snapshot.TaskDefinition;
 import io.execready.snapshot.TaskSnapshot;
 import java.math.BigDecimal;
@@ -44,11 +45,12 @@ public final class ExecResourceHeadroomCheck implements Check {
 
     @Override
     public CheckResult evaluate(TaskSnapshot snapshot) {
-        return UnreadableFact.withTaskDefinition(DEFINITION, snapshot, td -> evaluate(snapshot.task(), td));
+        return UnreadableFact.withTaskDefinition(DEFINITION, snapshot, td -> evaluate(snapshot.target(), td));
     }
 
-    private static CheckResult evaluate(EcsTask task, TaskDefinition taskDefinition) {
-        String where = Wording.taskDefinition(taskDefinition) + " (" + Wording.task(task) + ")";
+    private static CheckResult evaluate(EvaluatedTask target, TaskDefinition taskDefinition) {
+        EcsTask task = target.task();
+        String where = Wording.taskDefinition(taskDefinition) + " (" + Wording.task(target) + ")";
         if (taskDefinition.memory() == null || taskDefinition.memory().isBlank()) {
             return DEFINITION.notApplicable(Wording.capitalised(where)
                     + " sets no task-level memory, so there is no shared task budget the containers could use up.");

@@ -7,6 +7,7 @@ import io.execready.engine.CheckResult;
 import io.execready.engine.Severity;
 import io.execready.snapshot.ContainerDefinition;
 import io.execready.snapshot.EcsTask;
+import io.execready.snapshot.EvaluatedTask;
 import io.execready.snapshot.TaskDefinition;
 import io.execready.snapshot.TaskSnapshot;
 import java.util.List;
@@ -30,20 +31,20 @@ public final class InitProcessEnabledCheck implements Check {
 
     @Override
     public CheckResult evaluate(TaskSnapshot snapshot) {
-        EcsTask task = snapshot.task();
         if (TaskPlatform.operatingSystem(snapshot) == OperatingSystem.WINDOWS) {
-            return DEFINITION.notApplicable(Wording.capitalised(Wording.task(task))
+            return DEFINITION.notApplicable(Wording.capitalised(Wording.task(snapshot.target()))
                     + " runs Windows containers, for which linuxParameters.initProcessEnabled does not apply.");
         }
-        return UnreadableFact.withTaskDefinition(DEFINITION, snapshot, td -> evaluate(task, td));
+        return UnreadableFact.withTaskDefinition(DEFINITION, snapshot, td -> evaluate(snapshot.target(), td));
     }
 
-    private static CheckResult evaluate(EcsTask task, TaskDefinition taskDefinition) {
+    private static CheckResult evaluate(EvaluatedTask target, TaskDefinition taskDefinition) {
+        EcsTask task = target.task();
         List<String> withoutInit = taskDefinition.containers().stream()
                 .filter(c -> !Boolean.TRUE.equals(c.initProcessEnabled()))
                 .map(ContainerDefinition::name)
                 .toList();
-        String where = Wording.taskDefinition(taskDefinition) + " (" + Wording.task(task) + ")";
+        String where = Wording.taskDefinition(taskDefinition) + " (" + Wording.task(target) + ")";
         if (withoutInit.isEmpty()) {
             return DEFINITION.pass("Every container in " + where + " runs an init process (initProcessEnabled is true).");
         }

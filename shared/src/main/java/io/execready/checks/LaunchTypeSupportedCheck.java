@@ -6,6 +6,7 @@ import io.execready.engine.CheckDefinition;
 import io.execready.engine.CheckResult;
 import io.execready.snapshot.ContainerDefinition;
 import io.execready.snapshot.EcsTask;
+import io.execready.snapshot.EvaluatedTask;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.TaskContainer;
 import io.execready.snapshot.TaskDefinition;
@@ -47,7 +48,7 @@ public final class LaunchTypeSupportedCheck implements Check {
         if (!nanoServer.isEmpty()) {
             String first = nanoServer.getFirst();
             return DEFINITION.fail(
-                            "In " + Wording.task(task) + ", " + Wording.containers(nanoServer) + " " + (nanoServer.size() == 1 ? "runs" : "run")
+                            "In " + Wording.task(snapshot.target()) + ", " + Wording.containers(nanoServer) + " " + (nanoServer.size() == 1 ? "runs" : "run")
                                     + " a Windows Nano Server image (" + images.get(first) + "), which ECS Exec does not support.",
                             "Base " + Wording.containers(nanoServer) + " on a Windows Server Core image such as "
                                     + "mcr.microsoft.com/windows/servercore:ltsc2022, then " + RemediationCommands.registerAndRollOut(task) + ".")
@@ -57,7 +58,7 @@ public final class LaunchTypeSupportedCheck implements Check {
         if (snapshot.taskDefinition() instanceof Fetched.Failed<TaskDefinition> failed && os != OperatingSystem.LINUX
                 && task.containers().stream().anyMatch(c -> c.image() == null)) {
             // Without the task definition, a container with no reported image could still be Nano Server.
-            return UnreadableFact.TASK_DEFINITION.unknown(DEFINITION, task, failed);
+            return UnreadableFact.TASK_DEFINITION.unknown(DEFINITION, snapshot.target(), failed);
         }
         String launchType = task.launchType();
         String osText = switch (os) {
@@ -66,13 +67,13 @@ public final class LaunchTypeSupportedCheck implements Check {
             case UNKNOWN -> "Linux or Windows";
         };
         if (launchType == null) {
-            return inferredLaunchType(task, osText);
+            return inferredLaunchType(snapshot.target(), osText);
         }
         return switch (launchType.toUpperCase(Locale.ROOT)) {
-            case "FARGATE", "EC2" -> supported(task, launchType.toUpperCase(Locale.ROOT), osText);
-            case "EXTERNAL" -> supported(task, "EXTERNAL (ECS Anywhere)", osText);
+            case "FARGATE", "EC2" -> supported(snapshot.target(), launchType.toUpperCase(Locale.ROOT), osText);
+            case "EXTERNAL" -> supported(snapshot.target(), "EXTERNAL (ECS Anywhere)", osText);
             default -> DEFINITION.unknown(
-                            Wording.capitalised(Wording.task(task)) + " uses launch type " + launchType
+                            Wording.capitalised(Wording.task(snapshot.target())) + " uses launch type " + launchType
                                     + ", for which ExecReady does not know whether ECS Exec is supported.",
                             "Compare launch type " + launchType + " with the infrastructure the ECS Exec considerations list before relying on "
                                     + "ECS Exec for this task.")
@@ -80,21 +81,23 @@ public final class LaunchTypeSupportedCheck implements Check {
         };
     }
 
-    private static CheckResult inferredLaunchType(EcsTask task, String osText) {
+    private static CheckResult inferredLaunchType(EvaluatedTask target, String osText) {
+        EcsTask task = target.task();
         if (task.platformVersion() != null || task.platformFamily() != null) {
-            return supported(task, "Fargate through a capacity provider", osText);
+            return supported(target, "Fargate through a capacity provider", osText);
         }
         if (task.containerInstanceArn() != null) {
-            return supported(task, "a container instance (EC2 or ECS Anywhere) through a capacity provider", osText);
+            return supported(target, "a container instance (EC2 or ECS Anywhere) through a capacity provider", osText);
         }
         return DEFINITION.unknown(
-                "ECS reported no launch type for " + Wording.task(task) + ", nor a platform version or container instance that would tell it.",
+                "ECS reported no launch type for " + Wording.task(target) + ", nor a platform version or container instance that would tell it.",
                 "Read it with " + RemediationCommands.describeTask(task, "tasks[0].[launchType,capacityProviderName,containerInstanceArn]")
                         + " (the checker needs ecs:DescribeTasks), then evaluate the task again.");
     }
 
-    private static CheckResult supported(EcsTask task, String launchType, String osText) {
-        CheckResult result = DEFINITION.pass(Wording.capitalised(Wording.task(task)) + " runs on " + launchType
+    private static CheckResult supported(EvaluatedTask target, String launchType, String osText) {
+        EcsTask task = target.task();
+        CheckResult result = DEFINITION.pass(Wording.capitalised(Wording.task(target)) + " runs on " + launchType
                 + " with " + osText + " containers, which ECS Exec supports.");
         return task.launchType() == null ? result : result.withEvidence("launchType", task.launchType());
     }

@@ -6,6 +6,7 @@ import io.execready.engine.CheckResult;
 import io.execready.engine.CheckStatus;
 import io.execready.engine.Severity;
 import io.execready.snapshot.EcsTask;
+import io.execready.snapshot.EvaluatedTask;
 import io.execready.snapshot.ManagedAgent;
 import io.execready.snapshot.TaskContainer;
 import io.execready.snapshot.TaskSnapshot;
@@ -57,12 +58,12 @@ public final class ManagedAgentRunningCheck implements Check {
         EcsTask task = snapshot.task();
         boolean anyAgentReported = task.containers().stream().anyMatch(c -> c.executeCommandAgent().isPresent());
         if (Boolean.FALSE.equals(task.enableExecuteCommand())) {
-            return DEFINITION.notApplicable("ECS Exec is off for " + Wording.task(task)
+            return DEFINITION.notApplicable("ECS Exec is off for " + Wording.task(snapshot.target())
                     + ", so no exec agent runs in it (see exec-enabled).");
         }
         if (task.enableExecuteCommand() == null && !anyAgentReported) {
             return DEFINITION.unknown(
-                    "ECS reported neither enableExecuteCommand nor any exec agent for " + Wording.task(task) + ".",
+                    "ECS reported neither enableExecuteCommand nor any exec agent for " + Wording.task(snapshot.target()) + ".",
                     "Read the agents with " + RemediationCommands.describeTask(task, AGENT_QUERY)
                             + " (the checker needs ecs:DescribeTasks), then evaluate the task again.");
         }
@@ -75,7 +76,7 @@ public final class ManagedAgentRunningCheck implements Check {
                 .filter(c -> c.managedAgents() == null)
                 .map(TaskContainer::name)
                 .toList();
-        CheckResult result = execCapable.isEmpty() ? noExecCapableContainer(task, sidecars) : verdict(task, execCapable, sidecars);
+        CheckResult result = execCapable.isEmpty() ? noExecCapableContainer(snapshot.target(), sidecars) : verdict(snapshot.target(), execCapable, sidecars);
         for (ContainerAgent agent : execCapable) {
             result = result.withEvidence("agent." + agent.container(), agent.state() == AgentState.NOT_LISTED
                     ? "no ExecuteCommandAgent listed" : String.valueOf(agent.agent().status()));
@@ -100,9 +101,10 @@ public final class ManagedAgentRunningCheck implements Check {
         return new ContainerAgent(container.name(), state, agent.get());
     }
 
-    private static CheckResult verdict(EcsTask task, List<ContainerAgent> execCapable, List<String> sidecars) {
+    private static CheckResult verdict(EvaluatedTask target, List<ContainerAgent> execCapable, List<String> sidecars) {
+        EcsTask task = target.task();
         AgentState worst = execCapable.stream().map(ContainerAgent::state).min(Comparator.naturalOrder()).orElseThrow();
-        String message = "In " + Wording.task(task) + ", the exec agent is " + Wording.list(agentPhrases(execCapable))
+        String message = "In " + Wording.task(target) + ", the exec agent is " + Wording.list(agentPhrases(execCapable))
                 + sidecarPhrase(sidecars) + ".";
         return switch (worst.status) {
             case FAIL -> DEFINITION.fail(message,
@@ -119,17 +121,18 @@ public final class ManagedAgentRunningCheck implements Check {
         };
     }
 
-    private static CheckResult noExecCapableContainer(EcsTask task, List<String> names) {
+    private static CheckResult noExecCapableContainer(EvaluatedTask target, List<String> names) {
+        EcsTask task = target.task();
         String listed = names.isEmpty() ? "no containers" : Wording.containers(names) + " without managed agents";
         if (!"RUNNING".equals(task.lastStatus())) {
             return DEFINITION.warn(
-                    "ECS reports " + listed + " for " + Wording.task(task) + ", which is " + task.lastStatus()
+                    "ECS reports " + listed + " for " + Wording.task(target) + ", which is " + task.lastStatus()
                             + " and may not have started its exec agents yet.",
                     "Wait for the task to reach RUNNING and confirm the agents with "
                             + RemediationCommands.describeTask(task, AGENT_QUERY) + ".");
         }
         return DEFINITION.fail(
-                "No container of " + Wording.task(task) + " runs the exec agent: ECS reports " + listed + ".",
+                "No container of " + Wording.task(target) + " runs the exec agent: ECS reports " + listed + ".",
                 "Replace the task so that ECS starts the exec agent, with " + RemediationCommands.replaceTask(task)
                         + ", and if the new task also lacks it see the platform-version and agent-version checks.");
     }

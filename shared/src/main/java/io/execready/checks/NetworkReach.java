@@ -3,6 +3,7 @@ package io.execready.checks;
 import io.execready.engine.CheckDefinition;
 import io.execready.engine.CheckResult;
 import io.execready.snapshot.EcsTask;
+import io.execready.snapshot.EvaluatedTask;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.NetworkInterface;
 import io.execready.snapshot.NetworkPath;
@@ -72,18 +73,22 @@ final class NetworkReach {
     /**
      * A task whose subnet is known: the network checks' common ground.
      *
-     * @param task   the task
+     * @param target the task
      * @param path   its network path
      * @param subnet its subnet, as read
      */
-    record Placement(EcsTask task, NetworkPath path, Subnet subnet) {
+    record Placement(EvaluatedTask target, NetworkPath path, Subnet subnet) {
+
+        EcsTask task() {
+            return target.task();
+        }
 
         String account() {
-            return task.arn().accountId();
+            return task().arn().accountId();
         }
 
         String region() {
-            return task.arn().region();
+            return task().arn().region();
         }
 
         boolean sharedVpc() {
@@ -92,7 +97,7 @@ final class NetworkReach {
 
         /** The subnet's AZ, else the one the task reports. */
         String availabilityZone() {
-            return subnet.availabilityZone() != null ? subnet.availabilityZone() : task.availabilityZone();
+            return subnet.availabilityZone() != null ? subnet.availabilityZone() : task().availabilityZone();
         }
 
         /** "ENI eni-1" or "EC2 instance i-1 (whose network the task shares)". */
@@ -104,13 +109,13 @@ final class NetworkReach {
 
         /** "subnet subnet-1 of task 0a1b in cluster prod". */
         String subnetOfTask() {
-            return "subnet " + subnet.subnetId() + " of " + Wording.task(task);
+            return "subnet " + subnet.subnetId() + " of " + Wording.task(target);
         }
 
         /** {@code com.amazonaws.REGION.SERVICE}, with China's {@code cn.} prefix in aws-cn. */
         String serviceName(String service) {
             String name = "com.amazonaws." + region() + "." + service;
-            return "aws-cn".equals(task.arn().partition()) ? "cn." + name : name;
+            return "aws-cn".equals(task().arn().partition()) ? "cn." + name : name;
         }
 
         Optional<RouteTable> routeTable() {
@@ -125,16 +130,15 @@ final class NetworkReach {
      */
     static CheckResult withPlacement(CheckDefinition definition, TaskSnapshot snapshot, String outsideVpcClause,
                                      Function<Placement, CheckResult> evaluation) {
-        EcsTask task = snapshot.task();
         return switch (snapshot.networkPath()) {
             case Fetched.Absent<NetworkPath> absent -> definition.notApplicable(
-                    Wording.capitalised(Wording.task(task)) + " runs on ECS Anywhere, outside any VPC, so " + outsideVpcClause + ".");
-            case Fetched.Failed<NetworkPath> failed -> placementUnknown(definition, task, failed);
+                    Wording.capitalised(Wording.task(snapshot.target())) + " runs on ECS Anywhere, outside any VPC, so " + outsideVpcClause + ".");
+            case Fetched.Failed<NetworkPath> failed -> placementUnknown(definition, snapshot.target(), failed);
             case Fetched.Present<NetworkPath> present -> switch (present.value().subnet()) {
-                case Fetched.Present<Subnet> subnet -> evaluation.apply(new Placement(task, present.value(), subnet.value()))
+                case Fetched.Present<Subnet> subnet -> evaluation.apply(new Placement(snapshot.target(), present.value(), subnet.value()))
                         .withEvidence("subnetId", subnet.value().subnetId());
-                case Fetched.Failed<Subnet> failed -> UnreadableFact.SUBNET.unknown(definition, task, failed);
-                case Fetched.Absent<Subnet> absent -> UnreadableFact.SUBNET.missing(definition, task, absent,
+                case Fetched.Failed<Subnet> failed -> UnreadableFact.SUBNET.unknown(definition, snapshot.target(), failed);
+                case Fetched.Absent<Subnet> absent -> UnreadableFact.SUBNET.missing(definition, snapshot.target(), absent,
                         "aws ec2 describe-subnets --subnet-ids " + present.value().subnetId());
             };
         };
@@ -144,18 +148,19 @@ final class NetworkReach {
      * A subnet that could not be read is reported by the failure's kind; one that the task's own record
      * (or its instance) does not name, or that is gone, asks to look at the task.
      */
-    private static CheckResult placementUnknown(CheckDefinition definition, EcsTask task, Fetched.Failed<NetworkPath> failed) {
+    private static CheckResult placementUnknown(CheckDefinition definition, EvaluatedTask target, Fetched.Failed<NetworkPath> failed) {
+        EcsTask task = target.task();
         ReadFailure failure = failed.failure();
         return switch (failure.kind()) {
             case NOT_FOUND, INVALID_RESPONSE -> definition.unknown(
-                            "Could not find the subnet of " + Wording.task(task) + ": " + Wording.clause(failure.detail()) + ".",
+                            "Could not find the subnet of " + Wording.task(target) + ": " + Wording.clause(failure.detail()) + ".",
                             "Read the task's attachments and container instance with "
                                     + RemediationCommands.describeTask(task, "tasks[0].[attachments,containerInstanceArn]")
                                     + ", then evaluate the task again.")
                     .withEvidence("missing", Wording.clause(failure.detail()))
                     .withEvidence("failedAction", failure.action())
                     .withEvidence("failureKind", failure.kind().name());
-            case DENIED, THROTTLED, UNREACHABLE, TIMED_OUT, REJECTED, UNEXPECTED -> UnreadableFact.NETWORK_PATH.unknown(definition, task, failed);
+            case DENIED, THROTTLED, UNREACHABLE, TIMED_OUT, REJECTED, UNEXPECTED -> UnreadableFact.NETWORK_PATH.unknown(definition, target, failed);
         };
     }
 
@@ -163,7 +168,7 @@ final class NetworkReach {
     static Egress egress(Placement p) {
         return switch (p.path().routeTable()) {
             case Fetched.Failed<RouteTable> failed -> new Egress(RouteOut.UNDETERMINED, "has a route table that could not be read",
-                    definition -> UnreadableFact.ROUTE_TABLE.unknown(definition, p.task(), failed));
+                    definition -> UnreadableFact.ROUTE_TABLE.unknown(definition, p.target(), failed));
             case Fetched.Absent<RouteTable> absent -> {
                 String why = p.sharedVpc()
                         ? "has a route table that account " + p.account() + " cannot see (VPC owner account " + p.subnet().ownerId() + " controls it)"
@@ -216,10 +221,10 @@ final class NetworkReach {
                     routeText + ", but " + p.origin() + " has no public IP to leave with", null);
             case Fetched.Failed<NetworkInterface> failed -> new Egress(RouteOut.UNDETERMINED,
                     routeText + ", and whether " + p.origin() + " has a public IP could not be read",
-                    definition -> UnreadableFact.NETWORK_INTERFACE.unknown(definition, p.task(), failed));
+                    definition -> UnreadableFact.NETWORK_INTERFACE.unknown(definition, p.target(), failed));
             case Fetched.Absent<NetworkInterface> absent -> new Egress(RouteOut.UNDETERMINED,
                     routeText + ", and " + p.origin() + " no longer exists", definition -> UnreadableFact.NETWORK_INTERFACE.missing(
-                            definition, p.task(), absent, "aws ec2 describe-network-interfaces --network-interface-ids " + p.path().originId()));
+                            definition, p.target(), absent, "aws ec2 describe-network-interfaces --network-interface-ids " + p.path().originId()));
         };
     }
 
@@ -266,10 +271,10 @@ final class NetworkReach {
         return switch (p.path().vpcEndpoints()) {
             case Fetched.Failed<List<VpcEndpoint>> failed -> new EndpointUse(service, Availability.UNDETERMINED,
                     "has endpoints that could not be read", "", null,
-                    definition -> UnreadableFact.VPC_ENDPOINTS.unknown(definition, p.task(), failed));
+                    definition -> UnreadableFact.VPC_ENDPOINTS.unknown(definition, p.target(), failed));
             case Fetched.Absent<List<VpcEndpoint>> absent -> new EndpointUse(service, Availability.UNDETERMINED,
                     "has endpoints that could not be listed (" + Wording.clause(absent.description()) + ")", "", null,
-                    definition -> UnreadableFact.VPC_ENDPOINTS.missing(definition, p.task(), absent,
+                    definition -> UnreadableFact.VPC_ENDPOINTS.missing(definition, p.target(), absent,
                             "aws ec2 describe-vpc-endpoints --filters Name=vpc-id,Values=" + p.subnet().vpcId()));
             case Fetched.Present<List<VpcEndpoint>> present -> judge(p, service, serviceName, present.value(), gatewayCounts);
         };
@@ -284,7 +289,7 @@ final class NetworkReach {
                 String why = "shows account " + p.account() + " no " + serviceName + " endpoint, and endpoints of VPC owner account "
                         + p.subnet().ownerId() + " are not visible from it";
                 return new EndpointUse(service, Availability.UNDETERMINED, why, "", null, definition -> definition.unknown(
-                                "Could not tell whether VPC " + p.subnet().vpcId() + " of " + Wording.task(p.task()) + " has a usable "
+                                "Could not tell whether VPC " + p.subnet().vpcId() + " of " + Wording.task(p.target()) + " has a usable "
                                         + serviceName + " endpoint, because it " + why + ".",
                                 "In VPC owner account " + p.subnet().ownerId() + ", look for it with aws ec2 describe-vpc-endpoints --filters Name=vpc-id,Values="
                                         + p.subnet().vpcId() + " Name=service-name,Values=" + serviceName + ".")
@@ -340,7 +345,7 @@ final class NetworkReach {
         String zone = p.availabilityZone();
         return switch (p.path().endpointSubnets()) {
             case Fetched.Failed<List<Subnet>> failed -> new Verdict(null, null,
-                    definition -> UnreadableFact.ENDPOINT_SUBNETS.unknown(definition, p.task(), failed), null);
+                    definition -> UnreadableFact.ENDPOINT_SUBNETS.unknown(definition, p.target(), failed), null);
             case Fetched.Absent<List<Subnet>> absent -> new Verdict("has no subnet", addSubnet(p, id), null, null);
             case Fetched.Present<List<Subnet>> subnets -> {
                 boolean inZone = zone == null

@@ -6,6 +6,7 @@ import io.execready.engine.CheckResult;
 import io.execready.snapshot.ContainerDefinition;
 import io.execready.snapshot.ContainerOverride;
 import io.execready.snapshot.EcsTask;
+import io.execready.snapshot.EvaluatedTask;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.TaskDefinition;
 import io.execready.snapshot.TaskSnapshot;
@@ -53,10 +54,10 @@ public final class NoStaticCredentialsCheck implements Check {
             collect(found, override.name(), override.environmentNames(), "launch overrides");
         }
         if (!found.isEmpty()) {
-            return warn(task, found, snapshot.taskDefinition());
+            return warn(snapshot.target(), found, snapshot.taskDefinition());
         }
         return UnreadableFact.withTaskDefinition(DEFINITION, snapshot, td -> DEFINITION.pass(
-                "No container of " + Wording.task(task) + " sets " + Wording.list(CREDENTIAL_VARIABLES)
+                "No container of " + Wording.task(snapshot.target()) + " sets " + Wording.list(CREDENTIAL_VARIABLES)
                         + " in its environment, secrets or launch overrides."));
     }
 
@@ -68,13 +69,14 @@ public final class NoStaticCredentialsCheck implements Check {
         }
     }
 
-    private static CheckResult warn(EcsTask task, Map<String, List<String>> found, Fetched<TaskDefinition> taskDefinition) {
+    private static CheckResult warn(EvaluatedTask target, Map<String, List<String>> found, Fetched<TaskDefinition> taskDefinition) {
+        EcsTask task = target.task();
         List<String> perContainer = found.entrySet().stream()
                 .map(e -> "container " + e.getKey() + " sets " + Wording.list(e.getValue()))
                 .toList();
         List<String> containers = List.copyOf(found.keySet());
         CheckResult result = DEFINITION.warn(
-                "In " + Wording.task(task) + ", " + Wording.list(perContainer)
+                "In " + Wording.task(target) + ", " + Wording.list(perContainer)
                         + ", static AWS credential settings that override the task role the exec agent needs.",
                 "Remove these variables from the environment, secrets and launch overrides of " + Wording.containers(containers)
                         + " and grant what they granted to the task role instead, then " + RemediationCommands.registerAndRollOut(task) + ".");

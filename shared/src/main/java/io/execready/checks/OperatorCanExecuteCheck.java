@@ -5,6 +5,7 @@ import io.execready.engine.CheckDefinition;
 import io.execready.engine.CheckResult;
 import io.execready.snapshot.EcsCluster;
 import io.execready.snapshot.EcsTask;
+import io.execready.snapshot.EvaluatedTask;
 import io.execready.snapshot.ExecPermissions;
 import io.execready.snapshot.PermissionAssessment;
 import io.execready.snapshot.ReadFailure;
@@ -35,15 +36,15 @@ public final class OperatorCanExecuteCheck implements Check {
     @Override
     public CheckResult evaluate(TaskSnapshot snapshot) {
         List<PermissionAssessment> operators = snapshot.execAccess().operatorExecuteCommand();
-        EcsTask task = snapshot.task();
         if (operators.isEmpty()) {
             return DEFINITION.notApplicable("No operator principals are configured (OPERATOR_PRINCIPAL_ARNS), so nobody's access to "
-                    + Wording.task(task) + " is checked.");
+                    + Wording.task(snapshot.target()) + " is checked.");
         }
-        return UnreadableFact.withCluster(DEFINITION, snapshot, cluster -> evaluate(task, cluster, operators));
+        return UnreadableFact.withCluster(DEFINITION, snapshot, cluster -> evaluate(snapshot.target(), cluster, operators));
     }
 
-    private static CheckResult evaluate(EcsTask task, EcsCluster cluster, List<PermissionAssessment> operators) {
+    private static CheckResult evaluate(EvaluatedTask target, EcsCluster cluster, List<PermissionAssessment> operators) {
+        EcsTask task = target.task();
         OperatorAccess access = OperatorAccess.of(operators);
         String container = ExecPermissions.operatorContainerName(task).map(name -> " (simulated for container " + name + ")").orElse("");
         List<PermissionAssessment> denied = operators.stream()
@@ -67,7 +68,7 @@ public final class OperatorCanExecuteCheck implements Check {
                     + " could not be read (" + OperatorAccess.describeUnreadable(unreadable) + ")";
             CheckResult result = DEFINITION.fail(
                             (deniedOperators.size() == 1 ? "Operator " : "Operators ") + Wording.list(deniedOperators)
-                                    + " cannot run aws ecs execute-command on " + Wording.task(task) + container + ": "
+                                    + " cannot run aws ecs execute-command on " + Wording.task(target) + container + ": "
                                     + String.join("; ", deniedText) + unreadText + ".",
                             Wording.capitalised(String.join("; ", remedies)) + ".")
                     .withCause(SimulatedPermissions.cause(deniedOperators.getFirst()));
@@ -77,12 +78,12 @@ public final class OperatorCanExecuteCheck implements Check {
             return result;
         }
         if (!unreadable.isEmpty()) {
-            return UnreadableFact.OPERATOR_PERMISSIONS.unknownPerPrincipal(DEFINITION, task, unreadable);
+            return UnreadableFact.OPERATOR_PERMISSIONS.unknownPerPrincipal(DEFINITION, target, unreadable);
         }
         String key = cluster.kmsKeyId() == null || cluster.kmsKeyId().isBlank() ? "" : " and kms:GenerateDataKey on the cluster's exec key";
         return DEFINITION.pass((operators.size() == 1 ? "Operator " : "Operators ")
                 + Wording.list(operators.stream().map(PermissionAssessment::principalArn).toList())
-                + " may run aws ecs execute-command on " + Wording.task(task) + container
+                + " may run aws ecs execute-command on " + Wording.task(target) + container
                 + ", being allowed ecs:ExecuteCommand on the task and the cluster" + key + ".");
     }
 }

@@ -4,6 +4,7 @@ import io.execready.engine.Check;
 import io.execready.engine.CheckDefinition;
 import io.execready.engine.CheckResult;
 import io.execready.snapshot.EcsTask;
+import io.execready.snapshot.EvaluatedTask;
 import io.execready.snapshot.ExecPermissions;
 import io.execready.snapshot.PermissionAssessment;
 import io.execready.snapshot.PermissionNeed;
@@ -33,15 +34,15 @@ public final class OperatorStartSessionRestrictedCheck implements Check {
     @Override
     public CheckResult evaluate(TaskSnapshot snapshot) {
         List<PermissionAssessment> operators = snapshot.execAccess().operatorStartSession();
-        EcsTask task = snapshot.task();
         if (operators.isEmpty()) {
             return DEFINITION.notApplicable("No operator principals are configured (OPERATOR_PRINCIPAL_ARNS), so nobody's direct session access to "
-                    + Wording.task(task) + " is checked.");
+                    + Wording.task(snapshot.target()) + " is checked.");
         }
-        return UnreadableFact.withCluster(DEFINITION, snapshot, cluster -> evaluate(task, operators));
+        return UnreadableFact.withCluster(DEFINITION, snapshot, cluster -> evaluate(snapshot.target(), operators));
     }
 
-    private static CheckResult evaluate(EcsTask task, List<PermissionAssessment> operators) {
+    private static CheckResult evaluate(EvaluatedTask target, List<PermissionAssessment> operators) {
+        EcsTask task = target.task();
         OperatorAccess access = OperatorAccess.of(operators);
         List<String> allowed = new ArrayList<>();
         access.judged().forEach((principal, judged) -> {
@@ -57,7 +58,7 @@ public final class OperatorStartSessionRestrictedCheck implements Check {
                     .toList();
             CheckResult result = DEFINITION.warn(
                             (allowed.size() == 1 ? "Operator " : "Operators ") + Wording.list(allowed) + " may call ssm:StartSession on "
-                                    + Wording.task(task) + " directly, opening sessions that bypass execute-command and its audit logging.",
+                                    + Wording.task(target) + " directly, opening sessions that bypass execute-command and its audit logging.",
                             "Deny direct sessions to the cluster's tasks " + String.join("; ", remedies) + ".")
                     .withCause(SimulatedPermissions.cause(allowed.getFirst()));
             for (String principal : allowed) {
@@ -67,11 +68,11 @@ public final class OperatorStartSessionRestrictedCheck implements Check {
         }
         Map<String, ReadFailure> unreadable = access.unreadableOrIncomplete();
         if (!unreadable.isEmpty()) {
-            return UnreadableFact.OPERATOR_PERMISSIONS.unknownPerPrincipal(DEFINITION, task, unreadable);
+            return UnreadableFact.OPERATOR_PERMISSIONS.unknownPerPrincipal(DEFINITION, target, unreadable);
         }
         return DEFINITION.pass((operators.size() == 1 ? "Operator " : "No operator of ")
                 + Wording.list(operators.stream().map(PermissionAssessment::principalArn).toList())
-                + (operators.size() == 1 ? " may not" : " may") + " call ssm:StartSession on " + Wording.task(task)
+                + (operators.size() == 1 ? " may not" : " may") + " call ssm:StartSession on " + Wording.task(target)
                 + " directly, so sessions go through execute-command.");
     }
 }

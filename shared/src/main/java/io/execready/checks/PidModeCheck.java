@@ -4,6 +4,7 @@ import io.execready.engine.Check;
 import io.execready.engine.CheckDefinition;
 import io.execready.engine.CheckResult;
 import io.execready.snapshot.EcsTask;
+import io.execready.snapshot.EvaluatedTask;
 import io.execready.snapshot.TaskDefinition;
 import io.execready.snapshot.TaskSnapshot;
 
@@ -25,11 +26,12 @@ public final class PidModeCheck implements Check {
 
     @Override
     public CheckResult evaluate(TaskSnapshot snapshot) {
-        return UnreadableFact.withTaskDefinition(DEFINITION, snapshot, td -> evaluate(snapshot.task(), td));
+        return UnreadableFact.withTaskDefinition(DEFINITION, snapshot, td -> evaluate(snapshot.target(), td));
     }
 
-    private static CheckResult evaluate(EcsTask task, TaskDefinition taskDefinition) {
-        String where = Wording.taskDefinition(taskDefinition) + " (" + Wording.task(task) + ")";
+    private static CheckResult evaluate(EvaluatedTask target, TaskDefinition taskDefinition) {
+        EcsTask task = target.task();
+        String where = Wording.taskDefinition(taskDefinition) + " (" + Wording.task(target) + ")";
         String pidMode = taskDefinition.pidMode();
         if ("task".equalsIgnoreCase(pidMode)) {
             return DEFINITION.warn(

@@ -34,7 +34,7 @@ public final class PlatformVersionCheck implements Check {
         EcsTask task = snapshot.task();
         if (!TaskPlatform.isFargate(task)) {
             String where = task.launchType() == null ? "a container instance" : task.launchType();
-            return DEFINITION.notApplicable(Wording.capitalised(Wording.task(task)) + " runs on " + where
+            return DEFINITION.notApplicable(Wording.capitalised(Wording.task(snapshot.target())) + " runs on " + where
                     + ", not Fargate, so Fargate platform versions do not apply (agent-version covers the ECS agent).");
         }
         boolean windows = TaskPlatform.operatingSystem(snapshot) == OperatingSystem.WINDOWS;
@@ -44,25 +44,25 @@ public final class PlatformVersionCheck implements Check {
         CheckResult result;
         if (version == null) {
             result = DEFINITION.unknown(
-                    "ECS did not report the platform version of Fargate " + Wording.task(task) + ".",
+                    "ECS did not report the platform version of Fargate " + Wording.task(snapshot.target()) + ".",
                     "Read it with " + RemediationCommands.describeTask(task, "tasks[0].platformVersion")
                             + " (the checker needs ecs:DescribeTasks), then evaluate the task again.");
         } else if ("LATEST".equalsIgnoreCase(version.strip())) {
-            result = DEFINITION.pass("Fargate " + Wording.task(task) + " uses platform version LATEST, which for " + os
+            result = DEFINITION.pass("Fargate " + Wording.task(snapshot.target()) + " uses platform version LATEST, which for " + os
                     + " resolves to " + minimum + " or later.");
         } else {
             Optional<Integer> comparison = TaskPlatform.compareVersions(version, minimum);
             if (comparison.isEmpty()) {
                 result = DEFINITION.unknown(
-                        "Fargate " + Wording.task(task) + " reports the unrecognised platform version " + version + ".",
+                        "Fargate " + Wording.task(snapshot.target()) + " reports the unrecognised platform version " + version + ".",
                         "Read it with " + RemediationCommands.describeTask(task, "tasks[0].platformVersion")
                                 + " and compare it with " + minimum + ", the minimum for " + os + ".");
             } else if (comparison.get() >= 0) {
-                result = DEFINITION.pass("Fargate " + Wording.task(task) + " runs " + os + " platform version " + version
+                result = DEFINITION.pass("Fargate " + Wording.task(snapshot.target()) + " runs " + os + " platform version " + version
                         + ", which supports ECS Exec (" + minimum + " or later).");
             } else {
                 result = DEFINITION.fail(
-                        "Fargate " + Wording.task(task) + " runs " + os + " platform version " + version + ", older than the "
+                        "Fargate " + Wording.task(snapshot.target()) + " runs " + os + " platform version " + version + ", older than the "
                                 + minimum + " that ECS Exec needs.",
                         "Run the task on the latest platform version with " + upgradeCommand(task) + ".");
             }

@@ -43,7 +43,7 @@ public final class PrivateEndpointsCompleteCheck implements Check {
         String clusterName = p.task().clusterName();
         if (needed.isEmpty()) {
             return DEFINITION.notApplicable("Cluster " + clusterName + " uses neither a KMS key nor a log destination for ECS Exec, so "
-                    + Wording.task(p.task()) + " needs no endpoint beyond ssmmessages (which ssm-reachable judges).");
+                    + Wording.task(p.target()) + " needs no endpoint beyond ssmmessages (which ssm-reachable judges).");
         }
         Egress egress = NetworkReach.egress(p);
         if (egress.leadsOut()) {

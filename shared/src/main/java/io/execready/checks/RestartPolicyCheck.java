@@ -5,6 +5,7 @@ import io.execready.engine.CheckDefinition;
 import io.execready.engine.CheckResult;
 import io.execready.snapshot.ContainerDefinition;
 import io.execready.snapshot.EcsTask;
+import io.execready.snapshot.EvaluatedTask;
 import io.execready.snapshot.TaskDefinition;
 import io.execready.snapshot.TaskSnapshot;
 import java.util.List;
@@ -28,15 +29,16 @@ public final class RestartPolicyCheck implements Check {
 
     @Override
     public CheckResult evaluate(TaskSnapshot snapshot) {
-        return UnreadableFact.withTaskDefinition(DEFINITION, snapshot, td -> evaluate(snapshot.task(), td));
+        return UnreadableFact.withTaskDefinition(DEFINITION, snapshot, td -> evaluate(snapshot.target(), td));
     }
 
-    private static CheckResult evaluate(EcsTask task, TaskDefinition taskDefinition) {
+    private static CheckResult evaluate(EvaluatedTask target, TaskDefinition taskDefinition) {
+        EcsTask task = target.task();
         List<String> restarting = taskDefinition.containers().stream()
                 .filter(c -> Boolean.TRUE.equals(c.restartPolicyEnabled()))
                 .map(ContainerDefinition::name)
                 .toList();
-        String where = Wording.taskDefinition(taskDefinition) + " (" + Wording.task(task) + ")";
+        String where = Wording.taskDefinition(taskDefinition) + " (" + Wording.task(target) + ")";
         if (restarting.isEmpty()) {
             return DEFINITION.pass("No container in " + where + " has a restart policy enabled.");
         }

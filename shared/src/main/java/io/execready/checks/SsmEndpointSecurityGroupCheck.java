@@ -57,7 +57,7 @@ public final class SsmEndpointSecurityGroupCheck implements Check {
     }
 
     private static CheckResult notRelied(Placement p, EndpointUse endpoint) {
-        return DEFINITION.notApplicable("VPC " + p.subnet().vpcId() + " of " + Wording.task(p.task()) + " " + endpoint.explanation()
+        return DEFINITION.notApplicable("VPC " + p.subnet().vpcId() + " of " + Wording.task(p.target()) + " " + endpoint.explanation()
                 + ", so no endpoint security group stands between the exec agent and Systems Manager (ssm-reachable judges its route).");
     }
 
@@ -74,10 +74,10 @@ public final class SsmEndpointSecurityGroupCheck implements Check {
         switch (p.path().taskSecurityGroups()) {
             case Fetched.Present<List<SecurityGroup>> present -> taskGroups = present.value();
             case Fetched.Failed<List<SecurityGroup>> failed -> {
-                return UnreadableFact.SECURITY_GROUPS.unknown(DEFINITION, p.task(), failed);
+                return UnreadableFact.SECURITY_GROUPS.unknown(DEFINITION, p.target(), failed);
             }
             case Fetched.Absent<List<SecurityGroup>> absent -> {
-                return UnreadableFact.SECURITY_GROUPS.missing(DEFINITION, p.task(), absent,
+                return UnreadableFact.SECURITY_GROUPS.missing(DEFINITION, p.target(), absent,
                         "aws ec2 describe-network-interfaces --network-interface-ids " + p.path().originId());
             }
         }
@@ -86,10 +86,10 @@ public final class SsmEndpointSecurityGroupCheck implements Check {
                     .filter(g -> endpoint.securityGroupIds().contains(g.groupId()))
                     .toList();
             case Fetched.Failed<List<SecurityGroup>> failed -> {
-                return UnreadableFact.SECURITY_GROUPS.unknown(DEFINITION, p.task(), failed);
+                return UnreadableFact.SECURITY_GROUPS.unknown(DEFINITION, p.target(), failed);
             }
             case Fetched.Absent<List<SecurityGroup>> absent -> {
-                return UnreadableFact.SECURITY_GROUPS.missing(DEFINITION, p.task(), absent,
+                return UnreadableFact.SECURITY_GROUPS.missing(DEFINITION, p.target(), absent,
                         "aws ec2 describe-vpc-endpoints --vpc-endpoint-ids " + endpoint.vpcEndpointId());
             }
         }
@@ -99,7 +99,7 @@ public final class SsmEndpointSecurityGroupCheck implements Check {
         taskGroupIds.stream().filter(id -> taskGroups.stream().noneMatch(g -> g.groupId().equals(id))).forEach(unseen::add);
         if (!unseen.isEmpty()) {
             return DEFINITION.unknown(
-                            "Could not judge access from " + Wording.task(p.task()) + " to ssmmessages endpoint " + endpoint.vpcEndpointId()
+                            "Could not judge access from " + Wording.task(p.target()) + " to ssmmessages endpoint " + endpoint.vpcEndpointId()
                                     + ", because security " + (unseen.size() == 1 ? "group " : "groups ") + Wording.list(unseen)
                                     + (unseen.size() == 1 ? " is" : " are") + " not visible to account " + p.account() + ".",
                             "Check in the account that owns " + (unseen.size() == 1 ? "it" : "them") + " that TCP 443 is allowed from the task to the endpoint"
@@ -126,7 +126,7 @@ public final class SsmEndpointSecurityGroupCheck implements Check {
                         || rule.cidrBlocks().contains(NetworkReach.ANYWHERE)));
 
         String groups = "endpoint " + endpoint.vpcEndpointId() + " (security " + plural(endpoint.securityGroupIds()) + ") and "
-                + Wording.task(p.task()) + " (security " + plural(taskGroupIds) + ")";
+                + Wording.task(p.target()) + " (security " + plural(taskGroupIds) + ")";
         if (inboundAllowed && outboundAllowed) {
             return DEFINITION.pass("Security groups let TCP 443 through between ssmmessages " + groups + ".")
                     .withEvidence("vpcEndpointId", endpoint.vpcEndpointId());

@@ -32,7 +32,7 @@ public final class TaskRoleAuditLogCloudWatchCheck implements Check {
         if (!AuditDestinations.logsToCloudWatch(cluster)) {
             return DEFINITION.notApplicable("Cluster " + snapshot.task().clusterName()
                     + " does not send ECS Exec session logs to a CloudWatch Logs group of its own, so "
-                    + Wording.taskName(snapshot.task()) + " needs no logs permissions for them.");
+                    + Wording.taskName(snapshot.target()) + " needs no logs permissions for them.");
         }
         String group = cluster.logging().cloudWatchLogGroupName();
         return TaskRoleAccess.evaluate(DEFINITION, snapshot, snapshot.execAccess().taskRoleCloudWatchAuditLog(),

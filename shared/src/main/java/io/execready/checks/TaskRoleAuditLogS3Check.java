@@ -32,7 +32,7 @@ public final class TaskRoleAuditLogS3Check implements Check {
     private static CheckResult evaluate(TaskSnapshot snapshot, EcsCluster cluster) {
         if (!AuditDestinations.logsToS3(cluster)) {
             return DEFINITION.notApplicable("Cluster " + snapshot.task().clusterName()
-                    + " does not upload ECS Exec session logs to S3, so " + Wording.taskName(snapshot.task()) + " needs no S3 permissions for them.");
+                    + " does not upload ECS Exec session logs to S3, so " + Wording.taskName(snapshot.target()) + " needs no S3 permissions for them.");
         }
         String bucket = cluster.logging().s3BucketName();
         return TaskRoleAccess.evaluate(DEFINITION, snapshot, snapshot.execAccess().taskRoleS3AuditLog(), UnreadableFact.TASK_ROLE_S3_AUDIT_LOG,

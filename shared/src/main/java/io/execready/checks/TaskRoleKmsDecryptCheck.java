@@ -31,7 +31,7 @@ public final class TaskRoleKmsDecryptCheck implements Check {
     private static CheckResult evaluate(TaskSnapshot snapshot, EcsCluster cluster) {
         if (cluster.kmsKeyId() == null || cluster.kmsKeyId().isBlank()) {
             return DEFINITION.notApplicable("Cluster " + snapshot.task().clusterName()
-                    + " sets no ECS Exec KMS key, so " + Wording.taskName(snapshot.task()) + " needs no kms:Decrypt.");
+                    + " sets no ECS Exec KMS key, so " + Wording.taskName(snapshot.target()) + " needs no kms:Decrypt.");
         }
         return TaskRoleAccess.evaluate(DEFINITION, snapshot, snapshot.execAccess().taskRoleKmsDecrypt(), UnreadableFact.TASK_ROLE_KMS_DECRYPT,
                         "decrypt ECS Exec session data with key " + cluster.kmsKeyId(),

@@ -29,18 +29,18 @@ public final class TaskRolePresentCheck implements Check {
         EcsTask task = snapshot.task();
         return switch (snapshot.taskRole()) {
             case Fetched.Present<TaskRole> present -> DEFINITION.pass(
-                            "The exec agent in " + Wording.task(task) + " runs as role " + present.value().roleArn()
+                            "The exec agent in " + Wording.task(snapshot.target()) + " runs as role " + present.value().roleArn()
                                     + ", " + source(present.value(), task) + ".")
                     .withEvidence("roleArn", present.value().roleArn())
                     .withEvidence("roleSource", present.value().source().name());
             case Fetched.Absent<TaskRole> absent -> DEFINITION.fail(
-                    Wording.capitalised(Wording.task(task))
+                    Wording.capitalised(Wording.task(snapshot.target()))
                             + " has no task role, so the exec agent has no credentials to reach Systems Manager.",
                     "Set \"taskRoleArn\" in task definition " + Wording.revision(task.taskDefinitionArn())
                             + " to a role that ecs-tasks.amazonaws.com can assume and that allows the ssmmessages actions, as with "
                             + "--task-role-arn arn:" + task.arn().partition() + ":iam::" + task.arn().accountId() + ":role/ROLE_NAME, then "
                             + RemediationCommands.registerAndRollOut(task) + ".");
-            case Fetched.Failed<TaskRole> failed -> UnreadableFact.TASK_ROLE.unknown(DEFINITION, task, failed);
+            case Fetched.Failed<TaskRole> failed -> UnreadableFact.TASK_ROLE.unknown(DEFINITION, snapshot.target(), failed);
         };
     }
 

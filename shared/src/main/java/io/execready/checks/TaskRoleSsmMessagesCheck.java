@@ -6,6 +6,7 @@ import io.execready.engine.CheckDefinition;
 import io.execready.engine.CheckResult;
 import io.execready.snapshot.ActionDecision;
 import io.execready.snapshot.EcsTask;
+import io.execready.snapshot.EvaluatedTask;
 import io.execready.snapshot.ExecPermissions;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.PermissionSimulation;
@@ -44,27 +45,29 @@ public final class TaskRoleSsmMessagesCheck implements Check {
         EcsTask task = snapshot.task();
         return switch (snapshot.taskRole()) {
             case Fetched.Absent<TaskRole> absent -> DEFINITION.notApplicable(
-                    Wording.capitalised(Wording.task(task))
+                    Wording.capitalised(Wording.task(snapshot.target()))
                             + " has no task role whose ssmmessages permissions could be evaluated (see task-role-present).");
-            case Fetched.Failed<TaskRole> failed -> UnreadableFact.TASK_ROLE.unknown(DEFINITION, task, failed);
-            case Fetched.Present<TaskRole> present -> evaluate(task, present.value(), snapshot.taskRoleSsmMessages());
+            case Fetched.Failed<TaskRole> failed -> UnreadableFact.TASK_ROLE.unknown(DEFINITION, snapshot.target(), failed);
+            case Fetched.Present<TaskRole> present -> evaluate(snapshot.target(), present.value(), snapshot.taskRoleSsmMessages());
         };
     }
 
-    private static CheckResult evaluate(EcsTask task, TaskRole role, Fetched<PermissionSimulation> simulation) {
+    private static CheckResult evaluate(EvaluatedTask target, TaskRole role, Fetched<PermissionSimulation> simulation) {
+        EcsTask task = target.task();
         return switch (simulation) {
-            case Fetched.Failed<PermissionSimulation> failed -> UnreadableFact.TASK_ROLE_SSM_MESSAGES.unknown(DEFINITION, task, failed)
+            case Fetched.Failed<PermissionSimulation> failed -> UnreadableFact.TASK_ROLE_SSM_MESSAGES.unknown(DEFINITION, target, failed)
                     .withCause(CauseResource.iamRole(role.roleArn()));
             case Fetched.Absent<PermissionSimulation> absent -> ReadFailureAdvice.unknown(DEFINITION,
-                            "No ssmmessages simulation was made for role " + role.roleArn() + " of " + Wording.task(task) + ": "
+                            "No ssmmessages simulation was made for role " + role.roleArn() + " of " + Wording.task(target) + ": "
                                     + Wording.clause(absent.description()) + ".",
                             ReadFailureAdvice.simulationWithoutDecision(Wording.clause(absent.description())), "evaluate the task again")
                     .withCause(CauseResource.iamRole(role.roleArn()));
-            case Fetched.Present<PermissionSimulation> present -> judge(task, role, present.value());
+            case Fetched.Present<PermissionSimulation> present -> judge(target, role, present.value());
         };
     }
 
-    private static CheckResult judge(EcsTask task, TaskRole role, PermissionSimulation simulation) {
+    private static CheckResult judge(EvaluatedTask target, TaskRole role, PermissionSimulation simulation) {
+        EcsTask task = target.task();
         List<ActionDecision> denied = new ArrayList<>();
         List<String> notSimulated = new ArrayList<>();
         for (String action : ACTIONS) {
@@ -80,7 +83,7 @@ public final class TaskRoleSsmMessagesCheck implements Check {
             String deniedText = groupedDenials(denied);
             String missingText = notSimulated.isEmpty() ? "" : "; " + Wording.list(notSimulated) + " could not be simulated";
             CheckResult result = DEFINITION.fail(
-                    "For role " + role.roleArn() + " of " + Wording.task(task) + ", " + deniedText + missingText
+                    "For role " + role.roleArn() + " of " + Wording.task(target) + ", " + deniedText + missingText
                             + ", so the exec agent cannot open its session channels.",
                     remediation(role, denied)).withCause(cause);
             for (ActionDecision decision : denied) {
@@ -90,12 +93,12 @@ public final class TaskRoleSsmMessagesCheck implements Check {
         }
         if (!notSimulated.isEmpty()) {
             return ReadFailureAdvice.unknown(DEFINITION,
-                            "The simulation for role " + role.roleArn() + " of " + Wording.task(task) + " has no decision for "
+                            "The simulation for role " + role.roleArn() + " of " + Wording.task(target) + " has no decision for "
                                     + Wording.list(notSimulated) + ".",
                             ReadFailureAdvice.simulationWithoutDecision("no decision for " + Wording.list(notSimulated)), "evaluate the task again")
                     .withCause(cause);
         }
-        return DEFINITION.pass("Role " + role.roleArn() + " of " + Wording.task(task) + " is allowed all four ssmmessages actions.")
+        return DEFINITION.pass("Role " + role.roleArn() + " of " + Wording.task(target) + " is allowed all four ssmmessages actions.")
                 .withEvidence("roleArn", role.roleArn());
     }
 

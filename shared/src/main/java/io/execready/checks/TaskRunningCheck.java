@@ -31,22 +31,22 @@ public final class TaskRunningCheck implements Check {
         String status = task.lastStatus();
         CheckResult result;
         if ("RUNNING".equals(status)) {
-            result = DEFINITION.pass(Wording.capitalised(Wording.task(task)) + " is RUNNING.");
+            result = DEFINITION.pass(Wording.capitalised(Wording.task(snapshot.target())) + " is RUNNING.");
         } else if (status != null && STARTING.contains(status)) {
             result = DEFINITION.warn(
-                    Wording.capitalised(Wording.task(task)) + " is " + status
+                    Wording.capitalised(Wording.task(snapshot.target())) + " is " + status
                             + " and ECS Exec can connect only once it is RUNNING.",
                     "Wait for the task to start with aws ecs wait tasks-running --cluster " + task.clusterName()
                             + " --tasks " + task.taskId() + ", then connect.");
         } else if (status != null && ENDING.contains(status)) {
             result = DEFINITION.fail(
-                    Wording.capitalised(Wording.task(task)) + " is " + status + stoppedReason(task)
+                    Wording.capitalised(Wording.task(snapshot.target())) + " is " + status + stoppedReason(task)
                             + ", so ECS Exec can no longer connect to it.",
                     stoppedRemediation(task));
         } else {
             result = DEFINITION.unknown(
                     "ECS reported " + (status == null ? "no lastStatus" : "the unrecognised lastStatus " + status)
-                            + " for " + Wording.taskName(task) + " in cluster " + task.clusterName() + ".",
+                            + " for " + Wording.taskName(snapshot.target()) + " in cluster " + task.clusterName() + ".",
                     "Read the task's status with " + RemediationCommands.describeTask(task, "tasks[0].lastStatus")
                             + " (the checker needs ecs:DescribeTasks), then evaluate the task again.");
         }

@@ -4,6 +4,7 @@ import io.execready.engine.CheckDefinition;
 import io.execready.engine.CheckResult;
 import io.execready.snapshot.EcsCluster;
 import io.execready.snapshot.EcsTask;
+import io.execready.snapshot.EvaluatedTask;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.ReadFailure;
 import io.execready.snapshot.TaskDefinition;
@@ -54,9 +55,9 @@ enum UnreadableFact {
         EcsTask task = snapshot.task();
         return switch (snapshot.taskDefinition()) {
             case Fetched.Present<TaskDefinition> present -> evaluation.apply(present.value());
-            case Fetched.Absent<TaskDefinition> absent -> TASK_DEFINITION.missing(definition, task, absent,
+            case Fetched.Absent<TaskDefinition> absent -> TASK_DEFINITION.missing(definition, snapshot.target(), absent,
                     "aws ecs describe-task-definition --task-definition " + Wording.revision(task.taskDefinitionArn()));
-            case Fetched.Failed<TaskDefinition> failed -> TASK_DEFINITION.unknown(definition, task, failed);
+            case Fetched.Failed<TaskDefinition> failed -> TASK_DEFINITION.unknown(definition, snapshot.target(), failed);
         };
     }
 
@@ -65,19 +66,19 @@ enum UnreadableFact {
         EcsTask task = snapshot.task();
         return switch (snapshot.cluster()) {
             case Fetched.Present<EcsCluster> present -> evaluation.apply(present.value());
-            case Fetched.Absent<EcsCluster> absent -> CLUSTER.missing(definition, task, absent,
+            case Fetched.Absent<EcsCluster> absent -> CLUSTER.missing(definition, snapshot.target(), absent,
                     "aws ecs describe-clusters --clusters " + task.clusterName());
-            case Fetched.Failed<EcsCluster> failed -> CLUSTER.unknown(definition, task, failed);
+            case Fetched.Failed<EcsCluster> failed -> CLUSTER.unknown(definition, snapshot.target(), failed);
         };
     }
 
     /** UNKNOWN for a fact that could not be read. */
-    CheckResult unknown(CheckDefinition definition, EcsTask task, Fetched.Failed<?> failed) {
+    CheckResult unknown(CheckDefinition definition, EvaluatedTask task, Fetched.Failed<?> failed) {
         return unknown(definition, task, failed.failure());
     }
 
     /** UNKNOWN for a fact that could not be read. */
-    CheckResult unknown(CheckDefinition definition, EcsTask task, ReadFailure failure) {
+    CheckResult unknown(CheckDefinition definition, EvaluatedTask task, ReadFailure failure) {
         return unknown(definition, task, List.of("reading " + description + " failed: " + failure.describe()), List.of(failure));
     }
 
@@ -85,7 +86,7 @@ enum UnreadableFact {
      * UNKNOWN for this fact read once per principal, some of which failed: one failure shared by all
      * is told once, else each principal's own.
      */
-    CheckResult unknownPerPrincipal(CheckDefinition definition, EcsTask task, Map<String, ReadFailure> failures) {
+    CheckResult unknownPerPrincipal(CheckDefinition definition, EvaluatedTask task, Map<String, ReadFailure> failures) {
         List<ReadFailure> distinct = failures.values().stream().distinct().toList();
         if (distinct.size() == 1) {
             return unknown(definition, task, distinct.getFirst());
@@ -97,7 +98,7 @@ enum UnreadableFact {
     }
 
     /** UNKNOWN for several facts that could not be read, naming each failure and advising on each kind. */
-    static CheckResult unknown(CheckDefinition definition, EcsTask task, Map<UnreadableFact, Fetched.Failed<?>> failures) {
+    static CheckResult unknown(CheckDefinition definition, EvaluatedTask task, Map<UnreadableFact, Fetched.Failed<?>> failures) {
         List<String> reads = new ArrayList<>();
         List<ReadFailure> all = new ArrayList<>();
         failures.forEach((fact, failed) -> {
@@ -107,7 +108,7 @@ enum UnreadableFact {
         return unknown(definition, task, reads, all);
     }
 
-    private static CheckResult unknown(CheckDefinition definition, EcsTask task, List<String> reads, List<ReadFailure> failures) {
+    private static CheckResult unknown(CheckDefinition definition, EvaluatedTask task, List<String> reads, List<ReadFailure> failures) {
         return ReadFailureAdvice.withEvidence(definition.unknown(
                 "Could not evaluate " + Wording.task(task) + " because " + String.join(", and ", reads) + ".",
                 ReadFailureAdvice.remediation(failures, AGAIN)), failures);
@@ -117,7 +118,7 @@ enum UnreadableFact {
      * UNKNOWN for a fact that was read and is not there where the check needs it (a deregistered task
      * definition, a deleted cluster): nothing to grant, but nothing to judge either.
      */
-    CheckResult missing(CheckDefinition definition, EcsTask task, Fetched.Absent<?> absent, String howToLook) {
+    CheckResult missing(CheckDefinition definition, EvaluatedTask task, Fetched.Absent<?> absent, String howToLook) {
         return definition.unknown(
                         "Could not evaluate " + Wording.task(task) + " because " + description + " is missing: "
                                 + Wording.clause(absent.description()) + ".",

@@ -1,8 +1,7 @@
 package io.execready.checks;
 
 import io.execready.snapshot.Arn;
-import io.execready.snapshot.EcsTask;
-import io.execready.snapshot.ProspectiveTask;
+import io.execready.snapshot.EvaluatedTask;
 import io.execready.snapshot.ServiceSnapshot;
 import io.execready.snapshot.TaskDefinition;
 import java.util.List;
@@ -17,16 +16,13 @@ final class Wording {
     }
 
     /** "task 0a1b2c in cluster prod", or for a preflight "the next task of service web in cluster prod". */
-    static String task(EcsTask task) {
-        return taskName(task) + " in cluster " + task.clusterName();
+    static String task(EvaluatedTask task) {
+        return task.describe();
     }
 
     /** "task 0a1b2c", or for a preflight, where no task exists yet, "the next task of service web". */
-    static String taskName(EcsTask task) {
-        if (ProspectiveTask.isProspective(task)) {
-            return "the next task of service " + task.serviceName().orElse("(unknown)");
-        }
-        return "task " + task.taskId();
+    static String taskName(EvaluatedTask task) {
+        return task.name();
     }
 
     /** "service web in cluster prod". */

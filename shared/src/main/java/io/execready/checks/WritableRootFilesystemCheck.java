@@ -6,6 +6,7 @@ import io.execready.engine.CheckResult;
 import io.execready.engine.Severity;
 import io.execready.snapshot.ContainerDefinition;
 import io.execready.snapshot.EcsTask;
+import io.execready.snapshot.EvaluatedTask;
 import io.execready.snapshot.MountPoint;
 import io.execready.snapshot.TaskDefinition;
 import io.execready.snapshot.TaskSnapshot;
@@ -45,15 +46,16 @@ public final class WritableRootFilesystemCheck implements Check {
 
     @Override
     public CheckResult evaluate(TaskSnapshot snapshot) {
-        return UnreadableFact.withTaskDefinition(DEFINITION, snapshot, td -> evaluate(snapshot.task(), td));
+        return UnreadableFact.withTaskDefinition(DEFINITION, snapshot, td -> evaluate(snapshot.target(), td));
     }
 
-    private static CheckResult evaluate(EcsTask task, TaskDefinition taskDefinition) {
+    private static CheckResult evaluate(EvaluatedTask target, TaskDefinition taskDefinition) {
+        EcsTask task = target.task();
         List<ReadOnlyContainer> readOnly = taskDefinition.containers().stream()
                 .filter(ContainerDefinition::hasReadOnlyRoot)
                 .map(c -> new ReadOnlyContainer(c.name(), uncoveredPaths(c, taskDefinition)))
                 .toList();
-        String where = Wording.taskDefinition(taskDefinition) + " (" + Wording.task(task) + ")";
+        String where = Wording.taskDefinition(taskDefinition) + " (" + Wording.task(target) + ")";
         if (readOnly.isEmpty()) {
             return DEFINITION.pass("No container in " + where + " has a read-only root filesystem.");
         }

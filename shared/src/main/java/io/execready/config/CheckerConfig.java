@@ -67,9 +67,10 @@ public record CheckerConfig(
     }
 
     /**
-     * The state table, which every deployed function needs: without it, alerts would repeat per task
-     * and findings lose their CreatedAt. Called when the functions are built, so a template that
-     * forgot the variable fails at the first cold start, naming it.
+     * The state table, which every function that publishes needs: without it, alerts would repeat
+     * per task and findings lose their CreatedAt. The functions that always publish call it when
+     * they are built, so a template that forgot the variable fails at the first cold start, naming
+     * it; the on-demand check calls it only when a request asks to publish.
      */
     public String requireStateTableName() {
         if (stateTableName == null) {

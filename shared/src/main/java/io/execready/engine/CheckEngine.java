@@ -26,12 +26,18 @@ public final class CheckEngine {
         return checks;
     }
 
+    /** Every check's verdict on a running task. */
     public TaskReport evaluate(TaskSnapshot snapshot) {
+        return new TaskReport(snapshot.task(), Subject.of(snapshot.task()), clock.instant(), results(snapshot), execCapableContainers(snapshot));
+    }
+
+    /** Every check's verdict, in registry order: on a running task, or on the next task of a service. */
+    public List<CheckResult> results(TaskSnapshot snapshot) {
         List<CheckResult> results = new ArrayList<>(checks.size());
         for (Check check : checks) {
             results.add(evaluateOne(check, snapshot));
         }
-        return new TaskReport(snapshot.task(), Subject.of(snapshot.task()), clock.instant(), results, execCapableContainers(snapshot));
+        return results;
     }
 
     private static CheckResult evaluateOne(Check check, TaskSnapshot snapshot) {

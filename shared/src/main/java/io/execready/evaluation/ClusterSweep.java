@@ -4,42 +4,37 @@ import io.execready.aws.EcsGateway;
 import io.execready.aws.TaskListQuery;
 import io.execready.engine.CheckStatus;
 import io.execready.engine.ReadFailedException;
-import io.execready.snapshot.EcsService;
+import io.execready.publish.FindingsPort;
+import io.execready.publish.PublishResult;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.Subject;
-import io.execready.state.FindingLifecycle;
-import io.execready.state.PublishResult;
-import io.execready.state.SubjectStore;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The periodic sweep of one cluster. Every running task is evaluated and published, which catches
  * drift no ECS event reports (IAM, VPC endpoints, KMS) and re-imports unchanged findings whose
- * heartbeat is due. Then subjects the store holds state for but that are gone are archived: a
+ * heartbeat is due. Then subjects anything was published for but that are gone are archived: a
  * service ECS no longer has (or is draining after deletion), a group with no running task left.
  *
- * <p>The store's subjects are read before the tasks are listed, so a subject first published after
+ * <p>The published subjects are read before the tasks are listed, so a subject first published after
  * the listing is never a candidate. A group whose first task starts between the listing and the
  * archive is archived and comes back ACTIVE on that task's RUNNING event.
  */
 public final class ClusterSweep {
 
-    private static final String DRAINING = "DRAINING";
-
     private final EcsGateway ecs;
     private final TaskBatchEvaluation batch;
-    private final FindingLifecycle lifecycle;
-    private final SubjectStore store;
+    private final FindingsPort findings;
 
-    public ClusterSweep(EcsGateway ecs, TaskBatchEvaluation batch, FindingLifecycle lifecycle, SubjectStore store) {
+    public ClusterSweep(EcsGateway ecs, TaskBatchEvaluation batch, FindingsPort findings) {
         this.ecs = Objects.requireNonNull(ecs, "ecs");
         this.batch = Objects.requireNonNull(batch, "batch");
-        this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
-        this.store = Objects.requireNonNull(store, "store");
+        this.findings = Objects.requireNonNull(findings, "findings");
     }
 
     /**
@@ -68,7 +63,7 @@ public final class ClusterSweep {
      * propagate, so the unit of work is retried whole (every step is idempotent).
      */
     public Outcome sweep(String clusterArn) {
-        List<Subject> known = store.subjectsOf(clusterArn);
+        List<Subject> known = findings.subjectsOf(clusterArn);
         List<String> taskArns = switch (ecs.listTasks(clusterArn, TaskListQuery.all())) {
             case Fetched.Present<List<String>> present -> present.value();
             case Fetched.Absent<List<String>> absent -> List.of();
@@ -99,31 +94,20 @@ public final class ClusterSweep {
             }
             // A task that could not be described may belong to this group: keep it until the next sweep.
             boolean groupMayLive = subject.kind() == Subject.Kind.GROUP && !evaluated.notEvaluated().isEmpty();
-            if (groupMayLive || !lifecycle.hasLiveState(subject)) {
+            if (groupMayLive || !findings.hasLiveFindings(subject)) {
                 continue;
             }
-            String gone = subject.kind() == Subject.Kind.SERVICE
-                    ? serviceGone(subject)
-                    : "no task of " + subject.describe() + " is running";
-            if (gone != null) {
-                PublishResult result = lifecycle.archive(subject);
+            Optional<String> gone = subject.kind() == Subject.Kind.SERVICE
+                    ? ServicePresence.of(ecs.describeService(subject.clusterArn(), subject.name())).gone(subject)
+                    : Optional.of("no task of " + subject.describe() + " is running");
+            if (gone.isPresent()) {
+                PublishResult result = findings.archive(subject);
                 imported += result.findingsImported();
                 calls += result.importCalls();
-                archived.add(subject.describe() + ": " + gone);
+                archived.add(subject.describe() + ": " + gone.get());
             }
         }
         return new Outcome(clusterArn, evaluated.evaluated().size(), notReady.size(), unknown, imported, calls,
                 evaluated.notEvaluated(), archived);
-    }
-
-    /** Why the service is gone, or null while it exists (with or without running tasks). */
-    private String serviceGone(Subject subject) {
-        return switch (ecs.describeService(subject.clusterArn(), subject.name())) {
-            case Fetched.Present<EcsService> present -> DRAINING.equals(present.value().status())
-                    ? "service " + subject.name() + " was deleted and is draining" : null;
-            case Fetched.Absent<EcsService> absent -> absent.description();
-            case Fetched.Failed<EcsService> failed -> throw new ReadFailedException(
-                    "Cannot tell whether " + subject.describe() + " still exists", failed.failure());
-        };
     }
 }

@@ -1,7 +1,7 @@
 package io.execready.evaluation;
 
 import io.execready.engine.TaskReport;
-import io.execready.state.PublishResult;
+import io.execready.publish.PublishResult;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -26,9 +26,5 @@ public record EvaluationOutcome(TaskReport report, PublishAuthority authority, P
 
     public Optional<String> alertSent() {
         return published.alertMessageId();
-    }
-
-    public String alertMessageId() {
-        return alertSent().orElse(null);
     }
 }

@@ -9,7 +9,8 @@ import io.execready.snapshot.Fetched;
 import io.execready.snapshot.NetworkInterface;
 import io.execready.snapshot.NetworkPath;
 import io.execready.snapshot.NetworkPlacement;
-import io.execready.snapshot.ProspectiveTask;
+import io.execready.snapshot.EvaluatedTask;
+import io.execready.snapshot.NextTaskOf;
 import io.execready.snapshot.ReadFailure;
 import io.execready.snapshot.RouteTable;
 import io.execready.snapshot.SecurityGroup;
@@ -51,13 +52,14 @@ final class NetworkPathLoader {
         this.reads = Objects.requireNonNull(reads, "reads");
     }
 
-    CompletableFuture<Fetched<NetworkPath>> load(EcsTask task, ContainerHost host) {
+    CompletableFuture<Fetched<NetworkPath>> load(EvaluatedTask target, ContainerHost host) {
+        EcsTask task = target.task();
         if (host.declaredExternal()) {
             return AsyncReads.done(notInVpc(task));
         }
         Optional<TaskAttachment> eni = task.networkInterface();
         if (eni.isPresent()) {
-            return fromTaskInterface(task, eni.get());
+            return fromTaskInterface(target, eni.get());
         }
         if (task.containerInstanceArn() == null) {
             return AsyncReads.done(Fetched.failed(incompleteTask(task, "reports neither an ENI attachment nor a container instance, so its subnet is unknown")));
@@ -72,13 +74,14 @@ final class NetworkPathLoader {
         return Fetched.absent("task " + task.taskId() + " runs on ECS Anywhere, outside any VPC");
     }
 
-    private CompletableFuture<Fetched<NetworkPath>> fromTaskInterface(EcsTask task, TaskAttachment attachment) {
+    private CompletableFuture<Fetched<NetworkPath>> fromTaskInterface(EvaluatedTask target, TaskAttachment attachment) {
+        EcsTask task = target.task();
         String subnetId = attachment.details().get("subnetId");
         String interfaceId = attachment.details().get("networkInterfaceId");
         if (subnetId == null || subnetId.isBlank()) {
             return AsyncReads.done(Fetched.failed(incompleteTask(task, "has an ENI attachment that names no subnet")));
         }
-        Optional<NetworkInterface> planned = ProspectiveTask.plannedInterface(task);
+        Optional<NetworkInterface> planned = target instanceof NextTaskOf next ? next.plannedInterface() : Optional.empty();
         CompletableFuture<Fetched<NetworkInterface>> networkInterface = planned.isPresent()
                 ? AsyncReads.done(Fetched.present(planned.get()))
                 : interfaceId == null || interfaceId.isBlank()

@@ -37,7 +37,7 @@ public record PublishAuthority(boolean authoritative, String reason) {
     }
 
     private static PublishAuthority ofService(EcsTask task, EcsService service) {
-        if ("DRAINING".equals(service.status())) {
+        if (service.draining()) {
             return new PublishAuthority(false, "service " + service.serviceName() + " is being deleted");
         }
         String primary = service.primaryDeploymentId();

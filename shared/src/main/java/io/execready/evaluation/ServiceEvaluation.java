@@ -7,15 +7,15 @@ import io.execready.engine.CheckEngine;
 import io.execready.engine.CheckResult;
 import io.execready.engine.ReadFailedException;
 import io.execready.engine.ServiceCheck;
-import io.execready.engine.TaskReport;
+import io.execready.engine.ServiceReport;
+import io.execready.publish.FindingsPort;
+import io.execready.publish.PublishResult;
 import io.execready.snapshot.EcsService;
 import io.execready.snapshot.EcsTask;
 import io.execready.snapshot.Fetched;
-import io.execready.snapshot.ProspectiveTask;
+import io.execready.snapshot.NextTaskOf;
 import io.execready.snapshot.ServiceSnapshot;
 import io.execready.snapshot.Subject;
-import io.execready.state.FindingLifecycle;
-import io.execready.state.PublishResult;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,60 +30,70 @@ import java.util.Objects;
  */
 public final class ServiceEvaluation {
 
-    private static final String DRAINING = "DRAINING";
-    private static final int DESCRIBE_BATCH = 100;
-
     private final EcsGateway ecs;
     private final SnapshotSource snapshots;
     private final List<ServiceCheck> serviceChecks;
-    private final FindingLifecycle lifecycle;
+    private final FindingsPort findings;
     private final Clock clock;
 
-    public ServiceEvaluation(EcsGateway ecs, SnapshotSource snapshots, List<ServiceCheck> serviceChecks, FindingLifecycle lifecycle,
+    public ServiceEvaluation(EcsGateway ecs, SnapshotSource snapshots, List<ServiceCheck> serviceChecks, FindingsPort findings,
                              Clock clock) {
         this.ecs = Objects.requireNonNull(ecs, "ecs");
         this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
         this.serviceChecks = List.copyOf(serviceChecks);
-        this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
+        this.findings = Objects.requireNonNull(findings, "findings");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /**
-     * Describes the service and publishes its preflight and service checks; a service that is gone
-     * or draining has its findings archived instead. A service that cannot be read fails the
-     * invocation, so that Lambda retries it.
+     * Describes the service and publishes its preflight and service checks; a service that is
+     * draining after deletion has its findings archived instead. A service that cannot be read fails
+     * the invocation, so that Lambda retries it.
      */
     public ServiceOutcome evaluateAndPublish(String cluster, String serviceName) {
-        return switch (ecs.describeService(cluster, serviceName)) {
-            case Fetched.Present<EcsService> present when DRAINING.equals(present.value().status()) ->
-                    archive(Subject.service(present.value().clusterArn(), serviceName), "service " + serviceName + " is being deleted");
-            case Fetched.Present<EcsService> present -> {
-                TaskReport report = evaluate(present.value());
-                yield new ServiceOutcome(report.subject(), report, lifecycle.publish(report), "evaluated");
+        return switch (ServicePresence.of(ecs.describeService(cluster, serviceName))) {
+            case ServicePresence.Active active -> {
+                ServiceReport report = evaluate(active.service());
+                yield new ServiceOutcome.Evaluated(report, findings.publish(report));
             }
-            case Fetched.Absent<EcsService> absent -> new ServiceOutcome(null, null, PublishResult.NOTHING,
-                    "not evaluated: " + absent.description());
-            case Fetched.Failed<EcsService> failed -> throw new ReadFailedException(
-                    "Cannot evaluate service " + serviceName + " in cluster " + cluster, failed.failure());
+            case ServicePresence.Draining draining -> archive(Subject.service(draining.service().clusterArn(), serviceName),
+                    "service " + serviceName + " is being deleted");
+            case ServicePresence.Missing missing -> new ServiceOutcome.NotEvaluated(missing.why());
+            case ServicePresence.Unreadable unreadable -> throw new ReadFailedException(
+                    "Cannot evaluate service " + serviceName + " in cluster " + cluster, unreadable.failure());
+        };
+    }
+
+    /** Describes the service and reports its preflight and service checks, publishing nothing. */
+    public ServiceOutcome report(String cluster, String serviceName) {
+        return switch (ServicePresence.of(ecs.describeService(cluster, serviceName))) {
+            case ServicePresence.Active active -> reportOnly(active.service());
+            case ServicePresence.Draining draining -> reportOnly(draining.service());
+            case ServicePresence.Missing missing -> new ServiceOutcome.NotEvaluated(missing.why());
+            case ServicePresence.Unreadable unreadable -> new ServiceOutcome.NotEvaluated(unreadable.failure().describe());
         };
     }
 
     /** Archives the findings of a deleted service. */
-    public ServiceOutcome archive(Subject subject, String why) {
-        return new ServiceOutcome(subject, null, lifecycle.archive(subject), "archived: " + why);
+    public ServiceOutcome.Archived archive(Subject subject, String why) {
+        return new ServiceOutcome.Archived(subject, why, findings.archive(subject));
     }
 
     /** The preflight and service checks' verdicts on the service, in catalog order, without publishing. */
-    public TaskReport evaluate(EcsService service) {
-        EcsTask next = ProspectiveTask.of(service);
+    public ServiceReport evaluate(EcsService service) {
+        NextTaskOf next = NextTaskOf.of(service);
         CheckEngine preflight = new CheckEngine(CheckRegistry.preflight(service.awsvpcNetwork().isPresent()), clock);
-        TaskReport preflightReport = preflight.evaluate(snapshots.load(next));
+        List<CheckResult> preflightResults = preflight.results(snapshots.load(next));
         ServiceSnapshot snapshot = new ServiceSnapshot(service, primaryTasks(service));
-        List<CheckResult> results = new ArrayList<>(preflightReport.results());
+        List<CheckResult> serviceResults = new ArrayList<>();
         for (ServiceCheck check : serviceChecks) {
-            results.add(evaluateOne(check, snapshot));
+            serviceResults.add(evaluateOne(check, snapshot));
         }
-        return new TaskReport(next, snapshot.subject(), preflightReport.evaluatedAt(), results, List.of());
+        return new ServiceReport(next, clock.instant(), preflightResults, serviceResults);
+    }
+
+    private ServiceOutcome reportOnly(EcsService service) {
+        return new ServiceOutcome.Evaluated(evaluate(service), PublishResult.NOTHING);
     }
 
     private static CheckResult evaluateOne(ServiceCheck check, ServiceSnapshot snapshot) {
@@ -106,15 +116,16 @@ public final class ServiceEvaluation {
     }
 
     private Fetched<List<EcsTask>> describe(String cluster, List<String> arns) {
+        if (arns.isEmpty()) {
+            return Fetched.present(List.of());
+        }
         List<EcsTask> tasks = new ArrayList<>();
-        for (int from = 0; from < arns.size(); from += DESCRIBE_BATCH) {
-            for (Map.Entry<String, Fetched<EcsTask>> entry : ecs.describeTasks(cluster, arns.subList(from, Math.min(arns.size(), from + DESCRIBE_BATCH))).entrySet()) {
-                switch (entry.getValue()) {
-                    case Fetched.Present<EcsTask> present -> tasks.add(present.value());
-                    case Fetched.Absent<EcsTask> absent -> { }
-                    case Fetched.Failed<EcsTask> failed -> {
-                        return failed.retyped();
-                    }
+        for (Map.Entry<String, Fetched<EcsTask>> entry : ecs.describeTasks(cluster, arns).entrySet()) {
+            switch (entry.getValue()) {
+                case Fetched.Present<EcsTask> present -> tasks.add(present.value());
+                case Fetched.Absent<EcsTask> absent -> { }
+                case Fetched.Failed<EcsTask> failed -> {
+                    return failed.retyped();
                 }
             }
         }

@@ -1,22 +1,31 @@
 package io.execready.evaluation;
 
+import io.execready.publish.PublishResult;
 import io.execready.snapshot.Subject;
-import io.execready.state.PublishResult;
 import java.util.Objects;
 
-/**
- * What a stopped task meant for its subject.
- *
- * @param subject   the stopped task's subject
- * @param archived  whether the subject was gone and its findings were archived
- * @param reason    why, in one sentence
- * @param published what archiving imported ({@link PublishResult#NOTHING} when nothing was archived)
- */
-public record SettlementOutcome(Subject subject, boolean archived, String reason, PublishResult published) {
+/** What a stopped task meant for its subject. */
+public sealed interface SettlementOutcome {
 
-    public SettlementOutcome {
-        Objects.requireNonNull(subject, "subject");
-        Objects.requireNonNull(reason, "reason");
-        Objects.requireNonNull(published, "published");
+    Subject subject();
+
+    /** Why, in one sentence. */
+    String why();
+
+    /** The subject is gone (service deleted, or no task of the group left): its findings were archived. */
+    record Archived(Subject subject, String why, PublishResult published) implements SettlementOutcome {
+        public Archived {
+            Objects.requireNonNull(subject, "subject");
+            Objects.requireNonNull(why, "why");
+            Objects.requireNonNull(published, "published");
+        }
+    }
+
+    /** The subject lives on, or nothing was ever published for it: its findings were left alone. */
+    record Kept(Subject subject, String why) implements SettlementOutcome {
+        public Kept {
+            Objects.requireNonNull(subject, "subject");
+            Objects.requireNonNull(why, "why");
+        }
     }
 }

@@ -2,8 +2,8 @@ package io.execready.evaluation;
 
 import io.execready.aws.EcsGateway;
 import io.execready.aws.NetworkInterfacePrefetch;
+import io.execready.publish.PublishResult;
 import io.execready.snapshot.EcsTask;
-import io.execready.state.PublishResult;
 import io.execready.snapshot.Fetched;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,25 +5,26 @@ import io.execready.aws.TaskListQuery;
 import io.execready.engine.CheckEngine;
 import io.execready.engine.ReadFailedException;
 import io.execready.engine.TaskReport;
+import io.execready.publish.FindingsPort;
+import io.execready.publish.PublishResult;
 import io.execready.snapshot.Arn;
-import io.execready.snapshot.EcsService;
 import io.execready.snapshot.EcsTask;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.ReadFailure;
+import io.execready.snapshot.RunningTask;
 import io.execready.snapshot.Subject;
 import io.execready.snapshot.TaskSnapshot;
-import io.execready.state.FindingLifecycle;
-import io.execready.state.PublishResult;
 import io.execready.state.TaskEventVersions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
  * The one path every trigger takes. A running task is loaded, checked and, when it speaks for its
- * subject, published through the {@link FindingLifecycle} (findings that changed, one alert per
+ * subject, published through the {@link FindingsPort} (findings that changed, one alert per
  * transition). A stopped task settles its subject: when the subject is gone (service deleted, or
  * no task of the group left), its findings are archived.
  *
@@ -35,19 +36,18 @@ public final class TaskEvaluation {
     static final String RUNNING = "RUNNING";
     static final String STOPPED = "STOPPED";
     private static final String FAMILY_GROUP = "family:";
-    private static final int DESCRIBE_BATCH = 100;
 
     private final SnapshotSource snapshots;
     private final CheckEngine engine;
-    private final FindingLifecycle lifecycle;
+    private final FindingsPort findings;
     private final EcsGateway ecs;
     private final TaskEventVersions versions;
 
-    public TaskEvaluation(SnapshotSource snapshots, CheckEngine engine, FindingLifecycle lifecycle, EcsGateway ecs,
+    public TaskEvaluation(SnapshotSource snapshots, CheckEngine engine, FindingsPort findings, EcsGateway ecs,
                           TaskEventVersions versions) {
         this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
         this.engine = Objects.requireNonNull(engine, "engine");
-        this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
+        this.findings = Objects.requireNonNull(findings, "findings");
         this.ecs = Objects.requireNonNull(ecs, "ecs");
         this.versions = Objects.requireNonNull(versions, "versions");
     }
@@ -74,44 +74,33 @@ public final class TaskEvaluation {
 
     /** Evaluates without publishing anything. */
     public TaskReport evaluate(EcsTask task) {
-        return engine.evaluate(snapshots.load(task));
+        return engine.evaluate(snapshots.load(new RunningTask(task)));
     }
 
     /** Evaluates and, when the task speaks for its subject, publishes what changed. */
     public EvaluationOutcome evaluateAndPublish(EcsTask task) {
-        TaskSnapshot snapshot = snapshots.load(task);
+        TaskSnapshot snapshot = snapshots.load(new RunningTask(task));
         TaskReport report = engine.evaluate(snapshot);
         PublishAuthority authority = PublishAuthority.of(snapshot);
-        PublishResult published = authority.authoritative() ? lifecycle.publish(report) : PublishResult.NOTHING;
+        PublishResult published = authority.authoritative() ? findings.publish(report) : PublishResult.NOTHING;
         return new EvaluationOutcome(report, authority, published);
     }
 
     /** Archives the stopped task's subject when it is gone; leaves it alone while it lives. */
     public SettlementOutcome settle(EcsTask stopped) {
         Subject subject = Subject.of(stopped);
-        if (!lifecycle.hasLiveState(subject)) {
-            return new SettlementOutcome(subject, false, "nothing was published for " + subject.describe(), PublishResult.NOTHING);
+        if (!findings.hasLiveFindings(subject)) {
+            return new SettlementOutcome.Kept(subject, "nothing was published for " + subject.describe());
         }
-        String gone = subject.kind() == Subject.Kind.SERVICE ? serviceGone(subject) : groupGone(subject, stopped);
-        if (gone == null) {
-            return new SettlementOutcome(subject, false, subject.describe() + " still has tasks or still exists", PublishResult.NOTHING);
-        }
-        return new SettlementOutcome(subject, true, gone, lifecycle.archive(subject));
+        Optional<String> gone = subject.kind() == Subject.Kind.SERVICE
+                ? ServicePresence.of(ecs.describeService(subject.clusterArn(), subject.name())).gone(subject)
+                : groupGone(subject, stopped);
+        return gone.<SettlementOutcome>map(why -> new SettlementOutcome.Archived(subject, why, findings.archive(subject)))
+                .orElseGet(() -> new SettlementOutcome.Kept(subject, subject.describe() + " still has tasks or still exists"));
     }
 
-    /** Why the service is gone, or null while it exists. A deleted service is DRAINING until its tasks stop. */
-    private String serviceGone(Subject subject) {
-        return switch (ecs.describeService(subject.clusterArn(), subject.name())) {
-            case Fetched.Present<EcsService> present -> "DRAINING".equals(present.value().status())
-                    ? "service " + subject.name() + " was deleted and is draining" : null;
-            case Fetched.Absent<EcsService> absent -> absent.description();
-            case Fetched.Failed<EcsService> failed -> throw new ReadFailedException(
-                    "Cannot tell whether " + subject.describe() + " still exists", failed.failure());
-        };
-    }
-
-    /** Why the group is gone (no task of it that ECS still wants running), or null while one is left. */
-    private String groupGone(Subject subject, EcsTask stopped) {
+    /** Why the group is gone (no task of it that ECS still wants running); empty while one is left. */
+    private Optional<String> groupGone(Subject subject, EcsTask stopped) {
         TaskListQuery query = groupQuery(subject, stopped);
         List<String> listed = switch (ecs.listTasks(subject.clusterArn(), query)) {
             case Fetched.Present<List<String>> present -> present.value();
@@ -120,25 +109,29 @@ public final class TaskEvaluation {
                     "Cannot tell whether " + subject.describe() + " has tasks left", failed.failure());
         };
         List<String> others = listed.stream().filter(arn -> !arn.equals(stopped.taskArn())).toList();
+        if (others.isEmpty()) {
+            return Optional.of(noTaskLeft(subject, query));
+        }
         // ListTasks filters by family or starter, not by group: the candidates' own group decides.
-        for (int from = 0; from < others.size(); from += DESCRIBE_BATCH) {
-            List<String> batch = others.subList(from, Math.min(others.size(), from + DESCRIBE_BATCH));
-            List<ReadFailure> unreadable = new ArrayList<>();
-            for (Map.Entry<String, Fetched<EcsTask>> entry : ecs.describeTasks(subject.clusterArn(), batch).entrySet()) {
-                switch (entry.getValue()) {
-                    case Fetched.Present<EcsTask> present -> {
-                        if (Subject.of(present.value()).equals(subject) && !STOPPED.equals(present.value().lastStatus())) {
-                            return null;
-                        }
+        List<ReadFailure> unreadable = new ArrayList<>();
+        for (Map.Entry<String, Fetched<EcsTask>> entry : ecs.describeTasks(subject.clusterArn(), others).entrySet()) {
+            switch (entry.getValue()) {
+                case Fetched.Present<EcsTask> present -> {
+                    if (Subject.of(present.value()).equals(subject) && !STOPPED.equals(present.value().lastStatus())) {
+                        return Optional.empty();
                     }
-                    case Fetched.Absent<EcsTask> absent -> { }
-                    case Fetched.Failed<EcsTask> failed -> unreadable.add(failed.failure());
                 }
-            }
-            if (!unreadable.isEmpty()) {
-                throw new ReadFailedException("Cannot tell whether " + subject.describe() + " has tasks left", unreadable.getFirst());
+                case Fetched.Absent<EcsTask> absent -> { }
+                case Fetched.Failed<EcsTask> failed -> unreadable.add(failed.failure());
             }
         }
+        if (!unreadable.isEmpty()) {
+            throw new ReadFailedException("Cannot tell whether " + subject.describe() + " has tasks left", unreadable.getFirst());
+        }
+        return Optional.of(noTaskLeft(subject, query));
+    }
+
+    private static String noTaskLeft(Subject subject, TaskListQuery query) {
         return "no task of " + subject.describe() + " is left running or pending (ecs:ListTasks by " + query.describe() + ")";
     }
 

@@ -10,6 +10,8 @@ import io.execready.snapshot.EcsCluster;
 import io.execready.snapshot.EcsService;
 import io.execready.snapshot.EcsTask;
 import io.execready.snapshot.FailureKind;
+import io.execready.snapshot.EvaluatedTask;
+import io.execready.snapshot.RunningTask;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.NetworkPath;
 import io.execready.snapshot.ReadFailure;
@@ -56,7 +58,14 @@ public final class TaskSnapshotLoader {
         this.execAccess = new ExecAccessLoader(ecs, iam, kms, logs, s3, operatorPrincipalArns, executor);
     }
 
+    /** The snapshot of a running task. */
     public TaskSnapshot load(EcsTask task) {
+        return load(new RunningTask(task));
+    }
+
+    /** The snapshot of a running task, or of the task a service will start next. */
+    public TaskSnapshot load(EvaluatedTask target) {
+        EcsTask task = target.task();
         CompletableFuture<Fetched<TaskDefinition>> taskDefinition = task.taskDefinitionArn() == null
                 ? CompletableFuture.completedFuture(Fetched.failed(new ReadFailure(
                         "ecs:DescribeTasks", FailureKind.INVALID_RESPONSE, "task " + task.taskId() + " reports no task definition ARN")))
@@ -67,13 +76,13 @@ public final class TaskSnapshotLoader {
                 .orElseGet(() -> CompletableFuture.completedFuture(
                         Fetched.absent("task " + task.taskId() + " does not belong to a service (group " + task.group() + ")")));
         ContainerHost host = ContainerHost.read(task, ecs, ec2, reads);
-        CompletableFuture<Fetched<NetworkPath>> networkPath = new NetworkPathLoader(ec2, reads).load(task, host);
+        CompletableFuture<Fetched<NetworkPath>> networkPath = new NetworkPathLoader(ec2, reads).load(target, host);
 
         CompletableFuture<Fetched<TaskRole>> role = taskDefinition.thenApplyAsync(
                 definition -> taskRole(task, definition, () -> instanceProfileRole(host)), executor);
         ExecAccessLoader.Loaded access = execAccess.load(task, cluster, role).join();
 
-        return new TaskSnapshot(task, taskDefinition.join(), service.join(), cluster.join(), role.join(),
+        return new TaskSnapshot(target, taskDefinition.join(), service.join(), cluster.join(), role.join(),
                 access.taskRoleSsmMessages(), access.execAccess(), host.containerInstance().join(), networkPath.join());
     }
 

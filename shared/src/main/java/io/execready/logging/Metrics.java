@@ -62,6 +62,11 @@ public final class Metrics {
         return this;
     }
 
+    /** Whether no count was recorded. */
+    public boolean isEmpty() {
+        return counts.isEmpty();
+    }
+
     /** The EMF line for the counts so far. */
     public String line(Clock clock) {
         List<Map<String, String>> definitions = new ArrayList<>();

@@ -3,7 +3,7 @@ package io.execready.publish;
 import io.execready.engine.CheckResult;
 import io.execready.engine.CheckStatus;
 import io.execready.engine.Severity;
-import io.execready.engine.TaskReport;
+import io.execready.engine.SubjectReport;
 import io.execready.snapshot.EcsTask;
 import io.execready.snapshot.Subject;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +42,7 @@ public final class AlertComposer {
     static final int MAX_MESSAGE_BYTES = 240_000;
 
     /** The alert for a report with at least one FAIL; empty when ECS Exec works. */
-    public Optional<Alert> compose(TaskReport report, FindingScope scope) {
+    public Optional<Alert> compose(SubjectReport report, FindingScope scope) {
         List<CheckResult> failures = report.failures();
         if (failures.isEmpty()) {
             return Optional.empty();
@@ -85,7 +85,7 @@ public final class AlertComposer {
      *
      * @param recoveredCheckIds the checks that failed before, as the caller's store remembers them
      */
-    public Optional<Alert> composeRecovered(TaskReport report, FindingScope scope, Collection<String> recoveredCheckIds) {
+    public Optional<Alert> composeRecovered(SubjectReport report, FindingScope scope, Collection<String> recoveredCheckIds) {
         if (!report.execReady()) {
             return Optional.empty();
         }
@@ -117,7 +117,7 @@ public final class AlertComposer {
         return Optional.of(new Alert(subjectLine("ECS Exec ready again: ", subject), limitBytes(text.toString()), attributes));
     }
 
-    private static void appendWhere(StringBuilder text, TaskReport report, FindingScope scope) {
+    private static void appendWhere(StringBuilder text, SubjectReport report, FindingScope scope) {
         EcsTask task = report.task();
         text.append("Account ").append(scope.awsAccountId()).append(", region ").append(scope.region()).append(".\n");
         text.append("\nLatest task evaluated: ").append(task.taskArn()).append('\n');
@@ -149,7 +149,7 @@ public final class AlertComposer {
     }
 
     /** Seven attributes, within SNS's ten: what a filter policy needs to route the alert. */
-    private static Map<String, String> attributes(TaskReport report, FindingScope scope, Severity severity, String status, List<String> checkIds) {
+    private static Map<String, String> attributes(SubjectReport report, FindingScope scope, Severity severity, String status, List<String> checkIds) {
         Subject subject = report.subject();
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put(ATTRIBUTE_SEVERITY, severity.name());

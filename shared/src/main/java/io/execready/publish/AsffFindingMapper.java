@@ -3,11 +3,12 @@ package io.execready.publish;
 import io.execready.engine.CauseResource;
 import io.execready.engine.CheckResult;
 import io.execready.engine.CheckStatus;
-import io.execready.engine.TaskReport;
+import io.execready.engine.SubjectReport;
 import io.execready.snapshot.Arn;
 import io.execready.snapshot.EcsTask;
 import io.execready.snapshot.ManagedAgent;
-import io.execready.snapshot.ProspectiveTask;
+import io.execready.snapshot.NextTaskOf;
+import io.execready.snapshot.RunningTask;
 import io.execready.snapshot.Subject;
 import io.execready.snapshot.TaskContainer;
 import java.time.Instant;
@@ -64,11 +65,11 @@ public final class AsffFindingMapper {
     private static final List<String> TYPES = List.of(FINDING_TYPE);
 
     /** One finding per result of the report, in the report's order. */
-    public List<AwsSecurityFinding> map(TaskReport report, FindingContext context) {
+    public List<AwsSecurityFinding> map(SubjectReport report, FindingContext context) {
         return report.results().stream().map(result -> map(result, report, context)).toList();
     }
 
-    public AwsSecurityFinding map(CheckResult result, TaskReport report, FindingContext context) {
+    public AwsSecurityFinding map(CheckResult result, SubjectReport report, FindingContext context) {
         FindingScope scope = context.scope();
         Subject subject = report.subject();
         FindingTimes times = context.timestamps().timesFor(subject, result.checkId());
@@ -133,7 +134,7 @@ public final class AsffFindingMapper {
         return AsffLimits.truncate(head + name + ")", AsffLimits.TITLE);
     }
 
-    private static String description(CheckResult result, TaskReport report) {
+    private static String description(CheckResult result, SubjectReport report) {
         String where = report.subject().describe();
         String verdict = switch (result.status()) {
             case FAIL -> "ECS Exec will not work on " + where + " until this is fixed.";
@@ -142,9 +143,10 @@ public final class AsffFindingMapper {
             case UNKNOWN -> "Could not be evaluated on " + where + ".";
             case NOT_APPLICABLE -> "Does not apply to " + where + ".";
         };
-        String evaluatedOn = ProspectiveTask.isProspective(report.task())
-                ? " Evaluated on the service's settings, before its next task starts."
-                : " Latest task evaluated: " + report.task().taskId() + ".";
+        String evaluatedOn = switch (report.target()) {
+            case NextTaskOf next -> " Evaluated on the service's settings, before its next task starts.";
+            case RunningTask running -> " Latest task evaluated: " + running.task().taskId() + ".";
+        };
         String text = verdict + " " + result.message() + evaluatedOn;
         return AsffLimits.truncate(text, AsffLimits.DESCRIPTION);
     }
@@ -165,7 +167,7 @@ public final class AsffFindingMapper {
         return Remediation.builder().recommendation(recommendation.build()).build();
     }
 
-    private static Map<String, String> productFields(CheckResult result, TaskReport report) {
+    private static Map<String, String> productFields(CheckResult result, SubjectReport report) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put(PRODUCT_FIELD_PREFIX + "CheckId", result.checkId());
         fields.put(PRODUCT_FIELD_PREFIX + "Status", result.status().name());
@@ -178,7 +180,7 @@ public final class AsffFindingMapper {
     }
 
     /** Subject first (the finding is about it), then the latest task, its task definition, the cause. */
-    private static List<Resource> resources(CheckResult result, TaskReport report, FindingScope scope) {
+    private static List<Resource> resources(CheckResult result, SubjectReport report, FindingScope scope) {
         List<Resource> resources = new ArrayList<>();
         resources.add(subjectResource(report.subject(), scope));
         resources.add(taskResource(result, report, scope));
@@ -211,7 +213,7 @@ public final class AsffFindingMapper {
                 .build();
     }
 
-    private static Resource taskResource(CheckResult result, TaskReport report, FindingScope scope) {
+    private static Resource taskResource(CheckResult result, SubjectReport report, FindingScope scope) {
         EcsTask task = report.task();
         AwsEcsTaskDetails details = AwsEcsTaskDetails.builder()
                 .clusterArn(task.clusterArn())
@@ -236,7 +238,7 @@ public final class AsffFindingMapper {
      * evidence, then each container's agent. In that order, so that if the 50-entry limit bites,
      * the per-container lines go first.
      */
-    private static Map<String, String> execEvidence(CheckResult result, TaskReport report) {
+    private static Map<String, String> execEvidence(CheckResult result, SubjectReport report) {
         EcsTask task = report.task();
         Map<String, String> evidence = new LinkedHashMap<>();
         evidence.put("EnableExecuteCommand", task.enableExecuteCommand() == null ? "not reported" : task.enableExecuteCommand().toString());

@@ -45,6 +45,14 @@ public record EcsService(
                 null, null, List.of(), null);
     }
 
+    /**
+     * Whether the service was deleted: ECS keeps a deleted service DRAINING until its tasks stop,
+     * then reports it INACTIVE (which the gateway reads as absent).
+     */
+    public boolean draining() {
+        return "DRAINING".equals(status);
+    }
+
     /** The awsvpc configuration, when the service has one. */
     public Optional<ServiceNetwork> awsvpcNetwork() {
         return Optional.ofNullable(network);

@@ -6,7 +6,7 @@ import java.util.Objects;
  * Everything the checks may ask about one task, gathered once by the loader. Immutable; every
  * fact read from AWS is a {@link Fetched}, so a denied read stays visible as such.
  *
- * @param task                     the task (always known: it is what is being evaluated)
+ * @param target                   the task being evaluated (always known): a running task, or the next task of a service
  * @param taskDefinition           the revision the task runs
  * @param owningService            the service when the task's group is {@code service:NAME}; Absent otherwise
  * @param cluster                  the cluster's exec configuration and tags
@@ -19,7 +19,7 @@ import java.util.Objects;
  *                                 subnet could not be found
  */
 public record TaskSnapshot(
-        EcsTask task,
+        EvaluatedTask target,
         Fetched<TaskDefinition> taskDefinition,
         Fetched<EcsService> owningService,
         Fetched<EcsCluster> cluster,
@@ -30,7 +30,7 @@ public record TaskSnapshot(
         Fetched<NetworkPath> networkPath) {
 
     public TaskSnapshot {
-        Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(target, "target");
         Objects.requireNonNull(taskDefinition, "taskDefinition");
         Objects.requireNonNull(owningService, "owningService");
         Objects.requireNonNull(cluster, "cluster");
@@ -41,8 +41,21 @@ public record TaskSnapshot(
         Objects.requireNonNull(networkPath, "networkPath");
     }
 
+    /** A running task's snapshot. */
+    public TaskSnapshot(EcsTask task, Fetched<TaskDefinition> taskDefinition, Fetched<EcsService> owningService, Fetched<EcsCluster> cluster,
+                        Fetched<TaskRole> taskRole, Fetched<PermissionSimulation> taskRoleSsmMessages, ExecAccess execAccess,
+                        Fetched<ContainerInstance> containerInstance, Fetched<NetworkPath> networkPath) {
+        this(new RunningTask(task), taskDefinition, owningService, cluster, taskRole, taskRoleSsmMessages, execAccess, containerInstance,
+                networkPath);
+    }
+
+    /** The task's facts (for the next task of a service, the settings it will start with). */
+    public EcsTask task() {
+        return target.task();
+    }
+
     /** Whether ECS Exec was on when the task started; unknown counts as off only where a check says so. */
     public boolean execEnabled() {
-        return Boolean.TRUE.equals(task.enableExecuteCommand());
+        return Boolean.TRUE.equals(task().enableExecuteCommand());
     }
 }

@@ -11,7 +11,7 @@ import java.util.Objects;
  *
  * @param failingChecks sorted check ids that failed at the last transition; empty when ready
  * @param alertedAt     when the last transition was claimed, or null before the first
- * @param kind          what the last transition was ({@link AlertTransition.Kind} name), or null
+ * @param kind          what the last transition was (the name of the publisher's AlertTransition.Kind), or null
  * @param revision      0 before the first transition
  */
 public record AlertState(List<String> failingChecks, Instant alertedAt, String kind, long revision) {

@@ -4,7 +4,7 @@ package io.execready.state;
  * The key the store compares to decide whether a finding must be imported again: the record state
  * and the verdict fingerprint. The same verdict archived and active are two versions.
  */
-final class FindingVersion {
+public final class FindingVersion {
 
     private static final String ACTIVE = "ACTIVE|";
     private static final String ARCHIVED = "ARCHIVED|";
@@ -12,15 +12,15 @@ final class FindingVersion {
     private FindingVersion() {
     }
 
-    static String active(String verdictFingerprint) {
+    public static String active(String verdictFingerprint) {
         return ACTIVE + verdictFingerprint;
     }
 
-    static String archived(String key) {
+    public static String archived(String key) {
         return ARCHIVED + verdict(key);
     }
 
-    static boolean isArchived(String key) {
+    public static boolean isArchived(String key) {
         return key.startsWith(ARCHIVED);
     }
 

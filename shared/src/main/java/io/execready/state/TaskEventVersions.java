@@ -2,37 +2,29 @@ package io.execready.state;
 
 import io.execready.snapshot.EcsTask;
 import java.time.Clock;
-import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /**
  * Drops duplicate and out-of-order task events. ECS numbers every change of a task with a growing
  * {@code detail.version}; events may arrive twice and in any order. The version is recorded after
  * the event was handled, so an invocation that failed is retried, not dropped as a duplicate.
  */
-public final class TaskEventVersions {
-
-    private final SubjectStore store;
-    private final Clock clock;
-
-    public TaskEventVersions(SubjectStore store, Clock clock) {
-        this.store = Objects.requireNonNull(store, "store");
-        this.clock = Objects.requireNonNull(clock, "clock");
-    }
+public interface TaskEventVersions {
 
     /** The recorded version when it is the same as or newer than the task's; empty for news (or an unversioned event). */
-    public OptionalLong alreadyProcessed(EcsTask task) {
-        if (task.version() == null) {
-            return OptionalLong.empty();
-        }
-        OptionalLong last = store.lastTaskVersion(task.taskArn());
-        return last.isPresent() && last.getAsLong() >= task.version() ? last : OptionalLong.empty();
-    }
+    OptionalLong alreadyProcessed(EcsTask task);
 
     /** Records that the task's event was handled; a newer one recorded meanwhile is kept. */
-    public void processed(EcsTask task) {
-        if (task.version() != null) {
-            store.recordTaskVersion(task.taskArn(), task.version(), clock.instant());
-        }
+    void processed(EcsTask task);
+
+    /** The versions kept in the subject store. */
+    static TaskEventVersions stored(SubjectStore store, Clock clock) {
+        return stored(() -> store, clock);
+    }
+
+    /** The same, with the store built on first use: a function never asked to drop duplicates never needs the table. */
+    static TaskEventVersions stored(Supplier<SubjectStore> store, Clock clock) {
+        return new StoredTaskEventVersions(store, clock);
     }
 }

@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.execready.engine.Check;
 import io.execready.engine.CheckEngine;
 import io.execready.engine.CheckResult;
-import io.execready.engine.TaskReport;
 import io.execready.fixtures.ServiceSnapshotFixture;
 import io.execready.fixtures.TaskSnapshotFixture;
-import io.execready.snapshot.EcsTask;
-import io.execready.snapshot.ProspectiveTask;
+import io.execready.snapshot.NextTaskOf;
 import io.execready.snapshot.TaskSnapshot;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PreflightChecksTest {
@@ -34,19 +33,19 @@ class PreflightChecksTest {
 
     @Test
     void preflight_onTheNextTask_namesNoTaskThatDoesNotExist() {
-        EcsTask next = ProspectiveTask.of(ServiceSnapshotFixture.fargateService().service());
+        NextTaskOf next = NextTaskOf.of(ServiceSnapshotFixture.fargateService().service());
         TaskSnapshot fullyConfigured = TaskSnapshotFixture.fullyConfiguredFargateTask().build();
         TaskSnapshot snapshot = new TaskSnapshot(next, fullyConfigured.taskDefinition(), fullyConfigured.owningService(),
                 fullyConfigured.cluster(), fullyConfigured.taskRole(), fullyConfigured.taskRoleSsmMessages(), fullyConfigured.execAccess(),
                 fullyConfigured.containerInstance(), fullyConfigured.networkPath());
 
-        TaskReport report = new CheckEngine(CheckRegistry.preflight(true), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)).evaluate(snapshot);
+        List<CheckResult> results = new CheckEngine(CheckRegistry.preflight(true), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)).results(snapshot);
 
-        assertThat(report.results()).hasSize(CheckRegistry.preflight(true).size());
-        for (CheckResult result : report.results()) {
+        assertThat(results).hasSize(CheckRegistry.preflight(true).size());
+        for (CheckResult result : results) {
             assertThat(result.message()).as(result.checkId()).doesNotContain("task next-task-of");
         }
-        assertThat(report.results()).extracting(CheckResult::message)
+        assertThat(results).extracting(CheckResult::message)
                 .anyMatch(message -> message.contains("the next task of service payments-api"));
     }
 }

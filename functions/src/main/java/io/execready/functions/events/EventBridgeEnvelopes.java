@@ -1,13 +1,17 @@
 package io.execready.functions.events;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import org.joda.time.DateTime;
 
 /**
@@ -24,6 +28,54 @@ public final class EventBridgeEnvelopes {
             .build();
 
     private EventBridgeEnvelopes() {
+    }
+
+    /** A payload read as one event: its JSON and envelope, or why it is not one. */
+    public sealed interface Read {
+    }
+
+    /** A JSON object, with its envelope's fields. */
+    public record Event(JsonNode json, ScheduledEvent envelope) implements Read {
+        public Event {
+            Objects.requireNonNull(json, "json");
+            Objects.requireNonNull(envelope, "envelope");
+        }
+
+        /** The {@code detail} object, or empty when the event has none. */
+        public Optional<JsonNode> detail() {
+            JsonNode detail = json.get("detail");
+            return detail != null && detail.isObject() ? Optional.of(detail) : Optional.empty();
+        }
+    }
+
+    /** Too large, not JSON, or not a JSON object: nothing any trigger could use. */
+    public record Unreadable(String reason) implements Read {
+        public Unreadable {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /** Reads an invocation payload of at most {@code maxBytes} as an event; the one place every trigger's parser starts. */
+    public static Read read(byte[] payload, int maxBytes) {
+        if (payload.length > maxBytes) {
+            return new Unreadable("payload of " + payload.length + " bytes exceeds the " + maxBytes + "-byte limit");
+        }
+        JsonNode json;
+        try {
+            json = MAPPER.readTree(payload);
+        } catch (IOException e) {
+            return new Unreadable("payload is not JSON: " + firstLine(e));
+        }
+        if (json == null || !json.isObject()) {
+            return new Unreadable("payload is not a JSON object");
+        }
+        return new Event(json, envelope(json));
+    }
+
+    /** The first line of what a JSON or I/O failure says, without Jackson's location appendix. */
+    public static String firstLine(Exception e) {
+        String message = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+        return message == null ? e.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
     }
 
     /**

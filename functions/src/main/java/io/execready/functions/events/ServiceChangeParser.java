@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.execready.snapshot.Arn;
-import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 
@@ -84,29 +83,23 @@ public final class ServiceChangeParser {
     }
 
     public Parsed parse(byte[] payload) {
-        if (payload.length > TaskStateChangeParser.MAX_EVENT_BYTES) {
-            return new Rejected("payload of " + payload.length + " bytes exceeds the " + TaskStateChangeParser.MAX_EVENT_BYTES
-                    + "-byte limit", null, null);
-        }
-        JsonNode event;
-        try {
-            event = EventBridgeEnvelopes.MAPPER.readTree(payload);
-        } catch (IOException e) {
-            return new Rejected("payload is not JSON: " + firstLine(e), null, null);
-        }
-        if (event == null || !event.isObject()) {
-            return new Rejected("payload is not a JSON object", null, null);
-        }
-        var envelope = EventBridgeEnvelopes.envelope(event);
+        return switch (EventBridgeEnvelopes.read(payload, TaskStateChangeParser.MAX_EVENT_BYTES)) {
+            case EventBridgeEnvelopes.Unreadable unreadable -> new Rejected(unreadable.reason(), null, null);
+            case EventBridgeEnvelopes.Event event -> parse(event);
+        };
+    }
+
+    private static Parsed parse(EventBridgeEnvelopes.Event event) {
+        var envelope = event.envelope();
         String id = envelope.getId();
         String type = envelope.getDetailType();
-        JsonNode detail = event.get("detail");
         if (!SOURCE.equals(envelope.getSource())) {
             return new Rejected("expected source '" + SOURCE + "', got '" + envelope.getSource() + "'", id, type);
         }
-        if (detail == null || !detail.isObject()) {
+        if (event.detail().isEmpty()) {
             return new Rejected("event has no detail object", id, type);
         }
+        JsonNode detail = event.detail().get();
         try {
             if (DEPLOYMENT_STATE_CHANGE.equals(type) || SERVICE_ACTION.equals(type)) {
                 String serviceArn = envelope.getResources() == null || envelope.getResources().isEmpty() ? null : envelope.getResources().getFirst();
@@ -116,7 +109,7 @@ public final class ServiceChangeParser {
                 return fromCloudTrail(EventBridgeEnvelopes.MAPPER.treeToValue(detail, CloudTrailDetail.class), id, type);
             }
         } catch (JsonProcessingException e) {
-            return new Rejected("detail does not have the expected shape: " + firstLine(e), id, type);
+            return new Rejected("detail does not have the expected shape: " + EventBridgeEnvelopes.firstLine(e), id, type);
         }
         return new Rejected("detail-type '" + type + "' is not a service event", id, type);
     }
@@ -185,10 +178,5 @@ public final class ServiceChangeParser {
             }
             return parts.length == 2 && clusterWhenOldFormat != null ? new ServiceName(clusterWhenOldFormat, parts[1]) : null;
         }
-    }
-
-    private static String firstLine(Exception e) {
-        String message = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
-        return message == null ? e.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
     }
 }

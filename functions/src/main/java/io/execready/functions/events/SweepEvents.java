@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.execready.snapshot.Arn;
-import java.io.IOException;
 import java.util.Objects;
 
 /**
@@ -61,21 +60,16 @@ public final class SweepEvents {
     }
 
     public static Schedule schedule(byte[] payload) {
-        if (payload.length > MAX_EVENT_BYTES) {
-            return new ScheduleRejected("payload of " + payload.length + " bytes exceeds the " + MAX_EVENT_BYTES + "-byte limit", null);
-        }
-        JsonNode event;
-        try {
-            event = EventBridgeEnvelopes.MAPPER.readTree(payload);
-        } catch (IOException e) {
-            return new ScheduleRejected("payload is not JSON: " + originalMessage(e), null);
-        }
-        if (event == null || !event.isObject()) {
-            return new ScheduleRejected("payload is not a JSON object", null);
-        }
-        ScheduledEvent envelope = EventBridgeEnvelopes.envelope(event);
+        return switch (EventBridgeEnvelopes.read(payload, MAX_EVENT_BYTES)) {
+            case EventBridgeEnvelopes.Unreadable unreadable -> new ScheduleRejected(unreadable.reason(), null);
+            case EventBridgeEnvelopes.Event event -> schedule(event);
+        };
+    }
+
+    private static Schedule schedule(EventBridgeEnvelopes.Event event) {
+        ScheduledEvent envelope = event.envelope();
         if (IAM_SOURCE.equals(envelope.getSource()) && API_CALL_DETAIL_TYPE.equals(envelope.getDetailType())) {
-            String eventName = event.path("detail").path("eventName").asText("");
+            String eventName = event.json().path("detail").path("eventName").asText("");
             return IAM_CHANGES.contains(eventName)
                     ? new ScheduleAccepted(envelope)
                     : new ScheduleRejected("IAM call " + eventName + " changes no permission the checks evaluate", envelope.getId());
@@ -99,7 +93,7 @@ public final class SweepEvents {
         try {
             json = body == null ? null : EventBridgeEnvelopes.MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
-            return new ClusterRejected("message body is not JSON: " + originalMessage(e));
+            return new ClusterRejected("message body is not JSON: " + EventBridgeEnvelopes.firstLine(e));
         }
         if (json == null || !json.isObject()) {
             return new ClusterRejected("message body is not a JSON object");
@@ -111,10 +105,5 @@ public final class SweepEvents {
         String arn = cluster.asText().trim();
         boolean isClusterArn = Arn.parse(arn).filter(a -> "ecs".equals(a.service()) && a.resource().startsWith("cluster/")).isPresent();
         return isClusterArn ? new ClusterAccepted(arn) : new ClusterRejected("\"" + CLUSTER_FIELD + "\" is not an ECS cluster ARN: " + arn);
-    }
-
-    private static String originalMessage(IOException e) {
-        String message = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
-        return message == null ? e.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
     }
 }

@@ -2,9 +2,7 @@ package io.execready.functions.events;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.execready.snapshot.EcsTask;
-import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 
@@ -37,43 +35,33 @@ public final class TaskStateChangeParser {
     }
 
     public Parsed parse(byte[] payload) {
-        if (payload.length > MAX_EVENT_BYTES) {
-            return new Rejected("payload of " + payload.length + " bytes exceeds the " + MAX_EVENT_BYTES + "-byte limit", null, null);
-        }
-        JsonNode event;
-        try {
-            event = EventBridgeEnvelopes.MAPPER.readTree(payload);
-        } catch (IOException e) {
-            return new Rejected("payload is not JSON: " + firstLine(e), null, null);
-        }
-        if (event == null || !event.isObject()) {
-            return new Rejected("payload is not a JSON object", null, null);
-        }
-        ScheduledEvent envelope = EventBridgeEnvelopes.envelope(event);
+        return switch (EventBridgeEnvelopes.read(payload, MAX_EVENT_BYTES)) {
+            case EventBridgeEnvelopes.Unreadable unreadable -> new Rejected(unreadable.reason(), null, null);
+            case EventBridgeEnvelopes.Event event -> parse(event);
+        };
+    }
+
+    private static Parsed parse(EventBridgeEnvelopes.Event event) {
+        ScheduledEvent envelope = event.envelope();
         if (!SOURCE.equals(envelope.getSource()) || !DETAIL_TYPE.equals(envelope.getDetailType())) {
             return new Rejected("expected source '" + SOURCE + "' and detail-type '" + DETAIL_TYPE + "', got source '"
                     + envelope.getSource() + "' and detail-type '" + envelope.getDetailType() + "'",
                     envelope.getId(), envelope.getDetailType());
         }
-        JsonNode detail = event.get("detail");
-        if (detail == null || !detail.isObject()) {
+        if (event.detail().isEmpty()) {
             return new Rejected("event has no detail object", envelope.getId(), envelope.getDetailType());
         }
         TaskStateChangeDetail parsed;
         try {
-            parsed = EventBridgeEnvelopes.MAPPER.treeToValue(detail, TaskStateChangeDetail.class);
+            parsed = EventBridgeEnvelopes.MAPPER.treeToValue(event.detail().get(), TaskStateChangeDetail.class);
         } catch (JsonProcessingException e) {
-            return new Rejected("detail does not have the shape of an ECS task: " + firstLine(e), envelope.getId(), envelope.getDetailType());
+            return new Rejected("detail does not have the shape of an ECS task: " + EventBridgeEnvelopes.firstLine(e),
+                    envelope.getId(), envelope.getDetailType());
         }
         List<String> missing = parsed.missingRequiredFields();
         if (!missing.isEmpty()) {
             return new Rejected("detail lacks required fields " + missing, envelope.getId(), envelope.getDetailType());
         }
         return new Accepted(envelope, parsed.toTask());
-    }
-
-    private static String firstLine(Exception e) {
-        String message = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
-        return message == null ? e.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
     }
 }

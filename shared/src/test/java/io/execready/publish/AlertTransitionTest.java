@@ -1,4 +1,4 @@
-package io.execready.state;
+package io.execready.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,7 @@ import io.execready.engine.TaskReport;
 import io.execready.fixtures.TaskSnapshotFixture;
 import io.execready.snapshot.EcsTask;
 import io.execready.snapshot.Subject;
+import io.execready.state.AlertState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

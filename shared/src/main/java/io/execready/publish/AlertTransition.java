@@ -1,8 +1,9 @@
-package io.execready.state;
+package io.execready.publish;
 
 import io.execready.engine.CheckResult;
 import io.execready.engine.CheckStatus;
-import io.execready.engine.TaskReport;
+import io.execready.engine.SubjectReport;
+import io.execready.state.AlertState;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -42,7 +43,7 @@ public record AlertTransition(Kind kind, List<String> failing, List<String> reco
     }
 
     /** The transition {@code report} makes from {@code previous}; empty when nothing changed. */
-    public static Optional<AlertTransition> decide(AlertState previous, TaskReport report) {
+    public static Optional<AlertTransition> decide(AlertState previous, SubjectReport report) {
         List<String> before = previous.failingChecks();
         TreeSet<String> failingNow = new TreeSet<>();
         TreeSet<String> stillUnknown = new TreeSet<>();

@@ -1,4 +1,4 @@
-package io.execready.state;
+package io.execready.publish;
 
 import io.execready.aws.SdkEcsGateway;
 import io.execready.checks.CheckRegistry;
@@ -10,15 +10,12 @@ import io.execready.fixtures.TaskSnapshotFixture;
 import io.execready.harness.LocalAws;
 import io.execready.harness.LocalDynamoDb;
 import io.execready.harness.SnsNotification;
-import io.execready.publish.AlertComposer;
-import io.execready.publish.AsffFindingMapper;
-import io.execready.publish.ImportRateLimiter;
-import io.execready.publish.ImportRetryPolicy;
-import io.execready.publish.SecurityHubPublisher;
-import io.execready.publish.SnsAlertPublisher;
 import io.execready.snapshot.EcsTask;
 import io.execready.snapshot.PolicyDecision;
 import io.execready.snapshot.TaskSnapshot;
+import io.execready.state.StateTable;
+import io.execready.state.SubjectStore;
+import io.execready.state.TaskEventVersions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,12 +40,12 @@ import software.amazon.awssdk.services.securityhub.model.BatchImportFindingsResp
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
- * The state store's proving ground: Security Hub, SNS and ECS of the local emulator (moto), the
+ * The findings port's proving ground: Security Hub, SNS and ECS of the local emulator (moto), the
  * state table in DynamoDB Local, every one reached through the real SDK client, and the product's
  * own {@link TaskEvaluation} wired as the functions wire it. Only the clock (to move past a
  * heartbeat) and the snapshot (a fixture instead of ECS and IAM reads) are the test's.
  */
-final class StateTestbed implements AutoCloseable {
+final class PublishingTestbed implements AutoCloseable {
 
     static final Region REGION = Region.of(TaskSnapshotFixture.REGION);
     static final String WRITABLE_ROOT = "writable-root-filesystem";
@@ -63,7 +60,7 @@ final class StateTestbed implements AutoCloseable {
     final AtomicInteger dynamoDbCalls = new AtomicInteger();
     private final AtomicInteger tables = new AtomicInteger();
 
-    private StateTestbed(LocalAws aws, LocalDynamoDb dynamoDb) {
+    private PublishingTestbed(LocalAws aws, LocalDynamoDb dynamoDb) {
         this.aws = aws;
         this.dynamoDb = dynamoDb;
         SdkHttpClient http = UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(30)).build();
@@ -80,13 +77,13 @@ final class StateTestbed implements AutoCloseable {
         this.ecs = EcsClient.builder().region(REGION).httpClient(http).build();
     }
 
-    static StateTestbed start() {
+    static PublishingTestbed start() {
         LocalAws aws = LocalAws.start();
         try {
             aws.applyToSystemProperties();
             LocalDynamoDb dynamoDb = LocalDynamoDb.start();
             dynamoDb.applyToSystemProperties();
-            return new StateTestbed(aws, dynamoDb);
+            return new PublishingTestbed(aws, dynamoDb);
         } catch (RuntimeException e) {
             aws.close();
             throw e;
@@ -131,39 +128,39 @@ final class StateTestbed implements AutoCloseable {
 
     /** One emulated account with its own state table and the product wired against both. */
     static final class Account {
-        final StateTestbed bed;
+        final PublishingTestbed bed;
         final String topicArn;
         final String table;
         final MutableClock clock = new MutableClock(Instant.parse("2026-11-02T09:00:00Z"));
         final RecordingSecurityHub recordingSecurityHub;
         /** How the service's tasks look now: changed to break or fix them. */
-        final AtomicReference<UnaryOperator<TaskSnapshotFixture>> shape = new AtomicReference<>(StateTestbed::readOnlyRoot);
+        final AtomicReference<UnaryOperator<TaskSnapshotFixture>> shape = new AtomicReference<>(PublishingTestbed::readOnlyRoot);
         final SubjectStore store;
-        final FindingLifecycle lifecycle;
+        final SecurityHubFindingsPort findings;
         final TaskEvaluation evaluation;
 
-        Account(StateTestbed bed, String topicArn, String table, boolean readyAgainAlerts) {
+        Account(PublishingTestbed bed, String topicArn, String table, boolean readyAgainAlerts) {
             this(bed, topicArn, table, readyAgainAlerts, new RecordingSecurityHub(bed.securityHub));
         }
 
-        Account(StateTestbed bed, String topicArn, String table, boolean readyAgainAlerts, RecordingSecurityHub securityHub) {
+        Account(PublishingTestbed bed, String topicArn, String table, boolean readyAgainAlerts, RecordingSecurityHub securityHub) {
             this(bed, topicArn, table, securityHub,
                     new AlertChannels(new AlertComposer(), new SnsAlertPublisher(bed.sns, topicArn), null, readyAgainAlerts));
         }
 
         /** The same account and table, wired with other alert channels. */
-        Account(StateTestbed bed, String topicArn, String table, RecordingSecurityHub securityHub, AlertChannels channels) {
+        Account(PublishingTestbed bed, String topicArn, String table, RecordingSecurityHub securityHub, AlertChannels channels) {
             this.bed = bed;
             this.topicArn = topicArn;
             this.table = table;
             this.recordingSecurityHub = securityHub;
             this.store = new SubjectStore(bed.dynamoDbClient, table);
-            this.lifecycle = new FindingLifecycle(store, new AsffFindingMapper(),
+            this.findings = new SecurityHubFindingsPort(store, new AsffFindingMapper(),
                     new SecurityHubPublisher(securityHub, ImportRetryPolicy.DEFAULT, duration -> Thread.sleep(duration), ImportRateLimiter.unlimited()),
                     channels, clock, Duration.ofDays(30), duration -> Thread.sleep(duration));
-            SnapshotSource snapshots = task -> snapshotOf(task);
-            this.evaluation = new TaskEvaluation(snapshots, new CheckEngine(CheckRegistry.all(), clock), lifecycle,
-                    new SdkEcsGateway(bed.ecs), new TaskEventVersions(store, clock));
+            SnapshotSource snapshots = target -> snapshotOf(target.task());
+            this.evaluation = new TaskEvaluation(snapshots, new CheckEngine(CheckRegistry.all(), clock), findings,
+                    new SdkEcsGateway(bed.ecs), TaskEventVersions.stored(store, clock));
         }
 
         private TaskSnapshot snapshotOf(EcsTask task) {

@@ -1,8 +1,9 @@
-package io.execready.state;
+package io.execready.publish;
 
 import io.execready.engine.CheckResult;
-import io.execready.snapshot.EcsTask;
-import io.execready.snapshot.ProspectiveTask;
+import io.execready.snapshot.EvaluatedTask;
+import io.execready.snapshot.NextTaskOf;
+import io.execready.snapshot.RunningTask;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,7 +22,7 @@ public final class VerdictFingerprint {
     private VerdictFingerprint() {
     }
 
-    public static String of(CheckResult result, EcsTask task) {
+    public static String of(CheckResult result, EvaluatedTask task) {
         StringBuilder verdict = new StringBuilder()
                 .append(result.status()).append('\n')
                 .append(result.severity()).append('\n')
@@ -31,17 +32,22 @@ public final class VerdictFingerprint {
         return sha256(verdict.toString());
     }
 
-    static String withoutTask(String text, EcsTask task) {
-        if (ProspectiveTask.isProspective(task)) {
-            // A preflight names "the next task of service S" where a task's evaluation names "task ID":
-            // the same verdict either way, so both become the placeholder.
-            String named = text.replace("the next task of service " + task.serviceName().orElse(""), "task " + TASK_PLACEHOLDER)
-                    .replace("The next task of service " + task.serviceName().orElse(""), "Task " + TASK_PLACEHOLDER);
-            return named.replace(task.taskArn(), TASK_PLACEHOLDER);
-        }
-        String withoutArn = text.replace(task.taskArn(), TASK_PLACEHOLDER);
-        String taskId = task.taskId();
-        return taskId.isEmpty() ? withoutArn : withoutArn.replace(taskId, TASK_PLACEHOLDER);
+    static String withoutTask(String text, EvaluatedTask evaluated) {
+        return switch (evaluated) {
+            case NextTaskOf next -> {
+                // A preflight names "the next task of service S" where a task's evaluation names "task ID":
+                // the same verdict either way, so both become the placeholder.
+                String service = next.service().serviceName();
+                String named = text.replace("the next task of service " + service, "task " + TASK_PLACEHOLDER)
+                        .replace("The next task of service " + service, "Task " + TASK_PLACEHOLDER);
+                yield named.replace(next.task().taskArn(), TASK_PLACEHOLDER);
+            }
+            case RunningTask running -> {
+                String withoutArn = text.replace(running.task().taskArn(), TASK_PLACEHOLDER);
+                String taskId = running.task().taskId();
+                yield taskId.isEmpty() ? withoutArn : withoutArn.replace(taskId, TASK_PLACEHOLDER);
+            }
+        };
     }
 
     private static String sha256(String text) {

@@ -1,8 +1,8 @@
-package io.execready.state;
+package io.execready.publish;
 
-import static io.execready.state.StateTestbed.SSM_MESSAGES;
-import static io.execready.state.StateTestbed.WRITABLE_ROOT;
-import static io.execready.state.StateTestbed.task;
+import static io.execready.publish.PublishingTestbed.SSM_MESSAGES;
+import static io.execready.publish.PublishingTestbed.WRITABLE_ROOT;
+import static io.execready.publish.PublishingTestbed.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -15,13 +15,9 @@ import io.execready.evaluation.SettlementOutcome;
 import io.execready.evaluation.TaskEventOutcome;
 import io.execready.fixtures.TaskSnapshotFixture;
 import io.execready.harness.SnsNotification;
-import io.execready.publish.AlertComposer;
-import io.execready.publish.AlertPublishException;
-import io.execready.publish.FindingsImportException;
-import io.execready.publish.ImportFailure;
-import io.execready.publish.SnsAlertPublisher;
 import io.execready.snapshot.EcsTask;
 import io.execready.snapshot.Subject;
+import io.execready.state.SubjectState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,16 +53,16 @@ import software.amazon.awssdk.services.securityhub.model.ImportFindingsError;
  * and SNS of the local emulator, the state table in DynamoDB Local.
  */
 @Tag("emulator")
-class SubjectLifecycleIntegrationTest {
+class SecurityHubFindingsPortIntegrationTest {
 
     private static final int CHECKS = CheckRegistry.all().size();
     private static final String FAMILY_GROUP = "family:nightly-report";
 
-    private static StateTestbed bed;
+    private static PublishingTestbed bed;
 
     @BeforeAll
     static void start() {
-        bed = StateTestbed.start();
+        bed = PublishingTestbed.start();
     }
 
     @AfterAll
@@ -78,7 +74,7 @@ class SubjectLifecycleIntegrationTest {
 
     @Test
     void fiftyConcurrentEvaluationsOfABrokenService_importEachFindingOnceAndAlertOnce_thenAChangeKeepsCreatedAtAndMovesUpdatedAt() throws Exception {
-        StateTestbed.Account account = bed.newAccount(true);
+        PublishingTestbed.Account account = bed.newAccount(true);
 
         List<TaskEventOutcome> first = concurrently(50, i -> task(taskId("a", i), 3, "RUNNING", UnaryOperator.identity()), account);
 
@@ -94,7 +90,7 @@ class SubjectLifecycleIntegrationTest {
         assertThat(before.get(SSM_MESSAGES).compliance().statusAsString()).isEqualTo("PASSED");
 
         // A new deployment breaks a second check; the clock has not moved, so UpdatedAt must still step forward.
-        account.shape.set(StateTestbed::readOnlyRootAndNoControlChannel);
+        account.shape.set(PublishingTestbed::readOnlyRootAndNoControlChannel);
         List<TaskEventOutcome> second = concurrently(50, i -> task(taskId("b", i), 3, "RUNNING", UnaryOperator.identity()), account);
 
         assertThat(evaluated(second).stream().mapToInt(EvaluationOutcome::findingsImported).sum()).isEqualTo(1);
@@ -112,7 +108,7 @@ class SubjectLifecycleIntegrationTest {
 
     @Test
     void fixingTheCause_turnsFindingsPassedAndSendsOneReadyAgainAlert() throws Exception {
-        StateTestbed.Account account = bed.newAccount(true);
+        PublishingTestbed.Account account = bed.newAccount(true);
         concurrently(10, i -> task(taskId("a", i), 3, "RUNNING", UnaryOperator.identity()), account);
 
         account.shape.set(UnaryOperator.identity());
@@ -130,12 +126,12 @@ class SubjectLifecycleIntegrationTest {
 
     @Test
     void fixingTheCause_whenReadyAgainAlertsAreOff_recordsTheTransitionAndSendsNothing() throws Exception {
-        StateTestbed.Account account = bed.newAccount(false);
+        PublishingTestbed.Account account = bed.newAccount(false);
         concurrently(5, i -> task(taskId("a", i), 3, "RUNNING", UnaryOperator.identity()), account);
 
         account.shape.set(UnaryOperator.identity());
         List<TaskEventOutcome> fixed = concurrently(5, i -> task(taskId("b", i), 3, "RUNNING", UnaryOperator.identity()), account);
-        account.shape.set(StateTestbed::readOnlyRoot);
+        account.shape.set(PublishingTestbed::readOnlyRoot);
         List<TaskEventOutcome> brokenAgain = concurrently(5, i -> task(taskId("c", i), 3, "RUNNING", UnaryOperator.identity()), account);
 
         assertThat(transitions(fixed)).containsExactly(AlertTransition.Kind.READY_AGAIN);
@@ -146,7 +142,7 @@ class SubjectLifecycleIntegrationTest {
 
     @Test
     void deletingTheService_archivesItsFindings_whileAStoppedTaskOfALiveServiceKeepsThem() {
-        StateTestbed.Account account = bed.newAccount(true);
+        PublishingTestbed.Account account = bed.newAccount(true);
         bed.ecs.createCluster(r -> r.clusterName(TaskSnapshotFixture.CLUSTER));
         bed.ecs.registerTaskDefinition(r -> r.family(TaskSnapshotFixture.FAMILY).networkMode(NetworkMode.BRIDGE)
                 .containerDefinitions(ContainerDefinition.builder().name("app").image("public.ecr.aws/example/app:1").memory(256).build()));
@@ -163,10 +159,10 @@ class SubjectLifecycleIntegrationTest {
         TaskEventOutcome afterDelete = account.evaluation.onTaskStateChange(task(taskId("a", 1), 4, "STOPPED", UnaryOperator.identity()));
         TaskEventOutcome lastOne = account.evaluation.onTaskStateChange(task(taskId("a", 2), 4, "STOPPED", UnaryOperator.identity()));
 
-        assertThat(settled(whileLive).archived()).isFalse();
-        assertThat(settled(afterDelete).archived()).isTrue();
-        assertThat(settled(afterDelete).published().findingsImported()).isEqualTo(CHECKS);
-        assertThat(settled(lastOne).archived()).as("nothing left to archive").isFalse();
+        assertThat(settled(whileLive)).isInstanceOf(SettlementOutcome.Kept.class);
+        assertThat(settled(afterDelete)).isInstanceOf(SettlementOutcome.Archived.class);
+        assertThat(((SettlementOutcome.Archived) settled(afterDelete)).published().findingsImported()).isEqualTo(CHECKS);
+        assertThat(settled(lastOne)).as("nothing left to archive").isInstanceOf(SettlementOutcome.Kept.class);
         Map<String, AwsSecurityFinding> archived = byCheck(account.findings());
         assertThat(archived.values()).extracting(f -> f.recordStateAsString()).containsOnly("ARCHIVED").hasSize(CHECKS);
         archived.forEach((checkId, finding) -> {
@@ -179,7 +175,7 @@ class SubjectLifecycleIntegrationTest {
 
     @Test
     void stoppingTheLastTaskOfAFamily_archivesItsFindings_andANewTaskBringsThemBack() {
-        StateTestbed.Account account = bed.newAccount(true);
+        PublishingTestbed.Account account = bed.newAccount(true);
         UnaryOperator<TaskSnapshotFixture> family = f -> f.withGroup(FAMILY_GROUP).withStartedBy(null);
         String runningInEcs = runFamilyTaskInEcs();
         account.evaluation.onTaskStateChange(task(taskId("a", 0), 3, "RUNNING", family));
@@ -191,9 +187,9 @@ class SubjectLifecycleIntegrationTest {
         List<String> statesWhenGone = byCheck(account.findings()).values().stream().map(f -> f.recordStateAsString()).distinct().toList();
         TaskEventOutcome comesBack = account.evaluation.onTaskStateChange(task(taskId("a", 2), 3, "RUNNING", family));
 
-        assertThat(settled(oneOfTwo).archived()).as("a task of the family still runs in ECS").isFalse();
-        assertThat(settled(last).archived()).isTrue();
-        assertThat(settled(last).reason()).contains("family nightly-report");
+        assertThat(settled(oneOfTwo)).as("a task of the family still runs in ECS").isInstanceOf(SettlementOutcome.Kept.class);
+        assertThat(settled(last)).isInstanceOf(SettlementOutcome.Archived.class);
+        assertThat(settled(last).why()).contains("family nightly-report");
         assertThat(statesWhenGone).containsExactly("ARCHIVED");
         assertThat(((TaskEventOutcome.Evaluated) comesBack).outcome().findingsImported()).isEqualTo(CHECKS);
         assertThat(byCheck(account.findings()).values()).extracting(f -> f.recordStateAsString()).containsOnly("ACTIVE");
@@ -203,7 +199,7 @@ class SubjectLifecycleIntegrationTest {
 
     @Test
     void anUnchangedReEvaluation_importsNothing_untilTheHeartbeatIsDue() {
-        StateTestbed.Account account = bed.newAccount(true);
+        PublishingTestbed.Account account = bed.newAccount(true);
         account.evaluation.onTaskStateChange(task(taskId("a", 0), 3, "RUNNING", UnaryOperator.identity()));
         Map<String, AwsSecurityFinding> first = byCheck(account.findings());
 
@@ -227,9 +223,9 @@ class SubjectLifecycleIntegrationTest {
 
     @Test
     void aPartialFailureOfSecurityHub_isRetriedThenReported_andTheImportIsNotRecordedUntilItHappens() {
-        StateTestbed.Account healthy = bed.newAccount(true);
+        PublishingTestbed.Account healthy = bed.newAccount(true);
         FailingSecurityHub securityHub = new FailingSecurityHub(healthy.bed.securityHub, WRITABLE_ROOT);
-        StateTestbed.Account account = new StateTestbed.Account(bed, healthy.topicArn, healthy.table, true, securityHub);
+        PublishingTestbed.Account account = new PublishingTestbed.Account(bed, healthy.topicArn, healthy.table, true, securityHub);
         EcsTask task = task(taskId("a", 0), 3, "RUNNING", UnaryOperator.identity());
 
         FindingsImportException thrown = catchThrowableOfType(FindingsImportException.class, () -> account.evaluation.onTaskStateChange(task));
@@ -255,10 +251,10 @@ class SubjectLifecycleIntegrationTest {
 
     @Test
     void anAlertSNSRefuses_givesTheTransitionBack_soTheRetrySendsIt() {
-        StateTestbed.Account working = bed.newAccount(true);
+        PublishingTestbed.Account working = bed.newAccount(true);
         AlertChannels refused = new AlertChannels(new AlertComposer(),
                 new SnsAlertPublisher(bed.sns, working.topicArn + "-deleted"), null, true);
-        StateTestbed.Account failing = new StateTestbed.Account(bed, working.topicArn, working.table, working.recordingSecurityHub, refused);
+        PublishingTestbed.Account failing = new PublishingTestbed.Account(bed, working.topicArn, working.table, working.recordingSecurityHub, refused);
         EcsTask task = task(taskId("a", 0), 3, "RUNNING", UnaryOperator.identity());
 
         assertThatThrownBy(() -> failing.evaluation.onTaskStateChange(task)).isInstanceOf(AlertPublishException.class);
@@ -274,15 +270,16 @@ class SubjectLifecycleIntegrationTest {
 
     @Test
     void aChatTopic_getsTheSameAlertInTheChatApplicationsFormat() throws Exception {
-        StateTestbed.Account plain = bed.newAccount(true);
+        PublishingTestbed.Account plain = bed.newAccount(true);
         String chatTopic = bed.sns.createTopic(r -> r.name("execready-chat")).topicArn();
-        StateTestbed.Account account = new StateTestbed.Account(bed, plain.topicArn, plain.table, plain.recordingSecurityHub,
+        PublishingTestbed.Account account = new PublishingTestbed.Account(bed, plain.topicArn, plain.table, plain.recordingSecurityHub,
                 new AlertChannels(new AlertComposer(), new SnsAlertPublisher(bed.sns, plain.topicArn),
                         new SnsAlertPublisher(bed.sns, chatTopic), true));
 
         EvaluationOutcome outcome = evaluated(account.evaluation.onTaskStateChange(task(taskId("a", 0), 3, "RUNNING", UnaryOperator.identity())));
 
-        assertThat(outcome.published().alertMessageIds()).hasSize(2);
+        assertThat(outcome.published().alert()).isInstanceOfSatisfying(PublishResult.AlertStep.Transitioned.class,
+                sent -> assertThat(sent.messageIds()).hasSize(2));
         SnsNotification chat = account.alerts().stream().filter(a -> a.topicArn().equals(chatTopic)).findFirst().orElseThrow();
         JsonNode json = new ObjectMapper().readTree(chat.message());
         assertThat(json.get("version").asText()).isEqualTo("1.0");
@@ -293,7 +290,7 @@ class SubjectLifecycleIntegrationTest {
 
     @Test
     void duplicateAndOlderEventsOfATask_areDropped() {
-        StateTestbed.Account account = bed.newAccount(true);
+        PublishingTestbed.Account account = bed.newAccount(true);
 
         TaskEventOutcome first = account.evaluation.onTaskStateChange(task(taskId("a", 0), 5, "RUNNING", UnaryOperator.identity()));
         TaskEventOutcome duplicate = account.evaluation.onTaskStateChange(task(taskId("a", 0), 5, "RUNNING", UnaryOperator.identity()));
@@ -308,7 +305,7 @@ class SubjectLifecycleIntegrationTest {
 
     @Test
     void aTaskOfAnOlderDeployment_isEvidenceOnly_andPublishesNothing() {
-        StateTestbed.Account account = bed.newAccount(true);
+        PublishingTestbed.Account account = bed.newAccount(true);
 
         EvaluationOutcome outcome = evaluated(account.evaluation.onTaskStateChange(
                 task(taskId("a", 0), 3, "RUNNING", f -> f.withStartedBy("ecs-svc/1111111111111111111"))));
@@ -322,7 +319,7 @@ class SubjectLifecycleIntegrationTest {
 
     /** A Fargate task of family nightly-report running in the emulator's ECS, as RunTask starts it. */
     private static String runFamilyTaskInEcs() {
-        try (Ec2Client ec2 = Ec2Client.builder().region(StateTestbed.REGION).build()) {
+        try (Ec2Client ec2 = Ec2Client.builder().region(PublishingTestbed.REGION).build()) {
             String vpcId = ec2.createVpc(r -> r.cidrBlock("10.1.0.0/16")).vpc().vpcId();
             ec2.modifyVpcAttribute(r -> r.vpcId(vpcId).enableDnsHostnames(a -> a.value(true)));
             String subnetId = ec2.createSubnet(r -> r.vpcId(vpcId).cidrBlock("10.1.1.0/24").availabilityZone(TaskSnapshotFixture.REGION + "a")).subnet().subnetId();
@@ -338,7 +335,7 @@ class SubjectLifecycleIntegrationTest {
         }
     }
 
-    static List<TaskEventOutcome> concurrently(int count, IntFunction<EcsTask> task, StateTestbed.Account account) throws Exception {
+    static List<TaskEventOutcome> concurrently(int count, IntFunction<EcsTask> task, PublishingTestbed.Account account) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(count);
         try {
             CountDownLatch start = new CountDownLatch(1);
@@ -366,7 +363,7 @@ class SubjectLifecycleIntegrationTest {
     }
 
     static List<EvaluationOutcome> evaluated(List<TaskEventOutcome> outcomes) {
-        return outcomes.stream().map(SubjectLifecycleIntegrationTest::evaluated).toList();
+        return outcomes.stream().map(SecurityHubFindingsPortIntegrationTest::evaluated).toList();
     }
 
     static EvaluationOutcome evaluated(TaskEventOutcome outcome) {
@@ -400,7 +397,7 @@ class SubjectLifecycleIntegrationTest {
     }
 
     /** Fails one check's finding with a passing error until healed; imports everything else into the emulator. */
-    private static final class FailingSecurityHub extends StateTestbed.RecordingSecurityHub {
+    private static final class FailingSecurityHub extends PublishingTestbed.RecordingSecurityHub {
         private final SecurityHubClient emulator;
         private final String failingCheck;
         private volatile boolean healed;

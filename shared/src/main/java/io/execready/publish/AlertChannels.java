@@ -1,11 +1,6 @@
-package io.execready.state;
+package io.execready.publish;
 
-import io.execready.engine.TaskReport;
-import io.execready.publish.Alert;
-import io.execready.publish.AlertComposer;
-import io.execready.publish.ChatNotifications;
-import io.execready.publish.FindingScope;
-import io.execready.publish.SnsAlertPublisher;
+import io.execready.engine.SubjectReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -38,7 +33,7 @@ public final class AlertChannels {
     }
 
     /** The message a transition sends; empty for transitions that are only recorded. */
-    Optional<Alert> compose(AlertTransition transition, TaskReport report, FindingScope scope) {
+    Optional<Alert> compose(AlertTransition transition, SubjectReport report, FindingScope scope) {
         return switch (transition.kind()) {
             case NOT_READY, FAILING_SET_CHANGED -> composer.compose(report, scope);
             case READY_AGAIN -> readyAgainAlerts ? composer.composeRecovered(report, scope, transition.recovered()) : Optional.empty();

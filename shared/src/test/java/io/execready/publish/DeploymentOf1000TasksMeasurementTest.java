@@ -1,6 +1,6 @@
-package io.execready.state;
+package io.execready.publish;
 
-import static io.execready.state.StateTestbed.task;
+import static io.execready.publish.PublishingTestbed.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.execready.checks.CheckRegistry;
@@ -30,11 +30,11 @@ class DeploymentOf1000TasksMeasurementTest {
     private static final int TASKS = 1000;
     private static final int CONCURRENCY = 25;
 
-    private static StateTestbed bed;
+    private static PublishingTestbed bed;
 
     @BeforeAll
     static void start() {
-        bed = StateTestbed.start();
+        bed = PublishingTestbed.start();
     }
 
     @AfterAll
@@ -46,7 +46,7 @@ class DeploymentOf1000TasksMeasurementTest {
 
     @Test
     void deploymentOf1000BrokenTasks_importsEachFindingOnceAndSendsOneAlert() throws Exception {
-        StateTestbed.Account account = bed.newAccount(true);
+        PublishingTestbed.Account account = bed.newAccount(true);
         int dynamoDbCallsBefore = bed.dynamoDbCalls.get();
         long started = System.nanoTime();
 
@@ -54,7 +54,7 @@ class DeploymentOf1000TasksMeasurementTest {
         List<TaskEventOutcome> outcomes;
         try {
             List<Future<TaskEventOutcome>> futures = IntStream.range(0, TASKS)
-                    .mapToObj(i -> task(SubjectLifecycleIntegrationTest.taskId("d", i), 3, "RUNNING", UnaryOperator.identity()))
+                    .mapToObj(i -> task(SecurityHubFindingsPortIntegrationTest.taskId("d", i), 3, "RUNNING", UnaryOperator.identity()))
                     .map(task -> pool.submit(() -> account.evaluation.onTaskStateChange(task)))
                     .toList();
             outcomes = new java.util.ArrayList<>();

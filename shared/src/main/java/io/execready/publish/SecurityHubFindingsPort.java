@@ -1,21 +1,15 @@
-package io.execready.state;
+package io.execready.publish;
 
 import io.execready.engine.CheckResult;
 import io.execready.engine.ExecReadyException;
-import io.execready.engine.TaskReport;
-import io.execready.publish.Alert;
-import io.execready.publish.AsffFindingCodec;
-import io.execready.publish.AsffFindingMapper;
-import io.execready.publish.FindingContext;
-import io.execready.publish.FindingScope;
-import io.execready.publish.FindingTimes;
-import io.execready.publish.FindingTimestamps;
-import io.execready.publish.FindingsImportException;
-import io.execready.publish.ImportFailure;
-import io.execready.publish.PublishOutcome;
-import io.execready.publish.SecurityHubPublisher;
-import io.execready.publish.Sleeper;
+import io.execready.engine.SubjectReport;
 import io.execready.snapshot.Subject;
+import io.execready.state.AlertState;
+import io.execready.state.CheckState;
+import io.execready.state.FindingVersion;
+import io.execready.state.Reservation;
+import io.execready.state.SubjectState;
+import io.execready.state.SubjectStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,8 +27,9 @@ import java.util.stream.Collectors;
 import software.amazon.awssdk.services.securityhub.model.AwsSecurityFinding;
 
 /**
- * Keeps a subject's Security Hub findings and alerts the way a reviewer expects, whatever number
- * of functions evaluate its tasks at once:
+ * The findings port over Security Hub, SNS and the state table. Keeps a subject's Security Hub
+ * findings and alerts the way a reviewer expects, whatever number of functions evaluate its tasks
+ * at once:
  *
  * <ul>
  *   <li>a finding is imported only when its verdict changed, it was archived, or its last import is
@@ -51,7 +46,7 @@ import software.amazon.awssdk.services.securityhub.model.AwsSecurityFinding;
  *       transition is claimed by a conditional write first, and given back if sending fails.</li>
  * </ul>
  */
-public final class FindingLifecycle {
+public final class SecurityHubFindingsPort implements FindingsPort {
 
     /** How long a reservation is taken for a live import; well above one import with its retries. */
     public static final Duration RESERVATION_LEASE = Duration.ofMinutes(1);
@@ -72,7 +67,7 @@ public final class FindingLifecycle {
      * @param alerts      the alert channels, or null when no topic is configured
      * @param heartbeat   how old the last import of an unchanged active finding may grow
      */
-    public FindingLifecycle(SubjectStore store, AsffFindingMapper mapper, SecurityHubPublisher securityHub, AlertChannels alerts,
+    public SecurityHubFindingsPort(SubjectStore store, AsffFindingMapper mapper, SecurityHubPublisher securityHub, AlertChannels alerts,
                             Clock clock, Duration heartbeat, Sleeper sleeper) {
         this.store = Objects.requireNonNull(store, "store");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
@@ -83,43 +78,43 @@ public final class FindingLifecycle {
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     }
 
-    /** Publishes what an authoritative evaluation of the report's subject changed. */
-    public PublishResult publish(TaskReport report) {
+    @Override
+    public PublishResult publish(SubjectReport report) {
         Subject subject = report.subject();
         FindingScope scope = FindingScope.of(report.task());
         SubjectState state = store.read(subject);
         Round round = securityHub == null ? Round.EMPTY : importChanged(report, scope, state);
-        AlertStep alert = alerts == null ? AlertStep.NONE
+        PublishResult.AlertStep alert = alerts == null ? PublishResult.AlertStep.NONE
                 : transition(subject, state.alert(), previous -> AlertTransition.decide(previous, report),
                         t -> alerts.compose(t, report, scope));
-        return new PublishResult(round.imported, round.unchanged, round.inFlight, round.calls, alert.kind, alert.messageIds);
+        return new PublishResult(round.imported, round.unchanged, round.inFlight, round.calls, alert);
     }
 
-    /**
-     * Archives every active finding of a subject that is gone, re-importing the last finding with
-     * RecordState ARCHIVED, and clears its alert state without sending anything.
-     */
+    /** Re-imports the last finding of every active check with RecordState ARCHIVED; clears the alert state. */
+    @Override
     public PublishResult archive(Subject subject) {
         SubjectState state = store.read(subject);
         Round round = securityHub == null ? Round.EMPTY : archiveActive(subject, state);
-        AlertStep alert = alerts == null ? AlertStep.NONE
+        PublishResult.AlertStep alert = alerts == null ? PublishResult.AlertStep.NONE
                 : transition(subject, state.alert(), AlertTransition::archive, t -> Optional.empty());
-        return new PublishResult(round.imported, round.unchanged, round.inFlight, round.calls, alert.kind, alert.messageIds);
+        return new PublishResult(round.imported, round.unchanged, round.inFlight, round.calls, alert);
     }
 
-    /**
-     * Whether anything was published for the subject that archiving would change: an active
-     * finding, or an alert state that is not cleared. Lets a stopped task of a subject nobody
-     * published skip the ECS reads that settling needs.
-     */
-    public boolean hasLiveState(Subject subject) {
+    /** Lets a stopped task of a subject nobody published skip the ECS reads that settling needs. */
+    @Override
+    public boolean hasLiveFindings(Subject subject) {
         SubjectState state = store.read(subject);
         boolean activeFinding = state.checks().values().stream().anyMatch(c -> c.fingerprint() != null && !c.isArchived());
         boolean liveAlert = state.alert().revision() > 0 && !AlertTransition.Kind.ARCHIVED.name().equals(state.alert().kind());
         return activeFinding || liveAlert;
     }
 
-    private Round importChanged(TaskReport report, FindingScope scope, SubjectState first) {
+    @Override
+    public List<Subject> subjectsOf(String clusterArn) {
+        return store.subjectsOf(clusterArn);
+    }
+
+    private Round importChanged(SubjectReport report, FindingScope scope, SubjectState first) {
         Subject subject = report.subject();
         SubjectState state = first;
         for (int attempt = 1; ; attempt++) {
@@ -128,7 +123,7 @@ public final class FindingLifecycle {
             int unchanged = 0;
             int inFlight = 0;
             for (CheckResult result : report.results()) {
-                String key = FindingVersion.active(VerdictFingerprint.of(result, report.task()));
+                String key = FindingVersion.active(VerdictFingerprint.of(result, report.target()));
                 Optional<CheckState> stored = state.check(result.checkId());
                 if (stored.isPresent() && stored.get().inFlight(key, now, RESERVATION_LEASE)) {
                     inFlight++;
@@ -222,13 +217,13 @@ public final class FindingLifecycle {
         }
     }
 
-    private AlertStep transition(Subject subject, AlertState first, Function<AlertState, Optional<AlertTransition>> decide,
+    private PublishResult.AlertStep transition(Subject subject, AlertState first, Function<AlertState, Optional<AlertTransition>> decide,
                                  Function<AlertTransition, Optional<Alert>> compose) {
         AlertState current = first;
         for (int attempt = 1; ; attempt++) {
             Optional<AlertTransition> transition = decide.apply(current);
             if (transition.isEmpty()) {
-                return AlertStep.NONE;
+                return PublishResult.AlertStep.NONE;
             }
             Instant now = now();
             AlertTransition t = transition.get();
@@ -236,10 +231,10 @@ public final class FindingLifecycle {
             if (store.claimAlert(subject, current, next, now)) {
                 Optional<Alert> alert = compose.apply(t);
                 if (alert.isEmpty()) {
-                    return new AlertStep(t.kind(), List.of());
+                    return new PublishResult.AlertStep.Transitioned(t.kind(), List.of());
                 }
                 try {
-                    return new AlertStep(t.kind(), alerts.send(alert.get()));
+                    return new PublishResult.AlertStep.Transitioned(t.kind(), alerts.send(alert.get()));
                 } catch (RuntimeException e) {
                     // Give the transition back, so the retry of this invocation makes (and sends) it again.
                     AlertState restored = new AlertState(current.failingChecks(), current.alertedAt(), current.kind(), next.revision() + 1);
@@ -297,9 +292,5 @@ public final class FindingLifecycle {
 
     private record Round(int imported, int unchanged, int inFlight, int calls) {
         static final Round EMPTY = new Round(0, 0, 0, 0);
-    }
-
-    private record AlertStep(AlertTransition.Kind kind, List<String> messageIds) {
-        static final AlertStep NONE = new AlertStep(null, List.of());
     }
 }

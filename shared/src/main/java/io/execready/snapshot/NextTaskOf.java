@@ -10,24 +10,29 @@ import java.util.Optional;
  * The task a service will start next, made from the service's own settings, so that the task
  * checks that need no running task can judge a service before its first task starts (preflight).
  *
- * <p>Its id is {@code next-task-of-NAME}, which no ECS task id can be (they are hexadecimal), so
- * messages recognise it and never name a task that does not exist. It has no containers' runtime
- * state, no container instance and no version. Its ENI attachment carries the service's first
- * awsvpc subnet, security groups and public IP setting; no interface id, since none exists yet.
+ * <p>Its {@link #task()} has no containers' runtime state, no container instance and no version.
+ * Its ARN ends in {@code next-task-of-NAME}, which no ECS task id can be (they are hexadecimal), so
+ * it never names a task that exists; nothing tells the two kinds apart by it: the type does. Its ENI
+ * attachment carries the service's first awsvpc subnet, security groups and public IP setting; no
+ * interface id, since none exists yet.
+ *
+ * @param service the service whose next task this is
+ * @param task    the task as the service's PRIMARY deployment would start it
  */
-public final class ProspectiveTask {
+public record NextTaskOf(EcsService service, EcsTask task) implements EvaluatedTask {
 
-    /** The id prefix that marks a prospective task. */
-    public static final String ID_PREFIX = "next-task-of-";
-    static final String SECURITY_GROUPS = "securityGroups";
-    static final String ASSIGN_PUBLIC_IP = "assignPublicIp";
+    private static final String ID_PREFIX = "next-task-of-";
+    private static final String SECURITY_GROUPS = "securityGroups";
+    private static final String ASSIGN_PUBLIC_IP = "assignPublicIp";
     private static final String SUBNET_ID = "subnetId";
 
-    private ProspectiveTask() {
+    public NextTaskOf {
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(task, "task");
     }
 
     /** The next task {@code service} starts, as its PRIMARY deployment would start it. */
-    public static EcsTask of(EcsService service) {
+    public static NextTaskOf of(EcsService service) {
         Arn serviceArn = Arn.parse(service.serviceArn())
                 .orElseThrow(() -> new IllegalArgumentException("Not a service ARN: " + service.serviceArn()));
         String clusterArn = Objects.requireNonNull(service.clusterArn(), "the service's cluster ARN");
@@ -39,24 +44,22 @@ public final class ProspectiveTask {
                         SUBNET_ID, network.subnetIds().getFirst(),
                         SECURITY_GROUPS, String.join(",", network.securityGroupIds()),
                         ASSIGN_PUBLIC_IP, String.valueOf(Boolean.TRUE.equals(network.assignPublicIp()))))));
-        return new EcsTask(taskArn, clusterArn, service.taskDefinitionArn(), "service:" + service.serviceName(),
+        EcsTask task = new EcsTask(taskArn, clusterArn, service.taskDefinitionArn(), "service:" + service.serviceName(),
                 service.primaryDeploymentId(), null, "RUNNING", null, service.launchType(), service.platformVersion(), null,
                 service.enableExecuteCommand(), null, null, null, attachments, List.of(), TaskOverrides.NONE);
+        return new NextTaskOf(service, task);
     }
 
-    /** Whether the task is a prospective one rather than a task ECS started. */
-    public static boolean isProspective(EcsTask task) {
-        return task.arn().resourceName().startsWith(ID_PREFIX);
+    @Override
+    public String name() {
+        return "the next task of service " + service.serviceName();
     }
 
     /**
-     * The ENI a prospective task will get, as far as the service's settings tell: its subnet,
-     * security groups and whether it gets a public IP; empty for a task ECS started.
+     * The ENI the task will get, as far as the service's settings tell: its subnet, security groups
+     * and whether it gets a public IP; empty for a service outside awsvpc networking.
      */
-    public static Optional<NetworkInterface> plannedInterface(EcsTask task) {
-        if (!isProspective(task)) {
-            return Optional.empty();
-        }
+    public Optional<NetworkInterface> plannedInterface() {
         return task.networkInterface().map(eni -> {
             String groups = eni.details().getOrDefault(SECURITY_GROUPS, "");
             boolean publicIp = Boolean.parseBoolean(eni.details().get(ASSIGN_PUBLIC_IP));

@@ -1,0 +1,58 @@
+package io.execready.engine;
+
+import io.execready.snapshot.EcsTask;
+import io.execready.snapshot.EvaluatedTask;
+import io.execready.snapshot.Subject;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Verdicts that speak for a subject and may be published for it: a running task's report, or a
+ * service's own report (its service checks and the preflight of the task it starts next).
+ */
+public sealed interface SubjectReport permits TaskReport, ServiceReport {
+
+    /** The task the task checks judged: a running task, or the next task of a service. */
+    EvaluatedTask target();
+
+    /** The task's facts: {@code target().task()}. */
+    default EcsTask task() {
+        return target().task();
+    }
+
+    /** Who the findings are about. */
+    Subject subject();
+
+    /** When the evaluation ran. */
+    Instant evaluatedAt();
+
+    /** The verdicts, in catalog order. */
+    List<CheckResult> results();
+
+    /** Containers whose exec agent is running, in task order; none before a task runs. */
+    List<String> execCapableContainers();
+
+    /** ECS Exec works when no check failed. UNKNOWN does not make a subject ready or not ready. */
+    default boolean execReady() {
+        return results().stream().noneMatch(r -> r.status().blocksExec());
+    }
+
+    default List<CheckResult> failures() {
+        return withStatus(CheckStatus.FAIL);
+    }
+
+    default List<CheckResult> withStatus(CheckStatus status) {
+        return results().stream().filter(r -> r.status() == status).toList();
+    }
+
+    /** The commands that open a shell in each exec-capable container; empty when Exec is not ready. */
+    default List<String> connectCommands() {
+        if (!execReady()) {
+            return List.of();
+        }
+        return execCapableContainers().stream()
+                .map(container -> "aws ecs execute-command --cluster " + task().clusterName() + " --task " + task().taskId()
+                        + " --container " + container + " --interactive --command /bin/sh")
+                .toList();
+    }
+}

@@ -1,0 +1,35 @@
+package io.execready.state;
+
+import io.execready.snapshot.EcsTask;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
+
+/** Task event versions in the subject store's task items (conditional on the version growing). */
+final class StoredTaskEventVersions implements TaskEventVersions {
+
+    private final Supplier<SubjectStore> store;
+    private final Clock clock;
+
+    StoredTaskEventVersions(Supplier<SubjectStore> store, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public OptionalLong alreadyProcessed(EcsTask task) {
+        if (task.version() == null) {
+            return OptionalLong.empty();
+        }
+        OptionalLong last = store.get().lastTaskVersion(task.taskArn());
+        return last.isPresent() && last.getAsLong() >= task.version() ? last : OptionalLong.empty();
+    }
+
+    @Override
+    public void processed(EcsTask task) {
+        if (task.version() != null) {
+            store.get().recordTaskVersion(task.taskArn(), task.version(), clock.instant());
+        }
+    }
+}
