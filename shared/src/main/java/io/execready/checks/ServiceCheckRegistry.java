@@ -1,5 +1,7 @@
 package io.execready.checks;
 
+import io.execready.checks.service.ServiceExecEnabledCheck;
+import io.execready.checks.service.ServiceTasksCurrentCheck;
 import io.execready.engine.ServiceCheck;
 import java.util.List;
 
