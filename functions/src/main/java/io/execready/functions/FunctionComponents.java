@@ -26,6 +26,7 @@ import io.execready.logging.JsonLog;
 import io.execready.publish.AlertChannels;
 import io.execready.publish.AlertComposer;
 import io.execready.publish.AsffFindingMapper;
+import io.execready.publish.ClaimOwner;
 import io.execready.publish.FindingsPort;
 import io.execready.publish.ImportRetryPolicy;
 import io.execready.publish.SecurityHubFindingsPort;
@@ -64,6 +65,7 @@ import java.util.function.Supplier;
  * @param awsCalls   counts the AWS calls made, for each invocation's log line
  * @param clusterSweep    the periodic sweep of one cluster
  * @param clock           the time the functions read, for log lines and metrics
+ * @param claimOwner      the attempt claiming alert transitions; handlers begin one per event
  */
 public record FunctionComponents(
         CheckerConfig config,
@@ -76,7 +78,8 @@ public record FunctionComponents(
         JsonLog log,
         AwsCallRecorder awsCalls,
         ClusterSweep clusterSweep,
-        Clock clock) {
+        Clock clock,
+        ClaimOwner claimOwner) {
 
     public FunctionComponents {
         Objects.requireNonNull(config, "config");
@@ -90,6 +93,14 @@ public record FunctionComponents(
         Objects.requireNonNull(awsCalls, "awsCalls");
         Objects.requireNonNull(clusterSweep, "clusterSweep");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(claimOwner, "claimOwner");
+    }
+
+    /** Starts handling one event: the per-invocation read cache and call count start empty, claims carry its key. */
+    void beginInvocation(String idempotencyKey) {
+        readCache.clear();
+        awsCalls.drain();
+        claimOwner.begin(idempotencyKey, clock.instant());
     }
 
     /** When the state table must be configured. */
@@ -125,6 +136,7 @@ public record FunctionComponents(
                 config.operatorPrincipalArns(),
                 executor);
         Supplier<SubjectStore> store = once(() -> new SubjectStore(clients.dynamoDb(), config.requireStateTableName()));
+        ClaimOwner claimOwner = new ClaimOwner();
         FindingsPort findings = new DeferredFindingsPort(once(() -> new SecurityHubFindingsPort(
                 store.get(),
                 new AsffFindingMapper(),
@@ -135,7 +147,8 @@ public record FunctionComponents(
                 alertChannels(config, clients),
                 clock,
                 config.findingHeartbeat(),
-                Sleeper.system())));
+                Sleeper.system(),
+                claimOwner)));
         TaskEvaluation evaluation = new TaskEvaluation(loader::load, new CheckEngine(CheckRegistry.all(), clock), findings, ecs,
                 TaskEventVersions.stored(store, clock));
         ServiceEvaluation serviceEvaluation = new ServiceEvaluation(ecs, loader::load, ServiceCheckRegistry.all(), findings, clock);
@@ -143,7 +156,7 @@ public record FunctionComponents(
         return new FunctionComponents(config, ecs, evaluation, batchEvaluation, serviceEvaluation,
                 ServiceEvaluationClaims.stored(store, clock), readCache,
                 JsonLog.create(out, config.logLevel(), clock), clients.callRecorder(),
-                new ClusterSweep(ecs, batchEvaluation, findings), clock);
+                new ClusterSweep(ecs, batchEvaluation, findings), clock, claimOwner);
     }
 
     /** Built on the first call, once, however many threads ask. */

@@ -42,8 +42,7 @@ public final class OnDemandCheckFunction implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonLog log = components.log().with("requestId", context.getAwsRequestId()).with("handler", "OnDemandCheck");
-        components.readCache().clear();
-        components.awsCalls().drain();
+        components.beginInvocation(context.getAwsRequestId());
         OutcomeRenderer.render(respond(input.readNBytes(MAX_REQUEST_BYTES + 1))).writeTo(log, output);
     }
 

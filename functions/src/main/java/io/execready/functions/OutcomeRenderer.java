@@ -142,6 +142,7 @@ final class OutcomeRenderer {
                 "taskArn", handled.task().taskArn(),
                 "subject", report.subject().describe(),
                 "execReady", report.execReady(),
+                "readiness", report.readiness().name(),
                 "authoritative", authoritative,
                 "findingsImported", published.findingsImported(),
                 "findingsUnchanged", published.findingsUnchanged(),

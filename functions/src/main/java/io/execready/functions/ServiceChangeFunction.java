@@ -47,8 +47,7 @@ public final class ServiceChangeFunction implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonLog log = components.log().with("requestId", context.getAwsRequestId()).with("handler", "ServiceChange");
-        components.readCache().clear();
-        components.awsCalls().drain();
+        components.beginInvocation(context.getAwsRequestId());
         FunctionOutcome outcome = switch (parser.parse(input.readNBytes(TaskStateChangeParser.MAX_EVENT_BYTES + 1))) {
             case Rejected rejected -> new FunctionOutcome.Ignored(rejected.reason(), rejected.eventId(), rejected.detailType());
             case Skipped skipped -> new FunctionOutcome.NothingAsked(skipped.reason(), skipped.eventId());
@@ -58,6 +57,7 @@ public final class ServiceChangeFunction implements RequestStreamHandler {
     }
 
     private FunctionOutcome handle(Accepted accepted) {
+        components.claimOwner().begin(accepted.eventId(), components.clock().instant());
         String clusterArn = clusterArn(accepted.cluster());
         Subject subject = Subject.service(clusterArn, accepted.service());
         ServiceOutcome outcome = switch (accepted.action()) {

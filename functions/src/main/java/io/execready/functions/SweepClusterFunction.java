@@ -78,8 +78,8 @@ public final class SweepClusterFunction implements RequestStreamHandler {
     }
 
     private ClusterMessage sweep(String clusterArn, String messageId, String receiveCount) {
-        components.readCache().clear();
-        components.awsCalls().drain();
+        // SQS delivers a message again with the same id: the retry picks up an alert claim its earlier receive left.
+        components.beginInvocation(messageId);
         long started = System.nanoTime();
         try {
             ClusterSweep.Outcome outcome = components.clusterSweep().sweep(clusterArn);

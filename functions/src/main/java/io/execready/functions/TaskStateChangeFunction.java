@@ -39,8 +39,7 @@ public final class TaskStateChangeFunction implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonLog log = components.log().with("requestId", context.getAwsRequestId()).with("handler", "TaskStateChange");
-        components.readCache().clear();
-        components.awsCalls().drain();
+        components.beginInvocation(context.getAwsRequestId());
         FunctionOutcome outcome = switch (parser.parse(input.readNBytes(TaskStateChangeParser.MAX_EVENT_BYTES + 1))) {
             case Rejected rejected -> new FunctionOutcome.Ignored(rejected.reason(), rejected.eventId(), rejected.detailType());
             case Accepted accepted -> handle(accepted);
@@ -49,6 +48,8 @@ public final class TaskStateChangeFunction implements RequestStreamHandler {
     }
 
     private FunctionOutcome handle(Accepted accepted) {
+        // Lambda retries an event with the same id: the retry picks up an alert claim its earlier attempt left.
+        components.claimOwner().begin(accepted.envelope().getId(), components.clock().instant());
         TaskEventOutcome outcome = components.evaluation().onTaskStateChange(accepted.task());
         return new FunctionOutcome.TaskEventHandled(accepted.envelope().getId(), accepted.task(), outcome,
                 AwsCallCount.drain(components.awsCalls()));

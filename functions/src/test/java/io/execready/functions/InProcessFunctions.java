@@ -24,6 +24,7 @@ import io.execready.fixtures.InMemoryTaskEventVersions;
 import io.execready.fixtures.ReadFailures;
 import io.execready.fixtures.TaskSnapshotFixture;
 import io.execready.logging.JsonLog;
+import io.execready.publish.ClaimOwner;
 import io.execready.snapshot.EcsCluster;
 import io.execready.snapshot.EcsService;
 import io.execready.snapshot.EcsTask;
@@ -86,7 +87,7 @@ final class InProcessFunctions implements AutoCloseable {
         this.components = new FunctionComponents(config, ecs, evaluation, batch, service,
                 (subject, window) -> claimed.add(subject) || window.isZero(),
                 new ReadCache(), JsonLog.create(out, "INFO", CLOCK), new AwsCallRecorder(),
-                new ClusterSweep(ecs, batch, findings), CLOCK);
+                new ClusterSweep(ecs, batch, findings), CLOCK, new ClaimOwner());
     }
 
     /** A task of service payments-api in cluster prod, of the PRIMARY deployment unless said otherwise. */

@@ -32,9 +32,17 @@ public sealed interface SubjectReport permits TaskReport, ServiceReport {
     /** Containers whose exec agent is running, in task order; none before a task runs. */
     List<String> execCapableContainers();
 
-    /** ECS Exec works when no check failed. UNKNOWN does not make a subject ready or not ready. */
+    /** Not ready when a check fails; else undetermined when a check could not be read; else ready. */
+    default Readiness readiness() {
+        if (results().stream().anyMatch(r -> r.status().blocksExec())) {
+            return Readiness.NOT_READY;
+        }
+        return results().stream().anyMatch(r -> r.status() == CheckStatus.UNKNOWN) ? Readiness.UNDETERMINED : Readiness.READY;
+    }
+
+    /** ECS Exec works: every check was read and none failed. An undetermined subject is not reported as ready. */
     default boolean execReady() {
-        return results().stream().noneMatch(r -> r.status().blocksExec());
+        return readiness() == Readiness.READY;
     }
 
     default List<CheckResult> failures() {

@@ -3,6 +3,7 @@ package io.execready.evaluation;
 import io.execready.aws.EcsGateway;
 import io.execready.aws.TaskListQuery;
 import io.execready.engine.CheckEngine;
+import io.execready.engine.CheckStatus;
 import io.execready.engine.ReadFailedException;
 import io.execready.engine.TaskReport;
 import io.execready.publish.FindingsPort;
@@ -65,11 +66,17 @@ public final class TaskEvaluation {
         if (processed.isPresent()) {
             return new TaskEventOutcome.Stale(task.taskArn(), task.version(), processed.getAsLong());
         }
-        TaskEventOutcome outcome = RUNNING.equals(status)
-                ? new TaskEventOutcome.Evaluated(evaluateAndPublish(task))
-                : new TaskEventOutcome.Settled(settle(task));
-        versions.processed(task);
-        return outcome;
+        if (STOPPED.equals(status)) {
+            TaskEventOutcome settled = new TaskEventOutcome.Settled(settle(task));
+            versions.processed(task);
+            return settled;
+        }
+        EvaluationOutcome evaluated = evaluateAndPublish(task);
+        // A verdict with a check that could not be read is not final: its replay must evaluate again, not be dropped as STALE.
+        if (evaluated.report().withStatus(CheckStatus.UNKNOWN).isEmpty()) {
+            versions.processed(task);
+        }
+        return new TaskEventOutcome.Evaluated(evaluated);
     }
 
     /** Evaluates without publishing anything. */

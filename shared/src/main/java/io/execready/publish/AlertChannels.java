@@ -37,7 +37,7 @@ public final class AlertChannels {
         return switch (transition.kind()) {
             case NOT_READY, FAILING_SET_CHANGED -> composer.compose(report, scope);
             case READY_AGAIN -> readyAgainAlerts ? composer.composeRecovered(report, scope, transition.recovered()) : Optional.empty();
-            case ARCHIVED -> Optional.empty();
+            case CONFIRMED, ARCHIVED -> Optional.empty();
         };
     }
 

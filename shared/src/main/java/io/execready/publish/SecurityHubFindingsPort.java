@@ -7,7 +7,9 @@ import io.execready.snapshot.Subject;
 import io.execready.state.AlertState;
 import io.execready.state.CheckState;
 import io.execready.state.FindingVersion;
+import io.execready.state.PendingAlert;
 import io.execready.state.Reservation;
+import io.execready.state.StateStoreException;
 import io.execready.state.SubjectState;
 import io.execready.state.SubjectStore;
 import java.time.Clock;
@@ -43,13 +45,22 @@ import software.amazon.awssdk.services.securityhub.model.AwsSecurityFinding;
  *   <li>the store records an import only after Security Hub accepted it; a failed import releases
  *       its reservation and fails the invocation, so Lambda's retry imports it again;</li>
  *   <li>an alert is sent once per transition (not ready, failing set changed, ready again): the
- *       transition is claimed by a conditional write first, and given back if sending fails.</li>
+ *       transition is claimed as pending by a conditional write, sent, then completed; a failed send
+ *       gives it back, and a claim left pending (the invocation died, or its write was answered with
+ *       an error) is picked up by the retry of the same event at once, by anyone after its lease.
+ *       An SNS error after SNS accepted the message cannot be told from one before it: the retry
+ *       sends it again (at least once, chosen on purpose; see README, "Alerts under failures").</li>
  * </ul>
  */
 public final class SecurityHubFindingsPort implements FindingsPort {
 
     /** How long a reservation is taken for a live import; well above one import with its retries. */
     public static final Duration RESERVATION_LEASE = Duration.ofMinutes(1);
+    /**
+     * How long a pending alert claim is left to its sender: above the 60 s function timeout, so a
+     * live sender is never overtaken; an abandoned claim is picked up after it.
+     */
+    public static final Duration ALERT_CLAIM_LEASE = Duration.ofSeconds(90);
     /** Attempts at a contended conditional write before the invocation fails and Lambda retries it. */
     static final int MAX_ATTEMPTS = 12;
     private static final Duration MAX_CONTENTION_BACKOFF = Duration.ofMillis(200);
@@ -61,6 +72,7 @@ public final class SecurityHubFindingsPort implements FindingsPort {
     private final Clock clock;
     private final Duration heartbeat;
     private final Sleeper sleeper;
+    private final ClaimOwner owner;
 
     /**
      * @param securityHub the findings publisher, or null when findings are not imported
@@ -68,7 +80,7 @@ public final class SecurityHubFindingsPort implements FindingsPort {
      * @param heartbeat   how old the last import of an unchanged active finding may grow
      */
     public SecurityHubFindingsPort(SubjectStore store, AsffFindingMapper mapper, SecurityHubPublisher securityHub, AlertChannels alerts,
-                            Clock clock, Duration heartbeat, Sleeper sleeper) {
+                            Clock clock, Duration heartbeat, Sleeper sleeper, ClaimOwner owner) {
         this.store = Objects.requireNonNull(store, "store");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
         this.securityHub = securityHub;
@@ -76,6 +88,7 @@ public final class SecurityHubFindingsPort implements FindingsPort {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.heartbeat = Objects.requireNonNull(heartbeat, "heartbeat");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.owner = Objects.requireNonNull(owner, "owner");
     }
 
     @Override
@@ -217,33 +230,90 @@ public final class SecurityHubFindingsPort implements FindingsPort {
         }
     }
 
+    /**
+     * Makes the transition {@code decide} asks for, once. The claim is written as pending first,
+     * then the alert is sent, then the claim is completed; a failed send gives the claim back. A
+     * pending claim found later is picked up (decided again from the state before it, and sent)
+     * when an earlier attempt of the same event left it or when its lease ran out; otherwise its
+     * sender is still at work, and this evaluation leaves the transition to it.
+     */
     private PublishResult.AlertStep transition(Subject subject, AlertState first, Function<AlertState, Optional<AlertTransition>> decide,
                                  Function<AlertTransition, Optional<Alert>> compose) {
         AlertState current = first;
         for (int attempt = 1; ; attempt++) {
-            Optional<AlertTransition> transition = decide.apply(current);
+            Instant now = now();
+            AlertState basis = current;
+            if (current.pending().isPresent()) {
+                PendingAlert pending = current.pending().get();
+                if (owner.leftByAnEarlierAttempt(pending) || pending.expired(now, ALERT_CLAIM_LEASE)) {
+                    basis = current.beforeClaim();
+                } else if (decide.apply(current).isEmpty()) {
+                    return PublishResult.AlertStep.NONE;
+                } else {
+                    throw new ExecReadyException("Another evaluation of " + subject.describe() + " is sending an alert since "
+                            + pending.claimedAt() + "; this one decides after it, so the invocation fails and Lambda retries it");
+                }
+            }
+            Optional<AlertTransition> transition = decide.apply(basis);
             if (transition.isEmpty()) {
+                if (current.pending().isPresent()) {
+                    // The picked-up claim is no longer a transition (the subject changed back): give it back.
+                    store.claimAlert(subject, current, settled(basis, current.revision() + 1), now);
+                }
                 return PublishResult.AlertStep.NONE;
             }
-            Instant now = now();
             AlertTransition t = transition.get();
-            AlertState next = new AlertState(t.failing(), now, t.kind().name(), current.revision() + 1);
-            if (store.claimAlert(subject, current, next, now)) {
-                Optional<Alert> alert = compose.apply(t);
-                if (alert.isEmpty()) {
-                    return new PublishResult.AlertStep.Transitioned(t.kind(), List.of());
-                }
+            String claim = owner.newClaim();
+            AlertState next = new AlertState(t.failing(), t.undetermined(), now, t.kind().name(), current.revision() + 1,
+                    Optional.of(new PendingAlert(claim, now, basis.failingChecks(), basis.undetermined(), basis.kind())));
+            if (claimed(subject, current, next, claim, now)) {
+                List<String> messageIds;
                 try {
-                    return new PublishResult.AlertStep.Transitioned(t.kind(), alerts.send(alert.get()));
+                    messageIds = compose.apply(t).map(alerts::send).orElse(List.of());
                 } catch (RuntimeException e) {
-                    // Give the transition back, so the retry of this invocation makes (and sends) it again.
-                    AlertState restored = new AlertState(current.failingChecks(), current.alertedAt(), current.kind(), next.revision() + 1);
-                    store.claimAlert(subject, next, restored, now());
+                    giveBack(subject, next, basis, e);
                     throw e;
                 }
+                store.completeAlert(subject, next.revision());
+                return new PublishResult.AlertStep.Transitioned(t.kind(), messageIds);
             }
             current = afterContention(subject, attempt).alert();
         }
+    }
+
+    /**
+     * Writes the claim. A write DynamoDB made while the caller saw an error (or that the SDK's retry
+     * then found already made) is recognised by reading the claim back: it is ours when it has our owner.
+     */
+    private boolean claimed(Subject subject, AlertState current, AlertState next, String claim, Instant now) {
+        try {
+            if (store.claimAlert(subject, current, next, now)) {
+                return true;
+            }
+        } catch (StateStoreException e) {
+            if (isOurs(store.read(subject).alert(), claim)) {
+                return true;
+            }
+            throw e;
+        }
+        return isOurs(store.read(subject).alert(), claim);
+    }
+
+    private static boolean isOurs(AlertState stored, String claim) {
+        return stored.pending().map(p -> p.owner().equals(claim)).orElse(false);
+    }
+
+    /** After a failed send: the state before the claim, one revision on. A failure here leaves the claim to its lease. */
+    private void giveBack(Subject subject, AlertState next, AlertState basis, RuntimeException sendFailure) {
+        try {
+            store.claimAlert(subject, next, settled(basis, next.revision() + 1), now());
+        } catch (RuntimeException e) {
+            sendFailure.addSuppressed(e);
+        }
+    }
+
+    private static AlertState settled(AlertState basis, long revision) {
+        return new AlertState(basis.failingChecks(), basis.undetermined(), basis.alertedAt(), basis.kind(), revision, Optional.empty());
     }
 
     /** After losing a race: wait a little (jittered, so the losers spread out) and read again. */

@@ -56,6 +56,12 @@ public final class SubjectStore {
     static final String ALERT_REVISION = "alertRevision";
     static final String VERSION = "version";
     static final String SERVICE_EVALUATED_AT = "serviceEvaluatedAt";
+    static final String UNDETERMINED_CHECKS = "undeterminedChecks";
+    static final String PENDING_OWNER = "pendingAlertOwner";
+    static final String PENDING_AT = "pendingAlertAt";
+    static final String PREVIOUS_FAILING = "previousFailingChecks";
+    static final String PREVIOUS_UNDETERMINED = "previousUndeterminedChecks";
+    static final String PREVIOUS_KIND = "previousAlertKind";
     private static final String SERVICE_GROUP = "service:";
 
     private final DynamoDbClient dynamoDb;
@@ -209,23 +215,39 @@ public final class SubjectStore {
     }
 
     /**
-     * Moves the alert state from {@code expected} (as read) to {@code next}. Exactly one of many
-     * concurrent callers that read the same revision succeeds.
+     * Moves the alert state from {@code expected} (as read) to {@code next}, pending claim included.
+     * Exactly one of many concurrent callers that read the same revision succeeds.
      */
     public boolean claimAlert(Subject subject, AlertState expected, AlertState next, Instant now) {
         if (next.revision() != expected.revision() + 1) {
             throw new IllegalArgumentException("a transition moves the revision by one: " + expected.revision() + " -> " + next.revision());
         }
-        Map<String, String> names = Map.of("#subjectKey", SUBJECT_KEY, "#cluster", CLUSTER, "#failing", FAILING_CHECKS,
-                "#alertedAt", ALERTED_AT, "#kind", ALERT_KIND, "#revision", ALERT_REVISION, "#expiresAt", StateTable.TTL_ATTRIBUTE);
+        Map<String, String> names = new HashMap<>(Map.of("#subjectKey", SUBJECT_KEY, "#cluster", CLUSTER, "#failing", FAILING_CHECKS,
+                "#alertedAt", ALERTED_AT, "#kind", ALERT_KIND, "#revision", ALERT_REVISION, "#expiresAt", StateTable.TTL_ATTRIBUTE,
+                "#undetermined", UNDETERMINED_CHECKS));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
                 ":subjectKey", s(subject.key()),
                 ":cluster", s(subject.clusterArn()),
-                ":failing", AttributeValue.fromL(next.failingChecks().stream().map(SubjectStore::s).toList()),
+                ":failing", list(next.failingChecks()),
                 ":alertedAt", millis(next.alertedAt() == null ? now : next.alertedAt()),
                 ":kind", s(next.kind() == null ? "NONE" : next.kind()),
                 ":next", number(next.revision()),
-                ":expiresAt", expiry(now)));
+                ":expiresAt", expiry(now),
+                ":undetermined", list(next.undetermined())));
+        String update = "SET #subjectKey = :subjectKey, #cluster = :cluster, #failing = :failing, #alertedAt = :alertedAt, #kind = :kind, "
+                + "#revision = :next, #expiresAt = :expiresAt, #undetermined = :undetermined";
+        names.putAll(Map.of("#pendingOwner", PENDING_OWNER, "#pendingAt", PENDING_AT, "#previousFailing", PREVIOUS_FAILING,
+                "#previousUndetermined", PREVIOUS_UNDETERMINED, "#previousKind", PREVIOUS_KIND));
+        if (next.pending().isPresent()) {
+            PendingAlert pending = next.pending().get();
+            update += ", #pendingOwner = :pendingOwner, #pendingAt = :pendingAt, #previousFailing = :previousFailing, "
+                    + "#previousUndetermined = :previousUndetermined, #previousKind = :previousKind";
+            values.putAll(Map.of(":pendingOwner", s(pending.owner()), ":pendingAt", millis(pending.claimedAt()),
+                    ":previousFailing", list(pending.previousFailing()), ":previousUndetermined", list(pending.previousUndetermined()),
+                    ":previousKind", s(pending.previousKind() == null ? "NONE" : pending.previousKind())));
+        } else {
+            update += " REMOVE #pendingOwner, #pendingAt, #previousFailing, #previousUndetermined, #previousKind";
+        }
         String condition;
         if (expected.revision() == 0) {
             condition = "attribute_not_exists(#revision)";
@@ -233,9 +255,20 @@ public final class SubjectStore {
             condition = "#revision = :expected";
             values.put(":expected", number(expected.revision()));
         }
-        return conditionalUpdate("claim an alert transition for " + subject.describe(), subjectKey(subject),
-                "SET #subjectKey = :subjectKey, #cluster = :cluster, #failing = :failing, #alertedAt = :alertedAt, #kind = :kind, #revision = :next, #expiresAt = :expiresAt",
-                condition, names, values);
+        return conditionalUpdate("claim an alert transition for " + subject.describe(), subjectKey(subject), update, condition, names, values);
+    }
+
+    /**
+     * Confirms that the alert of the claim at {@code revision} was sent. Conditional on the revision
+     * only, so that repeating it (an SDK retry of a write that happened) is harmless.
+     */
+    public boolean completeAlert(Subject subject, long revision) {
+        return conditionalUpdate("confirm the alert of " + subject.describe(), subjectKey(subject),
+                "REMOVE #pendingOwner, #pendingAt, #previousFailing, #previousUndetermined, #previousKind",
+                "#revision = :revision",
+                Map.of("#pendingOwner", PENDING_OWNER, "#pendingAt", PENDING_AT, "#previousFailing", PREVIOUS_FAILING,
+                        "#previousUndetermined", PREVIOUS_UNDETERMINED, "#previousKind", PREVIOUS_KIND, "#revision", ALERT_REVISION),
+                Map.of(":revision", number(revision)));
     }
 
     /**
@@ -354,9 +387,24 @@ public final class SubjectStore {
         if (revision == null) {
             return AlertState.NONE;
         }
-        AttributeValue failing = item.get(FAILING_CHECKS);
-        List<String> checks = failing == null || !failing.hasL() ? List.of() : failing.l().stream().map(AttributeValue::s).toList();
-        return new AlertState(checks, instant(item, ALERTED_AT), text(item, ALERT_KIND), Long.parseLong(revision.n()));
+        Optional<PendingAlert> pending = Optional.ofNullable(item.get(PENDING_OWNER))
+                .map(owner -> new PendingAlert(owner.s(), instant(item, PENDING_AT), strings(item, PREVIOUS_FAILING),
+                        strings(item, PREVIOUS_UNDETERMINED), kindOrNull(text(item, PREVIOUS_KIND))));
+        return new AlertState(strings(item, FAILING_CHECKS), strings(item, UNDETERMINED_CHECKS), instant(item, ALERTED_AT),
+                kindOrNull(text(item, ALERT_KIND)), Long.parseLong(revision.n()), pending);
+    }
+
+    private static String kindOrNull(String kind) {
+        return "NONE".equals(kind) ? null : kind;
+    }
+
+    private static List<String> strings(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null || !value.hasL() ? List.of() : value.l().stream().map(AttributeValue::s).toList();
+    }
+
+    private static AttributeValue list(List<String> values) {
+        return AttributeValue.fromL(values.stream().map(SubjectStore::s).toList());
     }
 
     private Map<String, AttributeValue> checkKey(Subject subject, String checkId) {

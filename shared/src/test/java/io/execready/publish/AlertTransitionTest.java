@@ -60,6 +60,29 @@ class AlertTransitionTest {
     }
 
     @Test
+    void decide_whenAFailingCheckBecomesUnreadableAndAnotherRecovers_waitsForTheRead() {
+        assertThat(AlertTransition.decide(alerted("a", "b"), report(result("a", CheckStatus.UNKNOWN), result("b", CheckStatus.PASS))))
+                .as("a transient failure does not move the alert state").isEmpty();
+    }
+
+    @Test
+    void decide_whenUndetermined_neverAnnouncesARecovery() {
+        assertThat(AlertTransition.decide(alerted("a"), report(result("a", CheckStatus.PASS), result("b", CheckStatus.UNKNOWN)))).isEmpty();
+    }
+
+    @Test
+    void decide_whenACheckUnreadableAtTheFirstAlertIsReadAsFailing_confirmsTheAlertWithoutSendingAnother() {
+        AlertTransition first = AlertTransition.decide(AlertState.NONE, report(result("a", CheckStatus.FAIL), result("b", CheckStatus.UNKNOWN))).orElseThrow();
+        assertThat(first).isEqualTo(new AlertTransition(AlertTransition.Kind.NOT_READY, List.of("a"), List.of(), List.of("b")));
+        AlertState afterFirst = new AlertState(first.failing(), first.undetermined(), Instant.EPOCH, first.kind().name(), 1, Optional.empty());
+
+        assertThat(AlertTransition.decide(afterFirst, report(result("a", CheckStatus.FAIL), result("b", CheckStatus.FAIL))))
+                .contains(new AlertTransition(AlertTransition.Kind.CONFIRMED, List.of("a", "b"), List.of(), List.of()));
+        assertThat(AlertTransition.decide(afterFirst, report(result("a", CheckStatus.PASS), result("b", CheckStatus.FAIL))))
+                .as("a recovered: that is a change").map(AlertTransition::kind).contains(AlertTransition.Kind.FAILING_SET_CHANGED);
+    }
+
+    @Test
     void archive_clearsOnceAndOnlyWhatWasThere() {
         assertThat(AlertTransition.archive(alerted("a"))).map(AlertTransition::kind).contains(AlertTransition.Kind.ARCHIVED);
         assertThat(AlertTransition.archive(AlertState.NONE)).isEmpty();

@@ -157,7 +157,7 @@ final class PublishingTestbed implements AutoCloseable {
             this.store = new SubjectStore(bed.dynamoDbClient, table);
             this.findings = new SecurityHubFindingsPort(store, new AsffFindingMapper(),
                     new SecurityHubPublisher(securityHub, ImportRetryPolicy.DEFAULT, duration -> Thread.sleep(duration), ImportRateLimiter.unlimited()),
-                    channels, clock, Duration.ofDays(30), duration -> Thread.sleep(duration));
+                    channels, clock, Duration.ofDays(30), duration -> Thread.sleep(duration), new ClaimOwner());
             SnapshotSource snapshots = target -> snapshotOf(target.task());
             this.evaluation = new TaskEvaluation(snapshots, new CheckEngine(CheckRegistry.all(), clock), findings,
                     new SdkEcsGateway(bed.ecs), TaskEventVersions.stored(store, clock));
