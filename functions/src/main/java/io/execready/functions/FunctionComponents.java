@@ -28,6 +28,7 @@ import io.execready.publish.AlertComposer;
 import io.execready.publish.AsffFindingMapper;
 import io.execready.publish.ClaimOwner;
 import io.execready.publish.FindingsPort;
+import io.execready.publish.ImportRetryBudget;
 import io.execready.publish.ImportRetryPolicy;
 import io.execready.publish.SecurityHubFindingsPort;
 import io.execready.publish.SecurityHubPublisher;
@@ -66,6 +67,7 @@ import java.util.function.Supplier;
  * @param clusterSweep    the periodic sweep of one cluster
  * @param clock           the time the functions read, for log lines and metrics
  * @param claimOwner      the attempt claiming alert transitions; handlers begin one per event
+ * @param importRetries   the Security Hub re-sends each invocation may make
  */
 public record FunctionComponents(
         CheckerConfig config,
@@ -79,7 +81,8 @@ public record FunctionComponents(
         AwsCallRecorder awsCalls,
         ClusterSweep clusterSweep,
         Clock clock,
-        ClaimOwner claimOwner) {
+        ClaimOwner claimOwner,
+        ImportRetryBudget importRetries) {
 
     public FunctionComponents {
         Objects.requireNonNull(config, "config");
@@ -94,6 +97,7 @@ public record FunctionComponents(
         Objects.requireNonNull(clusterSweep, "clusterSweep");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(claimOwner, "claimOwner");
+        Objects.requireNonNull(importRetries, "importRetries");
     }
 
     /** Starts handling one event: the per-invocation read cache and call count start empty, claims carry its key. */
@@ -101,6 +105,7 @@ public record FunctionComponents(
         readCache.clear();
         awsCalls.drain();
         claimOwner.begin(idempotencyKey, clock.instant());
+        importRetries.refill();
     }
 
     /** When the state table must be configured. */
@@ -137,12 +142,13 @@ public record FunctionComponents(
                 executor);
         Supplier<SubjectStore> store = once(() -> new SubjectStore(clients.dynamoDb(), config.requireStateTableName()));
         ClaimOwner claimOwner = new ClaimOwner();
+        ImportRetryBudget importRetries = new ImportRetryBudget(ImportRetryBudget.DEFAULT_RESENDS);
         FindingsPort findings = new DeferredFindingsPort(once(() -> new SecurityHubFindingsPort(
                 store.get(),
                 new AsffFindingMapper(),
                 config.securityHubEnabled()
                         ? new SecurityHubPublisher(clients.securityHub(), ImportRetryPolicy.DEFAULT, Sleeper.system(),
-                                TokenBucket.perSecond(config.securityHubImportsPerSecond()))
+                                TokenBucket.perSecond(config.securityHubImportsPerSecond()), importRetries)
                         : null,
                 alertChannels(config, clients),
                 clock,
@@ -156,7 +162,7 @@ public record FunctionComponents(
         return new FunctionComponents(config, ecs, evaluation, batchEvaluation, serviceEvaluation,
                 ServiceEvaluationClaims.stored(store, clock), readCache,
                 JsonLog.create(out, config.logLevel(), clock), clients.callRecorder(),
-                new ClusterSweep(ecs, batchEvaluation, findings), clock, claimOwner);
+                new ClusterSweep(ecs, batchEvaluation, findings), clock, claimOwner, importRetries);
     }
 
     /** Built on the first call, once, however many threads ask. */

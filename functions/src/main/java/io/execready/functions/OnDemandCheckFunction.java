@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.execready.aws.TaskListQuery;
+import io.execready.config.CheckerConfig;
 import io.execready.evaluation.ServiceOutcome;
 import io.execready.evaluation.TaskBatchEvaluation.BatchOutcome;
 import io.execready.functions.FunctionOutcome.ServiceVerdict;
@@ -20,8 +21,8 @@ import java.util.List;
 /**
  * Checks on demand, invoked directly ({@code aws lambda invoke}, {@code sam local invoke}): one task,
  * the running tasks of a service, or of a whole cluster. Returns every check's verdict as JSON.
- * Nothing is published unless the request says {@code "publish": true}; a report-only request
- * needs no state table.
+ * Nothing is published unless the request says {@code "publish": true} and the function's
+ * {@code ON_DEMAND_PUBLISHING} allows it (off by default); a report-only request needs no state table.
  */
 public final class OnDemandCheckFunction implements RequestStreamHandler {
 
@@ -30,13 +31,21 @@ public final class OnDemandCheckFunction implements RequestStreamHandler {
     private static final int MAX_REQUEST_BYTES = 64 * 1024;
 
     private final FunctionComponents components;
+    private final boolean publishingAllowed;
 
     public OnDemandCheckFunction() {
-        this(FunctionComponents.fromEnvironment(FunctionComponents.StateTableNeed.ON_FIRST_USE));
+        this(FunctionComponents.fromEnvironment(FunctionComponents.StateTableNeed.ON_FIRST_USE),
+                CheckerConfig.onDemandPublishing(System.getenv()));
     }
 
+    /** With publishing allowed, as the tests of publishing on demand need. */
     OnDemandCheckFunction(FunctionComponents components) {
+        this(components, true);
+    }
+
+    OnDemandCheckFunction(FunctionComponents components, boolean publishingAllowed) {
         this.components = components;
+        this.publishingAllowed = publishingAllowed;
     }
 
     @Override
@@ -60,6 +69,8 @@ public final class OnDemandCheckFunction implements RequestStreamHandler {
         }
         return switch (OnDemandRequest.parse(json)) {
             case OnDemandRequest.Invalid invalid -> new FunctionOutcome.RequestRejected(invalid.problems());
+            case OnDemandRequest.Valid valid when valid.request().publish() && !publishingAllowed -> new FunctionOutcome.RequestRejected(
+                    List.of("\"publish\": true is turned off for this function (ON_DEMAND_PUBLISHING is false); ask without it for a report"));
             case OnDemandRequest.Valid valid -> check(valid.request());
         };
     }

@@ -62,18 +62,26 @@ public final class ServiceChangeFunction implements RequestStreamHandler {
         Subject subject = Subject.service(clusterArn, accepted.service());
         ServiceOutcome outcome = switch (accepted.action()) {
             case ARCHIVE -> components.serviceEvaluation().archive(subject, accepted.why() + " of " + subject.describe());
-            case EVALUATE_DEBOUNCED -> components.serviceClaims().claim(subject, SERVICE_ACTION_DEBOUNCE)
-                    ? components.serviceEvaluation().evaluateAndPublish(clusterArn, accepted.service())
-                    : new ServiceOutcome.Debounced(subject,
-                            subject.describe() + " was evaluated less than " + SERVICE_ACTION_DEBOUNCE.toMinutes() + " minutes ago");
-            case EVALUATE -> {
-                // Recorded so that the service actions following a deployment do not evaluate it again at once.
-                components.serviceClaims().claim(subject, Duration.ZERO);
-                yield components.serviceEvaluation().evaluateAndPublish(clusterArn, accepted.service());
-            }
+            case EVALUATE_DEBOUNCED -> components.serviceClaims().evaluatedWithin(subject, SERVICE_ACTION_DEBOUNCE)
+                    ? new ServiceOutcome.Debounced(subject,
+                            subject.describe() + " was evaluated less than " + SERVICE_ACTION_DEBOUNCE.toMinutes() + " minutes ago")
+                    : evaluated(clusterArn, accepted.service(), subject);
+            case EVALUATE -> evaluated(clusterArn, accepted.service(), subject);
         };
         return new FunctionOutcome.ServiceEventHandled(accepted.eventId(), accepted.why(), subject, outcome,
                 AwsCallCount.drain(components.awsCalls()));
+    }
+
+    /**
+     * Evaluates and publishes, then records the evaluation, so that the service actions following
+     * it are debounced. A failed evaluation records nothing: Lambda's retry evaluates again.
+     */
+    private ServiceOutcome evaluated(String clusterArn, String service, Subject subject) {
+        ServiceOutcome outcome = components.serviceEvaluation().evaluateAndPublish(clusterArn, service);
+        if (outcome instanceof ServiceOutcome.Evaluated) {
+            components.serviceClaims().evaluated(subject);
+        }
+        return outcome;
     }
 
     /** The cluster's ARN, from an ARN or a name in the function's own account and region. */

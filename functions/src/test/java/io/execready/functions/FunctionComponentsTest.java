@@ -45,7 +45,7 @@ class FunctionComponentsTest {
         assertThatThrownBy(() -> components.serviceEvaluation().archive(SUBJECT, "deleted"))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("STATE_TABLE_NAME");
-        assertThatThrownBy(() -> components.serviceClaims().claim(SUBJECT, Duration.ZERO))
+        assertThatThrownBy(() -> components.serviceClaims().evaluatedWithin(SUBJECT, Duration.ZERO))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("STATE_TABLE_NAME");
     }

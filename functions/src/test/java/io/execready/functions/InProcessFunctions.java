@@ -25,6 +25,8 @@ import io.execready.fixtures.ReadFailures;
 import io.execready.fixtures.TaskSnapshotFixture;
 import io.execready.logging.JsonLog;
 import io.execready.publish.ClaimOwner;
+import io.execready.publish.ImportRetryBudget;
+import io.execready.state.ServiceEvaluationClaims;
 import io.execready.snapshot.EcsCluster;
 import io.execready.snapshot.EcsService;
 import io.execready.snapshot.EcsTask;
@@ -71,7 +73,7 @@ final class InProcessFunctions implements AutoCloseable {
     final FakeEcs ecs = new FakeEcs();
     /** How every task (and the next task of the service) looks: changed to break or fix them. */
     UnaryOperator<TaskSnapshotFixture> shape = UnaryOperator.identity();
-    /** The services claimed for evaluation; the clock stands still, so every claim is inside any debounce window. */
+    /** The services whose evaluation finished; the clock stands still, so each is inside any debounce window. */
     final Set<Subject> claimed = ConcurrentHashMap.newKeySet();
     private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -85,9 +87,19 @@ final class InProcessFunctions implements AutoCloseable {
         TaskBatchEvaluation batch = new TaskBatchEvaluation(ecs, evaluation, executor);
         ServiceEvaluation service = new ServiceEvaluation(ecs, this::snapshotOf, ServiceCheckRegistry.all(), findings, CLOCK);
         this.components = new FunctionComponents(config, ecs, evaluation, batch, service,
-                (subject, window) -> claimed.add(subject) || window.isZero(),
+                new ServiceEvaluationClaims() {
+                    @Override
+                    public boolean evaluatedWithin(Subject subject, java.time.Duration window) {
+                        return claimed.contains(subject) && !window.isZero();
+                    }
+
+                    @Override
+                    public void evaluated(Subject subject) {
+                        claimed.add(subject);
+                    }
+                },
                 new ReadCache(), JsonLog.create(out, "INFO", CLOCK), new AwsCallRecorder(),
-                new ClusterSweep(ecs, batch, findings), CLOCK, new ClaimOwner());
+                new ClusterSweep(ecs, batch, findings), CLOCK, new ClaimOwner(), ImportRetryBudget.unlimited());
     }
 
     /** A task of service payments-api in cluster prod, of the PRIMARY deployment unless said otherwise. */

@@ -76,4 +76,15 @@ class OnDemandCheckFunctionTest {
         assertThat(response.get("problems")).hasSizeGreaterThanOrEqualTo(2);
         assertThat(functions.lastLogLine().get("level").asText()).isEqualTo("WARN");
     }
+
+    @Test
+    void handleRequest_withPublish_whenPublishingIsTurnedOff_isRejectedAndPublishesNothing() {
+        OnDemandCheckFunction locked = new OnDemandCheckFunction(functions.components, false);
+
+        JsonNode response = functions.invoke(locked,
+                "{\"cluster\": \"prod\", \"service\": \"" + TaskSnapshotFixture.SERVICE + "\", \"publish\": true}");
+
+        assertThat(response.toString()).contains("ON_DEMAND_PUBLISHING");
+        assertThat(functions.findings.published()).isEmpty();
+    }
 }

@@ -6,6 +6,9 @@ import java.util.function.UnaryOperator;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.exception.SdkServiceException;
+import software.amazon.awssdk.retries.StandardRetryStrategy;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -73,9 +76,25 @@ public final class AwsClients {
         // An audit bucket may live in another region; the client follows S3's redirect to it.
         this.s3 = lazily(S3Client::builder, builder -> builder.crossRegionAccessEnabled(true));
         this.securityHub = lazily(SecurityHubClient::builder);
-        this.sns = lazily(SnsClient::builder);
+        // An SNS error after SNS accepted a message cannot be told from one before it, and publishing
+        // is not idempotent: the SDK retries only throttling (a refusal, nothing was sent). Other
+        // errors fail the send; the alert claim is given back and Lambda's retry sends once more.
+        this.sns = lazily(SnsClient::builder, builder -> builder.overrideConfiguration(overrides.toBuilder()
+                .retryStrategy(StandardRetryStrategy.builder()
+                        .maxAttempts(limits.maxAttempts())
+                        .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(2)))
+                        .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(500), Duration.ofSeconds(5)))
+                        .retryOnException(AwsClients::throttled)
+                        .treatAsThrottling(AwsClients::throttled)
+                        .circuitBreakerEnabled(false)
+                        .build())
+                .build()));
         this.dynamoDb = lazily(DynamoDbClient::builder);
         this.sqs = lazily(SqsClient::builder);
+    }
+
+    private static boolean throttled(Throwable e) {
+        return e instanceof SdkServiceException service && service.isThrottlingException();
     }
 
     public Region region() {
@@ -132,10 +151,11 @@ public final class AwsClients {
     }
 
     private <B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C> Lazy<C> lazily(Supplier<B> builder, UnaryOperator<B> serviceSettings) {
-        return new Lazy<>(() -> serviceSettings.apply(builder.get())
+        // The service's own settings last, so that they may replace the shared ones.
+        return new Lazy<>(() -> serviceSettings.apply(builder.get()
                 .region(region)
                 .httpClient(httpClient)
-                .overrideConfiguration(overrides)
+                .overrideConfiguration(overrides))
                 .build());
     }
 }

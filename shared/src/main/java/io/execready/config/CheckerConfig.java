@@ -171,6 +171,14 @@ public record CheckerConfig(
                 + (int) MAX_IMPORTS_PER_SECOND + " (Security Hub's limit per account and region), got '" + value + "'");
     }
 
+    /**
+     * Whether on-demand requests may publish ({@code ON_DEMAND_PUBLISHING}, default false): whoever
+     * may invoke the on-demand function could otherwise change findings and send alerts.
+     */
+    public static boolean onDemandPublishing(Map<String, String> env) {
+        return parseBoolean(env, "ON_DEMAND_PUBLISHING", false);
+    }
+
     private static boolean parseBoolean(Map<String, String> env, String name, boolean defaultValue) {
         String value = blankToNull(env.get(name));
         if (value == null) {

@@ -59,8 +59,8 @@ public final class ClusterSweep {
     }
 
     /**
-     * Sweeps the cluster. Failures to list, to tell whether a subject is gone, or to publish
-     * propagate, so the unit of work is retried whole (every step is idempotent).
+     * Sweeps the cluster. Failures to list, to describe a listed task, to tell whether a subject is
+     * gone, or to publish propagate, so the unit of work is retried whole (every step is idempotent).
      */
     public Outcome sweep(String clusterArn) {
         List<Subject> known = findings.subjectsOf(clusterArn);
@@ -106,6 +106,11 @@ public final class ClusterSweep {
                 calls += result.importCalls();
                 archived.add(subject.describe() + ": " + gone.get());
             }
+        }
+        if (!evaluated.readFailures().isEmpty()) {
+            // Fewer tasks evaluated than listed: the message is delivered again (every step above is idempotent).
+            throw new ReadFailedException("Swept " + evaluated.evaluated().size() + " of the " + taskArns.size()
+                    + " tasks listed in cluster " + clusterArn + "; the others could not be described", evaluated.readFailures().getFirst());
         }
         return new Outcome(clusterArn, evaluated.evaluated().size(), notReady.size(), unknown, imported, calls,
                 evaluated.notEvaluated(), archived);

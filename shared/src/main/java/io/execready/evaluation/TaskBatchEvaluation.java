@@ -5,6 +5,7 @@ import io.execready.aws.NetworkInterfacePrefetch;
 import io.execready.publish.PublishResult;
 import io.execready.snapshot.EcsTask;
 import io.execready.snapshot.Fetched;
+import io.execready.snapshot.ReadFailure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,11 +42,20 @@ public final class TaskBatchEvaluation {
         this.interfaces = Objects.requireNonNull(interfaces, "interfaces");
     }
 
-    /** What came of a batch: one outcome per task evaluated, and why any other task was not. */
-    public record BatchOutcome(List<EvaluationOutcome> evaluated, List<String> notEvaluated) {
+    /**
+     * What came of a batch: one outcome per task evaluated, why any other task was not, and the
+     * failed reads among those reasons (a task that stopped meanwhile is no failure; one that could
+     * not be described is, and a retry may evaluate it).
+     */
+    public record BatchOutcome(List<EvaluationOutcome> evaluated, List<String> notEvaluated, List<ReadFailure> readFailures) {
         public BatchOutcome {
             evaluated = List.copyOf(evaluated);
             notEvaluated = List.copyOf(notEvaluated);
+            readFailures = List.copyOf(readFailures);
+        }
+
+        public BatchOutcome(List<EvaluationOutcome> evaluated, List<String> notEvaluated) {
+            this(evaluated, notEvaluated, List.of());
         }
     }
 
@@ -62,11 +72,15 @@ public final class TaskBatchEvaluation {
     public BatchOutcome evaluate(String cluster, List<String> tasks, boolean publish) {
         List<EcsTask> described = new ArrayList<>();
         List<String> notEvaluated = new ArrayList<>();
+        List<ReadFailure> readFailures = new ArrayList<>();
         for (Map.Entry<String, Fetched<EcsTask>> entry : ecs.describeTasks(cluster, tasks).entrySet()) {
             switch (entry.getValue()) {
                 case Fetched.Present<EcsTask> present -> described.add(present.value());
                 case Fetched.Absent<EcsTask> absent -> notEvaluated.add(absent.description());
-                case Fetched.Failed<EcsTask> failed -> notEvaluated.add("task " + entry.getKey() + " could not be read: " + failed.failure().describe());
+                case Fetched.Failed<EcsTask> failed -> {
+                    notEvaluated.add("task " + entry.getKey() + " could not be read: " + failed.failure().describe());
+                    readFailures.add(failed.failure());
+                }
             }
         }
 
@@ -92,6 +106,6 @@ public final class TaskBatchEvaluation {
                 .toList();
         // join() rethrows the first publishing failure: the caller's invocation fails and is retried.
         List<EvaluationOutcome> evaluated = running.stream().map(CompletableFuture::join).toList();
-        return new BatchOutcome(evaluated, notEvaluated);
+        return new BatchOutcome(evaluated, notEvaluated, readFailures);
     }
 }

@@ -38,11 +38,13 @@ public final class SecurityHubPublisher {
     static final String FINDING_TOO_LARGE = "FindingTooLarge";
     static final String UNNAMED_FAILURE = "UnnamedFailure";
     static final String INTERRUPTED = "Interrupted";
+    static final String RETRY_BUDGET_SPENT = "RetryBudgetSpent";
 
     private final SecurityHubClient client;
     private final ImportRetryPolicy retryPolicy;
     private final Sleeper sleeper;
     private final ImportRateLimiter rateLimiter;
+    private final ImportRetryBudget budget;
 
     public SecurityHubPublisher(SecurityHubClient client) {
         this(client, ImportRetryPolicy.DEFAULT, Sleeper.system());
@@ -54,6 +56,13 @@ public final class SecurityHubPublisher {
 
     /** @param rateLimiter paces every call, retries included */
     public SecurityHubPublisher(SecurityHubClient client, ImportRetryPolicy retryPolicy, Sleeper sleeper, ImportRateLimiter rateLimiter) {
+        this(client, retryPolicy, sleeper, rateLimiter, ImportRetryBudget.unlimited());
+    }
+
+    /** @param budget the re-sends the current invocation has left, shared by all its publications */
+    public SecurityHubPublisher(SecurityHubClient client, ImportRetryPolicy retryPolicy, Sleeper sleeper, ImportRateLimiter rateLimiter,
+                                ImportRetryBudget budget) {
+        this.budget = Objects.requireNonNull(budget, "budget");
         this.client = Objects.requireNonNull(client, "client");
         this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
@@ -94,6 +103,11 @@ public final class SecurityHubPublisher {
             }
             AttemptResult result = new AttemptResult();
             for (List<SizedFinding> batch : batches(pending)) {
+                if (attempt > 1 && !budget.tryResend()) {
+                    batch.forEach(f -> failures.add(new ImportFailure(f.id(), RETRY_BUDGET_SPENT, "not sent again: this invocation's "
+                            + budget.resends() + " re-sent import calls are spent; Lambda's retry sends it")));
+                    continue;
+                }
                 calls++;
                 importBatch(batch, result);
             }

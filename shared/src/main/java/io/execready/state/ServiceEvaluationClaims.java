@@ -8,16 +8,21 @@ import java.util.function.Supplier;
 
 /**
  * Debounces service events that repeat and carry no configuration (ECS Service Action, such as
- * SERVICE_STEADY_STATE): a service is evaluated at most once per window, however many functions
- * receive such events at once.
+ * SERVICE_STEADY_STATE): a service evaluated within the window is not evaluated again.
+ *
+ * <p>An evaluation is recorded only after it finished (its findings published): one that failed
+ * leaves no trace, so Lambda's retry of it evaluates instead of being debounced. Two events arriving
+ * at the same moment may then both evaluate; the findings port makes their publications one.
  */
-@FunctionalInterface
 public interface ServiceEvaluationClaims {
 
-    /** Whether this caller may evaluate the service now; false when it was claimed within {@code window}. */
-    boolean claim(Subject subject, Duration window);
+    /** Whether the service's last finished evaluation is less than {@code window} old. */
+    boolean evaluatedWithin(Subject subject, Duration window);
 
-    /** Claims kept in the subject store, conditional so that of concurrent callers at most one wins. */
+    /** Records that an evaluation of the service finished now. */
+    void evaluated(Subject subject);
+
+    /** Kept in the subject store. */
     static ServiceEvaluationClaims stored(SubjectStore store, Clock clock) {
         return stored(() -> store, clock);
     }
@@ -26,6 +31,18 @@ public interface ServiceEvaluationClaims {
     static ServiceEvaluationClaims stored(Supplier<SubjectStore> store, Clock clock) {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(clock, "clock");
-        return (subject, window) -> store.get().claimServiceEvaluation(subject, clock.instant(), window);
+        return new ServiceEvaluationClaims() {
+            @Override
+            public boolean evaluatedWithin(Subject subject, Duration window) {
+                return store.get().lastServiceEvaluation(subject)
+                        .map(last -> last.isAfter(clock.instant().minus(window)))
+                        .orElse(false);
+            }
+
+            @Override
+            public void evaluated(Subject subject) {
+                store.get().recordServiceEvaluation(subject, clock.instant());
+            }
+        };
     }
 }

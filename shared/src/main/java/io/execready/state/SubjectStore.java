@@ -271,17 +271,25 @@ public final class SubjectStore {
                 Map.of(":revision", number(revision)));
     }
 
+    /** When the service's last finished evaluation was recorded, if one was. */
+    public Optional<Instant> lastServiceEvaluation(Subject subject) {
+        Map<String, AttributeValue> item = call("read the last evaluation of " + subject.describe(), () -> dynamoDb.getItem(r -> r.tableName(tableName)
+                .consistentRead(true)
+                .key(subjectKey(subject)))).item();
+        return item == null ? Optional.empty() : Optional.ofNullable(instant(item, SERVICE_EVALUATED_AT));
+    }
+
     /**
-     * Claims the right to evaluate a service now: records {@code now} as its last evaluation unless
-     * one was recorded after {@code now - window}. Of concurrent callers, at most one succeeds.
+     * Records a finished evaluation of the service at {@code now}, keeping a later one recorded
+     * meanwhile. Repeating it is harmless, so an SDK retry of a write that happened changes nothing.
      */
-    public boolean claimServiceEvaluation(Subject subject, Instant now, Duration window) {
-        return conditionalUpdate("claim an evaluation of " + subject.describe(), subjectKey(subject),
-                "SET #subjectKey = :subjectKey, #evaluatedAt = :now, #expiresAt = :expiresAt",
-                "attribute_not_exists(#evaluatedAt) OR #evaluatedAt <= :cutoff",
-                Map.of("#subjectKey", SUBJECT_KEY, "#evaluatedAt", SERVICE_EVALUATED_AT, "#expiresAt", StateTable.TTL_ATTRIBUTE),
-                Map.of(":subjectKey", s(subject.key()), ":now", number(now.toEpochMilli()),
-                        ":cutoff", number(now.minus(window).toEpochMilli()), ":expiresAt", expiry(now)));
+    public void recordServiceEvaluation(Subject subject, Instant now) {
+        conditionalUpdate("record an evaluation of " + subject.describe(), subjectKey(subject),
+                "SET #subjectKey = :subjectKey, #cluster = :cluster, #evaluatedAt = :now, #expiresAt = :expiresAt",
+                "attribute_not_exists(#evaluatedAt) OR #evaluatedAt <= :now",
+                Map.of("#subjectKey", SUBJECT_KEY, "#cluster", CLUSTER, "#evaluatedAt", SERVICE_EVALUATED_AT, "#expiresAt", StateTable.TTL_ATTRIBUTE),
+                Map.of(":subjectKey", s(subject.key()), ":cluster", s(subject.clusterArn()), ":now", number(now.toEpochMilli()),
+                        ":expiresAt", expiry(now)));
     }
 
     /**

@@ -125,6 +125,29 @@ class SecurityHubPublisherTest {
     }
 
     @Test
+    void publish_whenSecurityHubStaysThrottled_resendsNoMoreThanTheInvocationsBudgetAcrossPublications() {
+        ScriptedSecurityHubClient client = new ScriptedSecurityHubClient((call, request) -> {
+            throw LimitExceededException.builder().statusCode(429)
+                    .awsErrorDetails(AwsErrorDetails.builder().errorCode("LimitExceededException").errorMessage("Rate exceeded").build())
+                    .build();
+        });
+        ImportRetryBudget budget = new ImportRetryBudget(3);
+        SecurityHubPublisher publisher = new SecurityHubPublisher(client, new ImportRetryPolicy(10, Duration.ZERO, Duration.ZERO),
+                recordingSleeper, ImportRateLimiter.unlimited(), budget);
+
+        FindingsImportException first = catchThrowableOfType(FindingsImportException.class, () -> publisher.publish(findings(2)));
+        FindingsImportException second = catchThrowableOfType(FindingsImportException.class, () -> publisher.publish(findings(2)));
+
+        assertThat(client.requests).as("two first sends, three re-sends in all").hasSize(5);
+        assertThat(second.failures()).extracting(ImportFailure::errorCode).containsOnly(SecurityHubPublisher.RETRY_BUDGET_SPENT);
+        assertThat(first.failures()).hasSize(2);
+
+        budget.refill();
+        catchThrowableOfType(FindingsImportException.class, () -> publisher.publish(findings(1)));
+        assertThat(client.requests).as("a new invocation has its budget again").hasSize(5 + 1 + 3);
+    }
+
+    @Test
     void publish_whenAccessIsDenied_reportsEveryFindingWithoutRetrying() {
         ScriptedSecurityHubClient client = new ScriptedSecurityHubClient((call, request) -> {
             throw InvalidAccessException.builder().statusCode(401)

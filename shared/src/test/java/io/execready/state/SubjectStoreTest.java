@@ -182,14 +182,18 @@ class SubjectStoreTest {
     }
 
     @Test
-    void claimServiceEvaluation_withinTheWindow_letsOneOfTwentyWinAndRefusesTheNext() throws Exception {
-        Duration window = Duration.ofMinutes(5);
+    void recordServiceEvaluation_keepsTheLatest_andRepeatingItIsHarmless() throws Exception {
+        assertThat(store.lastServiceEvaluation(SUBJECT)).isEmpty();
 
-        List<Boolean> wins = concurrently(20, () -> store.claimServiceEvaluation(SUBJECT, T0, window));
+        concurrently(20, () -> {
+            store.recordServiceEvaluation(SUBJECT, T0);
+            return true;
+        });
+        store.recordServiceEvaluation(SUBJECT, T0.plus(Duration.ofMinutes(4)));
+        store.recordServiceEvaluation(SUBJECT, T0.plus(Duration.ofMinutes(4)));
+        store.recordServiceEvaluation(SUBJECT, T0.plus(Duration.ofMinutes(1)));
 
-        assertThat(wins).filteredOn(won -> won).hasSize(1);
-        assertThat(store.claimServiceEvaluation(SUBJECT, T0.plus(Duration.ofMinutes(4)), window)).as("inside the window").isFalse();
-        assertThat(store.claimServiceEvaluation(SUBJECT, T0.plus(window), window)).as("once the window passed").isTrue();
+        assertThat(store.lastServiceEvaluation(SUBJECT)).contains(T0.plus(Duration.ofMinutes(4)));
     }
 
     private static <T> List<T> concurrently(int count, Callable<T> call) throws Exception {

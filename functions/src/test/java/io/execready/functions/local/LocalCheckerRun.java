@@ -128,6 +128,8 @@ public final class LocalCheckerRun implements AutoCloseable {
         env.put("SECURITY_HUB_ENABLED", "true");
         env.put("LOG_LEVEL", "INFO");
         env.put("SWEEP_QUEUE_URL", sweepQueues.queueUrl());
+        // The template turns it off by default; these runs publish on demand to test it.
+        env.put("ON_DEMAND_PUBLISHING", "true");
         return env;
     }
 
