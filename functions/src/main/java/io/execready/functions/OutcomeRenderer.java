@@ -105,6 +105,10 @@ final class OutcomeRenderer {
                     List.of(line(Level.INFO, skipped.reason() + ": nothing to do",
                             "outcome", "SKIPPED", "eventId", eventId, "taskArn", skipped.taskArn())),
                     noMetrics());
+            case TaskEventOutcome.Unconfirmed unconfirmed -> new Rendered(new Refusal("UNCONFIRMED", unconfirmed.reason()),
+                    List.of(line(Level.WARN, "event not acted on: " + unconfirmed.reason(),
+                            "outcome", "UNCONFIRMED", "eventId", eventId, "taskArn", unconfirmed.taskArn())),
+                    noMetrics());
             case TaskEventOutcome.Stale stale -> {
                 String reason = "version " + stale.version() + " is not newer than version " + stale.lastProcessedVersion() + " already handled";
                 yield new Rendered(new Refusal("STALE", reason),

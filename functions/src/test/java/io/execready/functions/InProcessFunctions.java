@@ -25,6 +25,7 @@ import io.execready.fixtures.ReadFailures;
 import io.execready.fixtures.TaskSnapshotFixture;
 import io.execready.logging.JsonLog;
 import io.execready.publish.ClaimOwner;
+import io.execready.functions.events.TaskStateChangeParser;
 import io.execready.publish.ImportRetryBudget;
 import io.execready.state.ServiceEvaluationClaims;
 import io.execready.snapshot.EcsCluster;
@@ -71,6 +72,8 @@ final class InProcessFunctions implements AutoCloseable {
 
     final InMemoryFindingsPort findings = new InMemoryFindingsPort(true, CLOCK);
     final FakeEcs ecs = new FakeEcs();
+    /** Whether an invoked task event's task is put into ECS first; false for events of tasks ECS does not have. */
+    boolean ecsKnowsEventTasks = true;
     /** How every task (and the next task of the service) looks: changed to break or fix them. */
     UnaryOperator<TaskSnapshotFixture> shape = UnaryOperator.identity();
     /** The services whose evaluation finished; the clock stands still, so each is inside any debounce window. */
@@ -144,6 +147,11 @@ final class InProcessFunctions implements AutoCloseable {
 
     /** Invokes the handler as the runtime would, and returns its response. */
     JsonNode invoke(RequestStreamHandler handler, String payload) {
+        if (ecsKnowsEventTasks && new TaskStateChangeParser().parse(payload.getBytes(StandardCharsets.UTF_8))
+                instanceof TaskStateChangeParser.Accepted accepted) {
+            // As in AWS, ECS knows the task an event is sent for (and says what the event said).
+            ecs.put(accepted.task());
+        }
         ByteArrayOutputStream response = new ByteArrayOutputStream();
         try {
             handler.handleRequest(new ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8)), response, new RequestContext());

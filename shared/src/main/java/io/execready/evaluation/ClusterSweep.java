@@ -6,6 +6,7 @@ import io.execready.engine.CheckStatus;
 import io.execready.engine.ReadFailedException;
 import io.execready.publish.FindingsPort;
 import io.execready.publish.PublishResult;
+import io.execready.snapshot.FailureKind;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.Subject;
 import java.util.ArrayList;
@@ -67,6 +68,8 @@ public final class ClusterSweep {
         List<String> taskArns = switch (ecs.listTasks(clusterArn, TaskListQuery.all())) {
             case Fetched.Present<List<String>> present -> present.value();
             case Fetched.Absent<List<String>> absent -> List.of();
+            // The cluster was deleted since the message was queued: no task runs, its subjects are archived.
+            case Fetched.Failed<List<String>> failed when failed.failure().kind() == FailureKind.NOT_FOUND -> List.of();
             case Fetched.Failed<List<String>> failed -> throw new ReadFailedException(
                     "Cannot list the running tasks of cluster " + clusterArn, failed.failure());
         };

@@ -2,6 +2,7 @@ package io.execready.evaluation;
 
 import io.execready.engine.ReadFailedException;
 import io.execready.snapshot.EcsService;
+import io.execready.snapshot.FailureKind;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.ReadFailure;
 import io.execready.snapshot.Subject;
@@ -34,6 +35,8 @@ public sealed interface ServicePresence {
             case Fetched.Present<EcsService> present when present.value().draining() -> new Draining(present.value());
             case Fetched.Present<EcsService> present -> new Active(present.value());
             case Fetched.Absent<EcsService> absent -> new Missing(absent.description());
+            // ClusterNotFoundException: no cluster, so no service.
+            case Fetched.Failed<EcsService> failed when failed.failure().kind() == FailureKind.NOT_FOUND -> new Missing(failed.failure().describe());
             case Fetched.Failed<EcsService> failed -> new Unreadable(failed.failure());
         };
     }

@@ -10,6 +10,7 @@ import io.execready.publish.FindingsPort;
 import io.execready.publish.PublishResult;
 import io.execready.snapshot.Arn;
 import io.execready.snapshot.EcsTask;
+import io.execready.snapshot.FailureKind;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.ReadFailure;
 import io.execready.snapshot.RunningTask;
@@ -56,6 +57,11 @@ public final class TaskEvaluation {
     /**
      * Handles one task state change: RUNNING evaluates, STOPPED settles, other states are skipped.
      * An event whose version is not newer than one already handled for the task is dropped.
+     *
+     * <p>The event is not trusted as it comes: a RUNNING task is described from ECS (in the
+     * function's own account and region) and the evaluation judges what ECS says, which also fills
+     * the exec fields (enableExecuteCommand, managedAgents) that some events lack. A task ECS does
+     * not know publishes nothing.
      */
     public TaskEventOutcome onTaskStateChange(EcsTask task) {
         String status = task.lastStatus();
@@ -67,11 +73,32 @@ public final class TaskEvaluation {
             return new TaskEventOutcome.Stale(task.taskArn(), task.version(), processed.getAsLong());
         }
         if (STOPPED.equals(status)) {
+            // Settling reads from ECS whether the subject is gone; the event's facts decide nothing.
             TaskEventOutcome settled = new TaskEventOutcome.Settled(settle(task));
             versions.processed(task);
             return settled;
         }
-        EvaluationOutcome evaluated = evaluateAndPublish(task);
+        Fetched<EcsTask> confirmed = ecs.describeTasks(task.clusterArn(), List.of(task.taskArn()))
+                .getOrDefault(task.taskArn(), Fetched.absent("ECS did not answer for task " + task.taskArn()));
+        EcsTask current;
+        switch (confirmed) {
+            case Fetched.Present<EcsTask> present -> current = present.value();
+            case Fetched.Absent<EcsTask> absent -> {
+                return new TaskEventOutcome.Unconfirmed(task.taskArn(), "ECS has no such task in this function's account and region ("
+                        + absent.description() + "): nothing is published for it");
+            }
+            case Fetched.Failed<EcsTask> failed when !failed.failure().kind().passing() -> {
+                return new TaskEventOutcome.Unconfirmed(task.taskArn(), "the task could not be confirmed from ECS: "
+                        + failed.failure().describe() + "; nothing is published for it");
+            }
+            case Fetched.Failed<EcsTask> failed -> throw new ReadFailedException(
+                    "Cannot confirm task " + task.taskArn() + " from ECS before publishing its verdict", failed.failure());
+        }
+        if (!RUNNING.equals(current.lastStatus())) {
+            return new TaskEventOutcome.Skipped(task.taskArn(), "ECS now reports the task " + current.lastStatus()
+                    + ": its own event settles it");
+        }
+        EvaluationOutcome evaluated = evaluateAndPublish(current);
         // A verdict with a check that could not be read is not final: its replay must evaluate again, not be dropped as STALE.
         if (evaluated.report().withStatus(CheckStatus.UNKNOWN).isEmpty()) {
             versions.processed(task);
@@ -112,6 +139,7 @@ public final class TaskEvaluation {
         List<String> listed = switch (ecs.listTasks(subject.clusterArn(), query)) {
             case Fetched.Present<List<String>> present -> present.value();
             case Fetched.Absent<List<String>> absent -> List.of();
+            case Fetched.Failed<List<String>> failed when failed.failure().kind() == FailureKind.NOT_FOUND -> List.of();
             case Fetched.Failed<List<String>> failed -> throw new ReadFailedException(
                     "Cannot tell whether " + subject.describe() + " has tasks left", failed.failure());
         };

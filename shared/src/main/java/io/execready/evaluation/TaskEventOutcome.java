@@ -23,6 +23,13 @@ public sealed interface TaskEventOutcome {
     record Stale(String taskArn, long version, long lastProcessedVersion) implements TaskEventOutcome {
     }
 
+    /**
+     * ECS does not confirm the event's task (no such task or cluster in this account and region, or
+     * the read is refused for good): nothing is published for an event whose facts cannot be checked.
+     */
+    record Unconfirmed(String taskArn, String reason) implements TaskEventOutcome {
+    }
+
     /** A state this function does not act on (PROVISIONING, PENDING, DEPROVISIONING, ...). */
     record Skipped(String taskArn, String reason) implements TaskEventOutcome {
     }

@@ -28,5 +28,13 @@ public enum FailureKind {
     REJECTED,
 
     /** The read broke inside the checker itself, not in AWS: a defect to report. */
-    UNEXPECTED
+    UNEXPECTED;
+
+    /** Whether the same read may succeed when tried again soon: throttling and outages pass, a denial or a missing resource does not. */
+    public boolean passing() {
+        return switch (this) {
+            case THROTTLED, UNREACHABLE, TIMED_OUT, INVALID_RESPONSE -> true;
+            case DENIED, NOT_FOUND, REJECTED, UNEXPECTED -> false;
+        };
+    }
 }

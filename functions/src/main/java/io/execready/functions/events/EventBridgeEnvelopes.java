@@ -25,6 +25,8 @@ public final class EventBridgeEnvelopes {
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // "{...} garbage" is not one event: reject it rather than act on its first part.
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     private EventBridgeEnvelopes() {

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The {@code detail} of an "ECS Task State Change" event, as far as ECS Exec cares. It resembles a
@@ -72,11 +73,11 @@ public record TaskStateChangeDetail(
     /** The fields every evaluation needs; empty when all are there. */
     public List<String> missingRequiredFields() {
         List<String> missing = new java.util.ArrayList<>();
-        if (taskArn == null || !taskArn.startsWith("arn:")) {
-            missing.add("detail.taskArn");
+        if (!EcsArns.isResourceArn(taskArn, "task/")) {
+            missing.add("detail.taskArn (an ECS task ARN with region and account)");
         }
-        if (clusterArn == null || !clusterArn.startsWith("arn:")) {
-            missing.add("detail.clusterArn");
+        if (!EcsArns.isResourceArn(clusterArn, "cluster/")) {
+            missing.add("detail.clusterArn (an ECS cluster ARN with region and account)");
         }
         if (lastStatus == null) {
             missing.add("detail.lastStatus");
@@ -88,26 +89,29 @@ public record TaskStateChangeDetail(
         return new EcsTask(taskArn, clusterArn, taskDefinitionArn, group, startedBy, lastStatus, desiredStatus,
                 stoppedReason, launchType, platformVersion, platformFamily, enableExecuteCommand, containerInstanceArn,
                 availabilityZone, version,
-                attachments == null ? List.of() : attachments.stream().filter(a -> a.type() != null).map(TaskStateChangeDetail::attachment).toList(),
-                containers == null ? List.of() : containers.stream().filter(c -> c.name() != null).map(TaskStateChangeDetail::container).toList(),
+                present(attachments).filter(a -> a.type() != null).map(TaskStateChangeDetail::attachment).toList(),
+                present(containers).filter(c -> c.name() != null).map(TaskStateChangeDetail::container).toList(),
                 overrides == null ? TaskOverrides.NONE : new TaskOverrides(overrides.taskRoleArn(),
-                        overrides.containerOverrides() == null ? List.of() : overrides.containerOverrides().stream()
+                        present(overrides.containerOverrides())
                                 .filter(o -> o.name() != null)
-                                .map(o -> new ContainerOverride(o.name(), o.environment() == null ? List.of()
-                                        : o.environment().stream().map(EnvironmentName::name).filter(n -> n != null).toList()))
+                                .map(o -> new ContainerOverride(o.name(),
+                                        present(o.environment()).map(EnvironmentName::name).filter(Objects::nonNull).toList()))
                                 .toList()));
+    }
+
+    /** The list's elements without JSON nulls: ECS never sends them, a crafted event may. */
+    private static <T> java.util.stream.Stream<T> present(List<T> list) {
+        return list == null ? java.util.stream.Stream.empty() : list.stream().filter(Objects::nonNull);
     }
 
     private static TaskAttachment attachment(Attachment a) {
         Map<String, String> details = new LinkedHashMap<>();
-        if (a.details() != null) {
-            a.details().stream().filter(d -> d.name() != null && d.value() != null).forEach(d -> details.put(d.name(), d.value()));
-        }
+        present(a.details()).filter(d -> d.name() != null && d.value() != null).forEach(d -> details.put(d.name(), d.value()));
         return new TaskAttachment(a.type(), a.status(), details);
     }
 
     private static TaskContainer container(Container c) {
-        List<ManagedAgent> agents = c.managedAgents() == null ? null : c.managedAgents().stream()
+        List<ManagedAgent> agents = c.managedAgents() == null ? null : present(c.managedAgents())
                 .map(a -> new ManagedAgent(a.name(), a.status(), a.reason(), a.lastStartedAt()))
                 .toList();
         return new TaskContainer(c.name(), c.containerArn(), c.lastStatus(), c.image(), agents);
