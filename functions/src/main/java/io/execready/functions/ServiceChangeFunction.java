@@ -2,7 +2,7 @@ package io.execready.functions;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import io.execready.engine.ExecReadyException;
+import io.execready.engine.ReadFailedException;
 import io.execready.evaluation.ServiceOutcome;
 import io.execready.functions.events.ServiceChangeParser;
 import io.execready.functions.events.ServiceChangeParser.Accepted;
@@ -12,11 +12,13 @@ import io.execready.functions.events.TaskStateChangeParser;
 import io.execready.logging.JsonLog;
 import io.execready.snapshot.Arn;
 import io.execready.snapshot.EcsCluster;
+import io.execready.snapshot.Fetched;
 import io.execready.snapshot.Subject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Invoked by the EventBridge rules on service changes: a deployment that completed or failed, a
@@ -58,7 +60,18 @@ public final class ServiceChangeFunction implements RequestStreamHandler {
 
     private FunctionOutcome handle(Accepted accepted) {
         components.claimOwner().begin(accepted.eventId(), components.clock().instant());
-        String clusterArn = clusterArn(accepted.cluster());
+        Optional<String> foreign = Arn.parse(accepted.cluster())
+                .filter(arn -> !arn.region().equals(components.config().region().id()))
+                .map(arn -> "cluster " + arn + " is in region " + arn.region() + "; this function checks " + components.config().region().id());
+        if (foreign.isPresent()) {
+            return new FunctionOutcome.Ignored(foreign.get(), accepted.eventId(), null);
+        }
+        Fetched<String> resolved = clusterArn(accepted.cluster());
+        if (resolved instanceof Fetched.Absent<String> absent) {
+            return new FunctionOutcome.Ignored("cluster " + accepted.cluster() + " does not exist in this account and region: "
+                    + absent.description(), accepted.eventId(), null);
+        }
+        String clusterArn = resolved.asOptional().orElseThrow();
         Subject subject = Subject.service(clusterArn, accepted.service());
         ServiceOutcome outcome = switch (accepted.action()) {
             case ARCHIVE -> components.serviceEvaluation().archive(subject, accepted.why() + " of " + subject.describe());
@@ -84,13 +97,19 @@ public final class ServiceChangeFunction implements RequestStreamHandler {
         return outcome;
     }
 
-    /** The cluster's ARN, from an ARN or a name in the function's own account and region. */
-    private String clusterArn(String cluster) {
+    /**
+     * The cluster's ARN, from an ARN or a name in the function's own account and region; absent when
+     * ECS has no such cluster. A read that may pass fails the invocation, so Lambda retries it.
+     */
+    private Fetched<String> clusterArn(String cluster) {
         if (Arn.parse(cluster).isPresent()) {
-            return cluster;
+            return Fetched.present(cluster);
         }
-        return components.ecs().describeCluster(cluster).asOptional()
-                .map(EcsCluster::clusterArn)
-                .orElseThrow(() -> new ExecReadyException("Cannot resolve cluster " + cluster + " to its ARN"));
+        return switch (components.ecs().describeCluster(cluster)) {
+            case Fetched.Present<EcsCluster> present -> Fetched.present(present.value().clusterArn());
+            case Fetched.Absent<EcsCluster> absent -> Fetched.absent(absent.description());
+            case Fetched.Failed<EcsCluster> failed when !failed.failure().kind().passing() -> Fetched.absent(failed.failure().describe());
+            case Fetched.Failed<EcsCluster> failed -> throw new ReadFailedException("Cannot resolve cluster " + cluster + " to its ARN", failed.failure());
+        };
     }
 }

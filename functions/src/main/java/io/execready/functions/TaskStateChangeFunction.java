@@ -7,9 +7,11 @@ import io.execready.functions.events.TaskStateChangeParser;
 import io.execready.functions.events.TaskStateChangeParser.Accepted;
 import io.execready.functions.events.TaskStateChangeParser.Rejected;
 import io.execready.logging.JsonLog;
+import io.execready.snapshot.Arn;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Optional;
 
 /**
  * Invoked by the EventBridge rule on "ECS Task State Change" (lastStatus RUNNING or STOPPED). A
@@ -50,6 +52,12 @@ public final class TaskStateChangeFunction implements RequestStreamHandler {
     private FunctionOutcome handle(Accepted accepted) {
         // Lambda retries an event with the same id: the retry picks up an alert claim its earlier attempt left.
         components.claimOwner().begin(accepted.envelope().getId(), components.clock().instant());
+        String region = components.config().region().id();
+        Optional<Arn> foreign = Arn.parse(accepted.task().taskArn()).filter(arn -> !arn.region().equals(region));
+        if (foreign.isPresent()) {
+            return new FunctionOutcome.Ignored("task " + accepted.task().taskArn() + " is in region " + foreign.get().region()
+                    + "; this function checks " + region, accepted.envelope().getId(), accepted.envelope().getDetailType());
+        }
         TaskEventOutcome outcome = components.evaluation().onTaskStateChange(accepted.task());
         return new FunctionOutcome.TaskEventHandled(accepted.envelope().getId(), accepted.task(), outcome,
                 AwsCallCount.drain(components.awsCalls()));

@@ -1,5 +1,6 @@
 package io.execready.engine;
 
+import io.execready.checks.support.ShellWords;
 import io.execready.snapshot.EcsTask;
 import io.execready.snapshot.EvaluatedTask;
 import io.execready.snapshot.Subject;
@@ -59,8 +60,9 @@ public sealed interface SubjectReport permits TaskReport, ServiceReport {
             return List.of();
         }
         return execCapableContainers().stream()
-                .map(container -> "aws ecs execute-command --cluster " + task().clusterName() + " --task " + task().taskId()
-                        + " --container " + container + " --interactive --command /bin/sh")
+                .map(container -> "aws ecs execute-command --cluster " + ShellWords.quote(task().clusterName())
+                        + " --task " + ShellWords.quote(task().taskId())
+                        + " --container " + ShellWords.quote(container) + " --interactive --command /bin/sh")
                 .toList();
     }
 }

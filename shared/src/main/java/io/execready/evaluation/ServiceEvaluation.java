@@ -59,6 +59,9 @@ public final class ServiceEvaluation {
             case ServicePresence.Draining draining -> archive(Subject.service(draining.service().clusterArn(), serviceName),
                     "service " + serviceName + " is being deleted");
             case ServicePresence.Missing missing -> new ServiceOutcome.NotEvaluated(missing.why());
+            // Refused for good (another account's cluster, a permission this role lacks): a retry cannot help.
+            case ServicePresence.Unreadable unreadable when !unreadable.failure().kind().passing() ->
+                    new ServiceOutcome.NotEvaluated(unreadable.failure().describe());
             case ServicePresence.Unreadable unreadable -> throw new ReadFailedException(
                     "Cannot evaluate service " + serviceName + " in cluster " + cluster, unreadable.failure());
         };

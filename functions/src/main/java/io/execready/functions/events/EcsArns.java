@@ -36,6 +36,16 @@ final class EcsArns {
         return text != null && !text.isEmpty() && text.length() <= MAX_NAME_LENGTH && text.matches("[A-Za-z0-9_-]+");
     }
 
+    /** A value from an event, shortened and without control characters, for a log line. */
+    static String shown(String text) {
+        if (text == null) {
+            return "null";
+        }
+        String clean = text.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return clean.length() <= 80 ? "'" + clean + "'" : "'" + clean.substring(0, 80) + "...' (" + text.length() + " characters)";
+    }
+
     /** A cluster or service given by name or ARN. */
     static boolean isNameOrArn(String text, String resourcePrefix) {
         return isName(text) || isResourceArn(text, resourcePrefix);

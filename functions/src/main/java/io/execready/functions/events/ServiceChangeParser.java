@@ -127,9 +127,9 @@ public final class ServiceChangeParser {
                 return new Skipped(detail.eventName() + " of deployment " + detail.deploymentId() + ": the service is evaluated when it completes or fails",
                         id, type);
             }
-            return new Accepted(Action.EVALUATE, name.cluster(), name.service(), detail.eventName(), id);
+            return accepted(Action.EVALUATE, name, detail.eventName(), id, type);
         }
-        return new Accepted(Action.EVALUATE_DEBOUNCED, name.cluster(), name.service(), detail.eventName(), id);
+        return accepted(Action.EVALUATE_DEBOUNCED, name, detail.eventName(), id, type);
     }
 
     private static Parsed fromCloudTrail(CloudTrailDetail detail, String id, String type) {
@@ -161,7 +161,18 @@ public final class ServiceChangeParser {
         if (name == null) {
             return new Rejected(detail.eventName() + " names no service in responseElements or requestParameters", id, type);
         }
-        return new Accepted(action, name.cluster(), name.service(), detail.eventName(), id);
+        return accepted(action, name, detail.eventName(), id, type);
+    }
+
+    /** A cluster and service ECS could have: anything else could never be evaluated, so it is rejected here, once. */
+    private static Parsed accepted(Action action, ServiceName name, String why, String id, String type) {
+        if (!EcsArns.isNameOrArn(name.cluster(), "cluster/")) {
+            return new Rejected("the cluster is not an ECS cluster name or ARN: " + EcsArns.shown(name.cluster()), id, type);
+        }
+        if (!EcsArns.isName(name.service())) {
+            return new Rejected("the service is not an ECS service name: " + EcsArns.shown(name.service()), id, type);
+        }
+        return new Accepted(action, name.cluster(), name.service(), why, id);
     }
 
     /** A cluster and service name, from a service ARN ({@code service/CLUSTER/NAME}, or the older {@code service/NAME}). */

@@ -103,7 +103,7 @@ public final class SweepEvents {
             return new ClusterRejected("message body has no \"" + CLUSTER_FIELD + "\" string");
         }
         String arn = cluster.asText().trim();
-        boolean isClusterArn = Arn.parse(arn).filter(a -> "ecs".equals(a.service()) && a.resource().startsWith("cluster/")).isPresent();
-        return isClusterArn ? new ClusterAccepted(arn) : new ClusterRejected("\"" + CLUSTER_FIELD + "\" is not an ECS cluster ARN: " + arn);
+        return EcsArns.isResourceArn(arn, "cluster/") ? new ClusterAccepted(arn)
+                : new ClusterRejected("\"" + CLUSTER_FIELD + "\" is not an ECS cluster ARN: " + EcsArns.shown(arn));
     }
 }

@@ -56,7 +56,7 @@ public enum UnreadableFact {
         return switch (snapshot.taskDefinition()) {
             case Fetched.Present<TaskDefinition> present -> evaluation.apply(present.value());
             case Fetched.Absent<TaskDefinition> absent -> TASK_DEFINITION.missing(definition, snapshot.target(), absent,
-                    "aws ecs describe-task-definition --task-definition " + Wording.revision(task.taskDefinitionArn()));
+                    "aws ecs describe-task-definition --task-definition " + ShellWords.quote(Wording.revision(task.taskDefinitionArn())));
             case Fetched.Failed<TaskDefinition> failed -> TASK_DEFINITION.unknown(definition, snapshot.target(), failed);
         };
     }
@@ -67,7 +67,7 @@ public enum UnreadableFact {
         return switch (snapshot.cluster()) {
             case Fetched.Present<EcsCluster> present -> evaluation.apply(present.value());
             case Fetched.Absent<EcsCluster> absent -> CLUSTER.missing(definition, snapshot.target(), absent,
-                    "aws ecs describe-clusters --clusters " + task.clusterName());
+                    "aws ecs describe-clusters --clusters " + ShellWords.quote(task.clusterName()));
             case Fetched.Failed<EcsCluster> failed -> CLUSTER.unknown(definition, snapshot.target(), failed);
         };
     }
