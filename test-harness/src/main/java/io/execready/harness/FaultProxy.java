@@ -51,7 +51,13 @@ public final class FaultProxy implements AutoCloseable {
         /** HTTP 503 with ServiceUnavailable (JSON protocols: ServiceUnavailableException; EC2: Unavailable). */
         UNAVAILABLE,
         /** No answer: the connection stays open, silent, for the proxy's longest hang, then closes. */
-        HANG
+        HANG,
+        /**
+         * The request is forwarded and the emulator acts on it (a write happens, a message is
+         * published), but the caller gets HTTP 500 InternalFailure instead of the emulator's answer:
+         * the ambiguous failure where AWS did the work and the caller cannot know it.
+         */
+        FORWARDED_THEN_FAILED
     }
 
     /** A fault the proxy served: which request, and what it got. */
@@ -160,6 +166,9 @@ public final class FaultProxy implements AutoCloseable {
                 hang();
                 return;
             }
+            if (fault == Fault.FORWARDED_THEN_FAILED) {
+                send(exchange, body);
+            }
             Protocol protocol = target.isPresent() ? Protocol.JSON
                     : "ec2".equals(service) ? Protocol.EC2
                     : action.isPresent() ? Protocol.QUERY
@@ -177,23 +186,7 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     private void forward(HttpExchange exchange, byte[] body) throws IOException {
-        URI target = upstream.resolve(exchange.getRequestURI().getRawPath()
-                + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()));
-        HttpRequest.Builder request = HttpRequest.newBuilder(target)
-                .method(exchange.getRequestMethod(), body.length == 0
-                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        exchange.getRequestHeaders().forEach((name, values) -> {
-            if (!HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                values.forEach(value -> request.header(name, value));
-            }
-        });
-        HttpResponse<byte[]> response;
-        try {
-            response = upstreamClient.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while forwarding to the emulator", e);
-        }
+        HttpResponse<byte[]> response = send(exchange, body);
         Headers headers = exchange.getResponseHeaders();
         response.headers().map().forEach((name, values) -> {
             if (!HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
@@ -205,6 +198,26 @@ public final class FaultProxy implements AutoCloseable {
         exchange.sendResponseHeaders(response.statusCode(), noBody ? -1 : answer.length);
         if (!noBody) {
             exchange.getResponseBody().write(answer);
+        }
+    }
+
+    /** Sends the request on to the emulator and returns its answer. */
+    private HttpResponse<byte[]> send(HttpExchange exchange, byte[] body) throws IOException {
+        URI target = upstream.resolve(exchange.getRequestURI().getRawPath()
+                + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()));
+        HttpRequest.Builder request = HttpRequest.newBuilder(target)
+                .method(exchange.getRequestMethod(), body.length == 0
+                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            if (!HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                values.forEach(value -> request.header(name, value));
+            }
+        });
+        try {
+            return upstreamClient.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while forwarding to the emulator", e);
         }
     }
 
@@ -268,7 +281,7 @@ public final class FaultProxy implements AutoCloseable {
                 Code code = switch (fault) {
                     case THROTTLED -> new Code(400, "ThrottlingException", "Rate exceeded");
                     case ACCESS_DENIED -> new Code(400, "AccessDeniedException", DENIED_MESSAGE);
-                    case INTERNAL_ERROR -> new Code(500, "InternalFailure", "The request processing has failed because of an unknown error");
+                    case INTERNAL_ERROR, FORWARDED_THEN_FAILED -> new Code(500, "InternalFailure", "The request processing has failed because of an unknown error");
                     case UNAVAILABLE, HANG -> new Code(503, "ServiceUnavailableException", "Service Unavailable");
                 };
                 return new ErrorAnswer(code.status(), "application/x-amz-json-1.1",
@@ -282,7 +295,7 @@ public final class FaultProxy implements AutoCloseable {
                 Code code = switch (fault) {
                     case THROTTLED -> new Code(400, "Throttling", "Rate exceeded");
                     case ACCESS_DENIED -> new Code(403, "AccessDenied", DENIED_MESSAGE);
-                    case INTERNAL_ERROR -> new Code(500, "InternalFailure", "The request processing has failed because of an unknown error");
+                    case INTERNAL_ERROR, FORWARDED_THEN_FAILED -> new Code(500, "InternalFailure", "The request processing has failed because of an unknown error");
                     case UNAVAILABLE, HANG -> new Code(503, "ServiceUnavailable", "Service Unavailable");
                 };
                 return new ErrorAnswer(code.status(), "text/xml",
@@ -298,7 +311,7 @@ public final class FaultProxy implements AutoCloseable {
                 Code code = switch (fault) {
                     case THROTTLED -> new Code(400, "RequestLimitExceeded", "Request limit exceeded");
                     case ACCESS_DENIED -> new Code(403, "UnauthorizedOperation", "You are not authorized to perform this operation");
-                    case INTERNAL_ERROR -> new Code(500, "InternalError", "An internal error has occurred");
+                    case INTERNAL_ERROR, FORWARDED_THEN_FAILED -> new Code(500, "InternalError", "An internal error has occurred");
                     case UNAVAILABLE, HANG -> new Code(503, "Unavailable", "The server is overloaded and can't handle the request");
                 };
                 return new ErrorAnswer(code.status(), "text/xml;charset=UTF-8",
@@ -313,7 +326,7 @@ public final class FaultProxy implements AutoCloseable {
                 Code code = switch (fault) {
                     case THROTTLED -> new Code(503, "SlowDown", "Please reduce your request rate");
                     case ACCESS_DENIED -> new Code(403, "AccessDenied", "Access Denied");
-                    case INTERNAL_ERROR -> new Code(500, "InternalError", "We encountered an internal error, please try again");
+                    case INTERNAL_ERROR, FORWARDED_THEN_FAILED -> new Code(500, "InternalError", "We encountered an internal error, please try again");
                     case UNAVAILABLE, HANG -> new Code(503, "ServiceUnavailable", "Service is unable to handle request");
                 };
                 return new ErrorAnswer(code.status(), "application/xml",
@@ -328,7 +341,7 @@ public final class FaultProxy implements AutoCloseable {
                 Code code = switch (fault) {
                     case THROTTLED -> new Code(429, "TooManyRequestsException", "Rate exceeded");
                     case ACCESS_DENIED -> new Code(403, "AccessDeniedException", DENIED_MESSAGE);
-                    case INTERNAL_ERROR -> new Code(500, "InternalException", "Internal error");
+                    case INTERNAL_ERROR, FORWARDED_THEN_FAILED -> new Code(500, "InternalException", "Internal error");
                     case UNAVAILABLE, HANG -> new Code(503, "ServiceUnavailableException", "Service Unavailable");
                 };
                 return new ErrorAnswer(code.status(), "application/json", "{\"message\":\"" + code.message() + "\"}",

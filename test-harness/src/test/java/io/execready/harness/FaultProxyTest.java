@@ -135,6 +135,16 @@ class FaultProxyTest {
     }
 
     @Test
+    void forwardedThenFailed_letsTheEmulatorActButAnswersTheCallerWithAServerError() {
+        proxy.inject("ecs", "ListClusters", Fault.FORWARDED_THEN_FAILED);
+
+        assertThatThrownBy(() -> ecs.listClusters())
+                .isInstanceOfSatisfying(EcsException.class, e -> assertThat(e.statusCode()).isEqualTo(500));
+        assertThat(forwardedTargets).as("the emulator got the request").containsExactly("AmazonEC2ContainerServiceV20141113.ListClusters");
+        assertThat(proxy.served()).containsExactly(new FaultProxy.Served("ecs", "ListClusters", Fault.FORWARDED_THEN_FAILED));
+    }
+
+    @Test
     void serverErrors_carryTheirStatus() {
         proxy.inject("ecs", "ListClusters", Fault.UNAVAILABLE);
         proxy.inject("iam", "GetRole", Fault.INTERNAL_ERROR);
