@@ -256,6 +256,11 @@ final class InProcessFunctions implements AutoCloseable {
         }
     }
 
+    /** A Lambda context for an in-process invocation. */
+    static Context context() {
+        return new RequestContext();
+    }
+
     /** The Lambda context of an in-process invocation: a request id, nothing else. */
     private static final class RequestContext implements Context {
         @Override

@@ -87,6 +87,8 @@ public final class AwsClients {
                         .retryOnException(AwsClients::throttled)
                         .treatAsThrottling(AwsClients::throttled)
                         .circuitBreakerEnabled(false)
+                        // Else the client adds its defaults, which retry server errors and timeouts too.
+                        .useClientDefaults(false)
                         .build())
                 .build()));
         this.dynamoDb = lazily(DynamoDbClient::builder);

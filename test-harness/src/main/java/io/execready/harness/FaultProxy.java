@@ -76,6 +76,10 @@ public final class FaultProxy implements AutoCloseable {
     private final Duration longestHang;
     private final Map<String, Fault> rules = new ConcurrentHashMap<>();
     private final List<Served> served = new CopyOnWriteArrayList<>();
+    private final Map<String, BodyRule> bodyRules = new ConcurrentHashMap<>();
+
+    private record BodyRule(String marker, Fault fault) {
+    }
 
     private FaultProxy(HttpServer server, ExecutorService executor, URI upstream, Duration longestHang) {
         this.server = server;
@@ -132,9 +136,18 @@ public final class FaultProxy implements AutoCloseable {
         rules.put(key(service, operation), fault);
     }
 
+    /**
+     * Answers {@code operation} of {@code service} with {@code fault} only for requests whose body
+     * contains {@code marker} (one kind of conditional write, say), until {@link #clear()}.
+     */
+    public void injectWhenBodyContains(String service, String operation, String marker, Fault fault) {
+        bodyRules.put(key(service, operation), new BodyRule(marker, fault));
+    }
+
     /** Forwards everything again, and forgets the faults served so far. */
     public void clear() {
         rules.clear();
+        bodyRules.clear();
         served.clear();
     }
 
@@ -156,7 +169,12 @@ public final class FaultProxy implements AutoCloseable {
             Optional<String> target = Optional.ofNullable(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
             Optional<String> action = target.isPresent() ? Optional.empty() : formAction(exchange.getRequestHeaders(), body);
             String operation = target.map(t -> t.substring(t.lastIndexOf('.') + 1)).or(() -> action).orElse("");
+            String text = new String(body, StandardCharsets.UTF_8);
             Fault fault = Optional.ofNullable(rules.get(key(service, operation))).orElse(rules.get(key(service, "*")));
+            BodyRule bodyRule = bodyRules.get(key(service, operation));
+            if (fault == null && bodyRule != null && text.contains(bodyRule.marker())) {
+                fault = bodyRule.fault();
+            }
             if (fault == null) {
                 forward(exchange, body);
                 return;

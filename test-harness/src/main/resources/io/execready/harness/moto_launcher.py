@@ -23,19 +23,29 @@ PIP_COMMAND = 'pip install "moto[server]==%s"' % REQUIRED_MOTO
 
 # SecurityHub GetFindings. Gap: past the first page moto answers "InvalidToken: Resource not found!",
 # because its paginator cannot find its own token among the findings it returns as plain dicts. The
-# stand-in pages by offset (filters and sorting stay unimplemented, as in moto).
+# stand-in pages by offset, and honours ProductFields filters with EQUALS (other filters and sorting
+# stay unimplemented, as in moto), so a test can read one subject's findings among thousands.
 def patch_securityhub_get_findings_pages():
     from moto.securityhub.exceptions import InvalidInputException
     from moto.securityhub.models import SecurityHubBackend
+
+    def matches(finding, filters):
+        for wanted in (filters or {}).get("ProductFields", []):
+            if wanted.get("Comparison", "EQUALS") != "EQUALS":
+                continue
+            if (finding.get("ProductFields") or {}).get(wanted.get("Key")) != wanted.get("Value"):
+                return False
+        return True
 
     def get_findings(self, filters=None, sort_criteria=None, max_results=None, next_token=None):
         limit = 100 if max_results is None else int(max_results)
         if limit < 1 or limit > 100:
             raise InvalidInputException(op="GetFindings", msg="MaxResults must be a number between 1 and 100")
         start = int(next_token) if next_token else 0
-        page = [f.as_dict() for f in self.findings[start:start + limit]]
+        selected = [d for d in (f.as_dict() for f in self.findings) if matches(d, filters)]
+        page = selected[start:start + limit]
         following = start + limit
-        return page, (str(following) if following < len(self.findings) else None)
+        return page, (str(following) if following < len(selected) else None)
 
     SecurityHubBackend.get_findings = get_findings
 
