@@ -47,7 +47,7 @@ public final class SweepClusterFunction implements RequestStreamHandler {
         JsonNode event = readEvent(input.readNBytes(MAX_EVENT_BYTES + 1));
         JsonNode records = event == null ? null : event.get("Records");
         FunctionOutcome outcome;
-        if (records == null || !records.isArray()) {
+        if (records == null || !records.isArray() || records.isEmpty()) {
             outcome = new FunctionOutcome.NotAnSqsEvent();
         } else {
             List<ClusterMessage> messages = new ArrayList<>();

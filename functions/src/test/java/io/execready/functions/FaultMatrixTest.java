@@ -235,9 +235,9 @@ class FaultMatrixTest {
         }
         Invoked replay = invoke(Function.TASK_EVENT, cell, eventId);
 
-        assertThat(first.failed()).isTrue();
-        assertThat(replay.failed()).isFalse();
-        assertThat(activeFindings(cell)).isNotEmpty();
+        assertThat(first.failed()).as(first.detail()).isTrue();
+        assertThat(replay.failed()).as(replay.detail()).isFalse();
+        assertThat(activeFindings(cell)).as(replay.detail()).isNotEmpty();
         assertThat(alertsOf(cell)).isEqualTo(1);
     }
 
