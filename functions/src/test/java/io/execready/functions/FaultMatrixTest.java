@@ -241,6 +241,79 @@ class FaultMatrixTest {
         assertThat(alertsOf(cell)).isEqualTo(1);
     }
 
+    /**
+     * Values planted in a task definition's environment and secrets, in the run's overrides and in
+     * the event's copy of them appear nowhere: not in logs, responses, findings, alerts or state.
+     */
+    @Test
+    void canaryValues_inEnvironmentSecretsAndOverrides_appearNowhere() throws Exception {
+        String inEnvironment = "CANARY-ENV-7f3a9c";
+        String inSecret = "CANARY-SECRET-2b8e41";
+        String inOverride = "CANARY-OVERRIDE-c0ffee";
+        String inEvent = "CANARY-EVENT-5d1e77";
+        String clusterName = String.format("fm-%03d", CLUSTERS.incrementAndGet());
+        Cell cell;
+        try (EcsClient ecs = EcsClient.builder().region(Region.of(run.aws().region())).endpointOverride(URI.create(run.aws().endpoint())).build()) {
+            String clusterArn = ecs.createCluster(r -> r.clusterName(clusterName)).cluster().clusterArn();
+            var network = run.seeded().network();
+            String family = "canary-" + clusterName;
+            ecs.registerTaskDefinition(r -> r.family(family).taskRoleArn(run.seeded().brokenRoleArn())
+                    .networkMode(software.amazon.awssdk.services.ecs.model.NetworkMode.AWSVPC)
+                    .requiresCompatibilities(software.amazon.awssdk.services.ecs.model.Compatibility.FARGATE).cpu("256").memory("512")
+                    .containerDefinitions(software.amazon.awssdk.services.ecs.model.ContainerDefinition.builder()
+                            .name("api").image("public.ecr.aws/nginx/nginx:1.27").memory(512).essential(true)
+                            .environment(e -> e.name("DB_PASSWORD").value(inEnvironment))
+                            .secrets(x -> x.name("API_KEY").valueFrom("arn:aws:secretsmanager:us-east-1:123456789012:secret:" + inSecret))
+                            .build()));
+            ecs.createService(r -> r.cluster(clusterName).serviceName(SERVICE).taskDefinition(family)
+                    .desiredCount(0).launchType(LaunchType.FARGATE).enableExecuteCommand(true)
+                    .networkConfiguration(n -> n.awsvpcConfiguration(a -> a
+                            .subnets(network.privateSubnetId()).securityGroups(network.taskSecurityGroupId())
+                            .assignPublicIp(AssignPublicIp.DISABLED))));
+            String primary = ecs.describeServices(r -> r.cluster(clusterName).services(SERVICE)).services().getFirst()
+                    .deployments().stream().filter(d -> "PRIMARY".equals(d.status())).findFirst().map(Deployment::id).orElseThrow();
+            Task task = ecs.runTask(r -> r.cluster(clusterName).taskDefinition(family).group("service:" + SERVICE).startedBy(primary)
+                            .launchType(LaunchType.FARGATE).enableExecuteCommand(true).count(1)
+                            .overrides(o -> o.containerOverrides(c -> c.name("api").environment(e -> e.name("TOKEN").value(inOverride))))
+                            .networkConfiguration(n -> n.awsvpcConfiguration(a -> a
+                                    .subnets(network.privateSubnetId()).securityGroups(network.taskSecurityGroupId())
+                                    .assignPublicIp(AssignPublicIp.DISABLED))))
+                    .tasks().getFirst();
+            cell = new Cell(clusterName, clusterArn, task);
+        }
+        StringBuilder seen = new StringBuilder();
+        for (Function function : Function.values()) {
+            String event = event(function, cell, "fm-canary-" + function);
+            if (function == Function.TASK_EVENT) {
+                event = event.replace("\"launchType\"", "\"overrides\":{\"containerOverrides\":[{\"name\":\"api\",\"environment\":"
+                        + "[{\"name\":\"TOKEN\",\"value\":\"" + inEvent + "\"}]}]},\"launchType\"");
+                assertThat(event).contains(inEvent);
+            }
+            Invoked invoked = invokeEvent(function, event);
+            assertThat(invoked.failed()).as(invoked.detail()).isFalse();
+            seen.append(invoked.detail());
+        }
+        activeFindings(cell).values().forEach(finding -> seen.append(finding.toString()));
+        run.alerts().forEach(alert -> seen.append(alert.message()).append(alert.messageAttributes()).append(alert.subject()));
+        try (var dynamoDb = software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder().region(Region.of(run.aws().region()))
+                .endpointOverride(URI.create(run.dynamoDb().endpoint())).build()) {
+            dynamoDb.scanPaginator(r -> r.tableName(LocalCheckerRun.STATE_TABLE)).items().forEach(item -> item.forEach((name, value) ->
+                    seen.append(name).append('=').append(value.b() == null ? value.toString()
+                            : new String(decompressed(value.b().asByteArray()), StandardCharsets.UTF_8))));
+        }
+
+        assertThat(alertsOf(cell)).as("the broken service was alerted, so the alert was looked at").isEqualTo(1);
+        assertThat(seen.toString()).contains(cell.clusterArn()).doesNotContain(inEnvironment, inSecret, inOverride, inEvent);
+    }
+
+    private static byte[] decompressed(byte[] bytes) {
+        try (var in = new java.util.zip.GZIPInputStream(new ByteArrayInputStream(bytes))) {
+            return in.readAllBytes();
+        } catch (IOException notGzip) {
+            return bytes;
+        }
+    }
+
     /** Where Lambda's retry is what completes the work. */
     private static boolean shouldFail(Function function, String service, Fault fault) {
         boolean passing = fault != Fault.ACCESS_DENIED;
@@ -316,12 +389,16 @@ class FaultMatrixTest {
     }
 
     private static Invoked invoke(Function function, Cell cell, String eventId) throws IOException {
+        return invokeEvent(function, event(function, cell, eventId));
+    }
+
+    private static Invoked invokeEvent(Function function, String event) throws IOException {
         RequestStreamHandler handler = HANDLERS.computeIfAbsent(function, FaultMatrixTest::handler);
         ByteArrayOutputStream logs = LOGS.get(function);
         logs.reset();
         ByteArrayOutputStream response = new ByteArrayOutputStream();
         try {
-            handler.handleRequest(new ByteArrayInputStream(event(function, cell, eventId).getBytes(StandardCharsets.UTF_8)), response,
+            handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), response,
                     InProcessFunctions.context());
         } catch (RuntimeException e) {
             return new Invoked(true, e.toString());

@@ -1,5 +1,14 @@
 package io.execready.publish;
 
+import io.execready.aws.EcsGateway;
+import io.execready.aws.TaskListQuery;
+import io.execready.snapshot.ContainerInstance;
+import io.execready.snapshot.EcsCluster;
+import io.execready.snapshot.EcsService;
+import io.execready.snapshot.Fetched;
+import io.execready.snapshot.TaskDefinition;
+import java.util.List;
+import java.util.Map;
 import io.execready.aws.SdkEcsGateway;
 import io.execready.checks.CheckRegistry;
 import io.execready.engine.CheckEngine;
@@ -112,8 +121,55 @@ final class PublishingTestbed implements AutoCloseable {
 
     /** A task of service payments-api (or of the given group) with the cause of the trouble applied. */
     static EcsTask task(String taskId, long version, String lastStatus, UnaryOperator<TaskSnapshotFixture> shape) {
-        return shape.apply(TaskSnapshotFixture.runningFargateTask().withTaskId(taskId).withVersion(version).withLastStatus(lastStatus))
+        EcsTask task = shape.apply(TaskSnapshotFixture.runningFargateTask().withTaskId(taskId).withVersion(version).withLastStatus(lastStatus))
                 .build().task();
+        ISSUED.put(task.taskArn(), task);
+        return task;
+    }
+
+    /** The tasks the tests run, as ECS describes them (the emulator holds none of these fixture tasks). */
+    private static final Map<String, EcsTask> ISSUED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** ECS reads from the emulator, except that the tasks the tests issued are described as issued. */
+    private static EcsGateway knowingIssuedTasks(EcsGateway emulator) {
+        return new EcsGateway() {
+            @Override
+            public Fetched<TaskDefinition> describeTaskDefinition(String taskDefinition) {
+                return emulator.describeTaskDefinition(taskDefinition);
+            }
+
+            @Override
+            public Fetched<EcsCluster> describeCluster(String cluster) {
+                return emulator.describeCluster(cluster);
+            }
+
+            @Override
+            public Fetched<EcsService> describeService(String cluster, String serviceName) {
+                return emulator.describeService(cluster, serviceName);
+            }
+
+            @Override
+            public Map<String, Fetched<EcsTask>> describeTasks(String cluster, List<String> tasks) {
+                Map<String, Fetched<EcsTask>> described = new java.util.LinkedHashMap<>(emulator.describeTasks(cluster, tasks));
+                tasks.stream().filter(ISSUED::containsKey).forEach(arn -> described.put(arn, Fetched.present(ISSUED.get(arn))));
+                return described;
+            }
+
+            @Override
+            public Fetched<List<String>> listTasks(String cluster, TaskListQuery query) {
+                return emulator.listTasks(cluster, query);
+            }
+
+            @Override
+            public Fetched<Map<String, String>> listTagsForResource(String arn) {
+                return emulator.listTagsForResource(arn);
+            }
+
+            @Override
+            public Map<String, Fetched<ContainerInstance>> describeContainerInstances(String cluster, List<String> containerInstances) {
+                return emulator.describeContainerInstances(cluster, containerInstances);
+            }
+        };
     }
 
     /** A read-only root filesystem without the agent's volumes: writable-root-filesystem fails. */
@@ -160,7 +216,7 @@ final class PublishingTestbed implements AutoCloseable {
                     channels, clock, Duration.ofDays(30), duration -> Thread.sleep(duration), new ClaimOwner());
             SnapshotSource snapshots = target -> snapshotOf(target.task());
             this.evaluation = new TaskEvaluation(snapshots, new CheckEngine(CheckRegistry.all(), clock), findings,
-                    new SdkEcsGateway(bed.ecs), TaskEventVersions.stored(store, clock));
+                    knowingIssuedTasks(new SdkEcsGateway(bed.ecs)), TaskEventVersions.stored(store, clock));
         }
 
         private TaskSnapshot snapshotOf(EcsTask task) {
