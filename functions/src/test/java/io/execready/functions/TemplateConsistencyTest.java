@@ -194,6 +194,44 @@ final class TemplateConsistencyTest {
         throw new IllegalStateException("template.yaml not found above " + Path.of("").toAbsolutePath());
     }
 
+    @Test
+    void awsCallLimits_inGlobals_letAHungCallAndTheClaimsReleaseFitTheFunctionTimeout() {
+        JsonNode variables = template.path("Globals").path("Function").path("Environment").path("Variables");
+        int attempts = variables.path("AWS_MAX_ATTEMPTS").asInt();
+        int attemptSeconds = variables.path("API_CALL_ATTEMPT_TIMEOUT_SECONDS").asInt();
+        int callSeconds = variables.path("API_CALL_TIMEOUT_SECONDS").asInt();
+        int timeout = template.path("Globals").path("Function").path("Timeout").asInt();
+
+        assertThat(attempts).isBetween(1, 5);
+        assertThat(attemptSeconds).isPositive().isLessThanOrEqualTo(callSeconds);
+        assertThat(2 * callSeconds + 10).as("a call that hangs, then the release of an alert claim, with room to fail cleanly")
+                .isLessThanOrEqualTo(timeout);
+    }
+
+    @Test
+    void sweepWorker_hasItsConcurrencyOnTheEventSource_andReceivesFromItsQueueOnly() {
+        JsonNode worker = template.path("Resources").path("SweepClusterFunction");
+        JsonNode source = worker.path("Properties").path("Events").path("SweepQueue").path("Properties");
+
+        assertThat(source.path("ScalingConfig").path("MaximumConcurrency").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(worker.path("Properties").has("ReservedConcurrentExecutions")).isFalse();
+        assertThat(worker.path("Properties").has("Role")).as("a role of its own: SAM's generated one would get AWSLambdaSQSQueueExecutionRole").isTrue();
+        for (JsonNode statement : policyStatements()) {
+            if (statement.path("Action").toString().contains("sqs:ReceiveMessage")) {
+                assertThat(statement.path("Resource").toString()).as("sqs:ReceiveMessage on %s", statement).doesNotContain("\"*\"");
+            }
+        }
+    }
+
+    @Test
+    void onDemandFunction_isCapped_andPublishesOnlyWhenTheStackAllows() {
+        JsonNode properties = template.path("Resources").path("OnDemandCheckFunction").path("Properties");
+
+        assertThat(properties.path("ReservedConcurrentExecutions").asInt()).isPositive();
+        assertThat(properties.path("Environment").path("Variables").has("ON_DEMAND_PUBLISHING")).isTrue();
+        assertThat(template.path("Parameters").path("OnDemandPublishing").path("Default").asText()).isEqualTo("false");
+    }
+
     private static List<Map.Entry<String, JsonNode>> functions() {
         List<Map.Entry<String, JsonNode>> functions = new ArrayList<>();
         for (Map.Entry<String, JsonNode> resource : template.path("Resources").properties()) {

@@ -147,27 +147,55 @@ public final class LocalCheckerRun implements AutoCloseable {
         }
     }
 
-    /** The sample event as ECS would send it here: a service task started by the emulator's PRIMARY deployment. */
+    /**
+     * The sample event as ECS would send it here: a service task started by the emulator's PRIMARY
+     * deployment, and a RUNNING task that the emulator runs (with the event's task id, family,
+     * group, starter and launch type): the functions confirm a task from ECS before publishing.
+     */
     public String asDeliveredHere(String eventJson) throws IOException {
         if (!(JSON.readTree(eventJson) instanceof ObjectNode event) || !(event.get("detail") instanceof ObjectNode detail)) {
             return eventJson;
         }
         String group = detail.path("group").asText("");
-        if (!group.startsWith("service:")) {
-            return eventJson;
-        }
         try (EcsClient ecs = EcsClient.builder().region(Region.of(aws.region())).build()) {
-            String primary = ecs.describeServices(r -> r.cluster(detail.path("clusterArn").asText())
-                            .services(group.substring("service:".length())))
-                    .services().stream()
-                    .flatMap(service -> service.deployments().stream())
-                    .filter(deployment -> "PRIMARY".equals(deployment.status()))
-                    .map(Deployment::id)
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("the emulator has no PRIMARY deployment for " + group));
-            detail.put("startedBy", primary);
+            if (group.startsWith("service:")) {
+                String primary = ecs.describeServices(r -> r.cluster(detail.path("clusterArn").asText())
+                                .services(group.substring("service:".length())))
+                        .services().stream()
+                        .flatMap(service -> service.deployments().stream())
+                        .filter(deployment -> "PRIMARY".equals(deployment.status()))
+                        .map(Deployment::id)
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalStateException("the emulator has no PRIMARY deployment for " + group));
+                detail.put("startedBy", primary);
+            }
+            if ("RUNNING".equals(detail.path("lastStatus").asText())) {
+                runAsTheEventSays(ecs, detail);
+            }
         }
         return JSON.writeValueAsString(event);
+    }
+
+    /** Runs the event's task in the emulator, under the event's task id, unless it runs already. */
+    private void runAsTheEventSays(EcsClient ecs, ObjectNode detail) {
+        String taskArn = detail.path("taskArn").asText();
+        String cluster = detail.path("clusterArn").asText();
+        if (!ecs.describeTasks(r -> r.cluster(cluster).tasks(taskArn)).tasks().isEmpty()) {
+            return;
+        }
+        String taskId = taskArn.substring(taskArn.lastIndexOf('/') + 1);
+        String definition = detail.path("taskDefinitionArn").asText();
+        String launchType = detail.path("launchType").asText("FARGATE");
+        ecs.runTask(r -> {
+            r.cluster(cluster).taskDefinition(definition.substring(definition.lastIndexOf('/') + 1))
+                    .group(detail.path("group").asText(null)).startedBy(detail.path("startedBy").asText(null))
+                    .launchType(launchType).enableExecuteCommand(detail.path("enableExecuteCommand").asBoolean(true)).count(1)
+                    .clientToken("execready-task-id:" + taskId);
+            if ("FARGATE".equals(launchType)) {
+                r.networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(seeded.network().privateSubnetId())
+                        .securityGroups(seeded.network().taskSecurityGroupId())));
+            }
+        });
     }
 
     /**
