@@ -195,8 +195,11 @@ class TaskStateChangeEndToEndTest {
         }
         assertThat(status(report, "launch-type-supported")).isEqualTo("PASS");
         assertThat(status(report, "task-role-ssmmessages")).isEqualTo("PASS");
-        assertThat(status(report, "agent-version")).as("moto cannot register ECS Anywhere instances").isEqualTo("UNKNOWN");
-        assertThat(report.get("execReady").asBoolean()).isTrue();
+        // moto cannot register ECS Anywhere instances: the task it runs for the event sits on the demo's
+        // EC2 instance, whose agent is judged, or on none, which leaves the agent unknown.
+        String agent = status(report, "agent-version");
+        assertThat(agent).isIn("PASS", "UNKNOWN");
+        assertThat(report.get("execReady").asBoolean()).as("an UNKNOWN is never reported ready").isEqualTo(agent.equals("PASS"));
         assertThat(complianceBySubject(DemoScenario.CLUSTER_ARN + "|family:" + DemoScenario.EXTERNAL_FAMILY))
                 .containsEntry("ssm-reachable", "NOT_AVAILABLE")
                 .containsEntry("launch-type-supported", "PASSED");

@@ -191,7 +191,7 @@ public final class LocalCheckerRun implements AutoCloseable {
                     .group(detail.path("group").asText(null)).startedBy(detail.path("startedBy").asText(null))
                     .launchType(launchType).enableExecuteCommand(detail.path("enableExecuteCommand").asBoolean(true)).count(1)
                     .clientToken("execready-task-id:" + taskId);
-            if ("FARGATE".equals(launchType)) {
+            if (!"EC2".equals(launchType)) {
                 r.networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(seeded.network().privateSubnetId())
                         .securityGroups(seeded.network().taskSecurityGroupId())));
             }
