@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DomainType;
+import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterfaceSpecification;
 import software.amazon.awssdk.services.ec2.model.InstanceType;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
@@ -89,7 +90,8 @@ public final class DemoNetwork {
                 .description("billing-api task")).networkInterface().networkInterfaceId();
         String instance = ec2.runInstances(r -> r.imageId(LINUX_AMI).minCount(1).maxCount(1).instanceType(InstanceType.T3_MEDIUM)
                         .iamInstanceProfile(p -> p.name(instanceProfile))
-                        .networkInterfaces(n -> n.deviceIndex(0).subnetId(publicSubnet).associatePublicIpAddress(true).groups(taskGroup)))
+                        .networkInterfaces(InstanceNetworkInterfaceSpecification.builder().deviceIndex(0).subnetId(publicSubnet).associatePublicIpAddress(true)
+                                .groups(taskGroup).build()))
                 .instances().getFirst().instanceId();
         String containerInstance = ecs.registerContainerInstance(r -> r.cluster(cluster)
                 .instanceIdentityDocument("{\"instanceId\":\"" + instance + "\"}")
