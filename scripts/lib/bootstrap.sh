@@ -12,33 +12,14 @@ MOTO_VERSION="5.2.1"
 log() { printf '[execready] %s\n' "$*" >&2; }
 die() { printf '[execready] ERROR: %s\n' "$*" >&2; exit 1; }
 
-# The major version of a java binary, or 0 when it does not run.
-java_major() {
-  local version
-  version=$("$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}') || true
-  version=${version%%.*}
-  [[ "$version" =~ ^[0-9]+$ ]] && echo "$version" || echo 0
-}
+# shellcheck source=jdk.sh
+source "$REPO_ROOT/scripts/lib/jdk.sh"
 
 # Exports JAVA_HOME for a JDK 21 or newer: $JAVA_HOME, the java on PATH, then the usual install places.
 ensure_jdk() {
-  local candidates=() home best="" best_major=0 major
-  [[ -n "${JAVA_HOME:-}" ]] && candidates+=("$JAVA_HOME")
-  if command -v javac >/dev/null 2>&1; then
-    candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")")
-  fi
-  for home in /usr/lib/jvm/* /opt/java/* /opt/jdk* /usr/local/java/* "$HOME"/.sdkman/candidates/java/* \
-              /Library/Java/JavaVirtualMachines/*/Contents/Home; do
-    [[ -d "$home" ]] && candidates+=("$home")
-  done
-  for home in "${candidates[@]}"; do
-    [[ -x "$home/bin/java" && -x "$home/bin/javac" ]] || continue
-    major=$(java_major "$home/bin/java")
-    if (( major >= 21 && major > best_major )); then best="$home"; best_major=$major; fi
-  done
-  if [[ -z "$best" ]]; then
-    die "no JDK 21 or newer was found (looked at JAVA_HOME, PATH and /usr/lib/jvm). The Lambda java21 runtime needs one: install e.g. Temurin 21 and set JAVA_HOME."
-  fi
+  local best best_major
+  best=$(find_jdk_home) || die "no JDK 21 or newer was found (looked at JAVA_HOME, PATH and /usr/lib/jvm). The Lambda java21 runtime needs one: install e.g. Temurin 21 and set JAVA_HOME."
+  best_major=$(java_major "$best/bin/java")
   export JAVA_HOME="$best"
   export PATH="$JAVA_HOME/bin:$PATH"
   # Maven 3.8's bundled Guava trips JDK 24+'s sun.misc.Unsafe warnings; they are noise, not errors.
