@@ -74,8 +74,16 @@ public final class LambdaFunction implements AutoCloseable {
         this.startedAt = startedAt;
         this.echo = Boolean.parseBoolean(System.getenv(ECHO_SETTING)) || Boolean.getBoolean(ECHO_SETTING);
         this.outputReader = Thread.ofPlatform().daemon().name("lambda-output-" + name).start(this::readOutput);
-        // A test JVM that ends without close() must not leave the function running.
-        this.killOnExit = new Thread(process::destroyForcibly, "lambda-kill-" + name);
+        // A test JVM that ends without close() must leave neither the function running nor its directory.
+        this.killOnExit = new Thread(() -> {
+            process.destroyForcibly();
+            try {
+                process.waitFor(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            deleteDirectory(workingDirectory);
+        }, "lambda-kill-" + name);
         Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
