@@ -86,6 +86,8 @@ mvn_build() {
           /^\[INFO\] Building .*\[[0-9]+\/[0-9]+\]$/ {
             step = $NF; sub(/^\[INFO\] Building /, ""); sub(/ +\[[0-9]+\/[0-9]+\]$/, "");
             printf "[execready]   %s %s\n", step, $0; fflush(); next }
+          /^\[INFO\] Compiling [0-9]+ source files? / {
+            sub(/^\[INFO\] /, ""); sub(/ with javac.*/, ""); printf "[execready]       %s\n", tolower(substr($0, 1, 1)) substr($0, 2); fflush(); next }
           /^\[INFO\] Downloaded from / {
             if (++downloads % 50 == 0) { printf "[execready]   %d files downloaded so far\n", downloads; fflush() } next }
           /^\[ERROR\]/ { print; fflush() }' >&2 || status=$?
