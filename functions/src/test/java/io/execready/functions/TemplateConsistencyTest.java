@@ -5,13 +5,19 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.execready.config.CheckerConfig;
+import io.execready.logging.JsonLog;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -182,6 +188,39 @@ final class TemplateConsistencyTest {
         assertThat(strings(template))
                 .as("ARNs in template.yaml must use ${AWS::Partition}")
                 .noneMatch(HARD_CODED_PARTITION.asPredicate());
+    }
+
+    @Test
+    void logLevel_everyAllowedValue_isOneTheFunctionsParseAndWriteAt() {
+        JsonNode parameter = template.path("Parameters").path("LogLevel");
+        List<String> allowed = strings(parameter.path("AllowedValues"));
+        assertThat(allowed).contains(parameter.path("Default").asText());
+
+        for (String level : allowed) {
+            CheckerConfig config = CheckerConfig.fromEnvironment(Map.of("AWS_REGION", "us-east-1", "LOG_LEVEL", level));
+            assertThat(JsonLog.create(new PrintStream(OutputStream.nullOutputStream()), config.logLevel(), Clock.systemUTC()))
+                    .as("LogLevel %s", level).isNotNull();
+        }
+    }
+
+    @Test
+    void logGroup_ofEveryFunction_isTheOneLambdaWritesTo_withTheRetentionParameter() {
+        Map<String, JsonNode> logGroupsByName = new HashMap<>();
+        for (Map.Entry<String, JsonNode> resource : template.path("Resources").properties()) {
+            if (resource.getValue().path("Type").asText().equals("AWS::Logs::LogGroup")) {
+                logGroupsByName.put(resource.getValue().path("Properties").path("LogGroupName").asText(), resource.getValue());
+            }
+        }
+        JsonNode retention = template.path("Parameters").path("LogRetentionDays");
+        assertThat(strings(retention.path("AllowedValues"))).contains(retention.path("Default").asText());
+
+        for (Map.Entry<String, JsonNode> function : functions()) {
+            assertThat(function.getValue().path("Properties").has("FunctionName"))
+                    .as("%s keeps its generated name, which its log group's !Sub names", function.getKey()).isFalse();
+            JsonNode logGroup = logGroupsByName.get("/aws/lambda/${" + function.getKey() + "}");
+            assertThat(logGroup).as("an AWS::Logs::LogGroup named !Sub /aws/lambda/${%s}", function.getKey()).isNotNull();
+            assertThat(logGroup.path("Properties").path("RetentionInDays").asText()).isEqualTo("LogRetentionDays");
+        }
     }
 
     private static Path findTemplate() {

@@ -18,7 +18,8 @@ import software.amazon.awssdk.regions.Region;
  * @param alertTopicArn         where alerts go ({@code ALERT_TOPIC_ARN}); null disables alerts
  * @param securityHubEnabled    whether findings are imported ({@code SECURITY_HUB_ENABLED}, default true)
  * @param operatorPrincipalArns who must be able to run execute-command ({@code OPERATOR_PRINCIPAL_ARNS}, comma-separated)
- * @param logLevel              DEBUG, INFO, WARN or ERROR ({@code LOG_LEVEL}, default INFO)
+ * @param logLevel              DEBUG, INFO, WARN or ERROR ({@code LOG_LEVEL}, else {@code AWS_LAMBDA_LOG_LEVEL},
+ *                              default INFO; TRACE reads as DEBUG, FATAL as ERROR)
  * @param stateTableName        the subject store's DynamoDB table ({@code STATE_TABLE_NAME}); null when unset,
  *                              which only {@link #requireStateTableName()} rejects
  * @param chatTopicArn          a second topic for chat-application notifications ({@code CHAT_TOPIC_ARN}); null disables them
@@ -195,13 +196,21 @@ public record CheckerConfig(
         return arns;
     }
 
+    /**
+     * The level JsonLog writes at. Lambda's log-level controls know six levels and pass the function's
+     * one on as AWS_LAMBDA_LOG_LEVEL (which the console can change): TRACE reads as DEBUG, the most
+     * detail written here, and FATAL as ERROR, the most severe.
+     */
     private static String parseLogLevel(Map<String, String> env) {
         String value = firstNonBlank(env.get("LOG_LEVEL"), env.get("AWS_LAMBDA_LOG_LEVEL"));
-        String level = value == null ? "INFO" : value.toUpperCase(Locale.ROOT);
-        if (!List.of("DEBUG", "INFO", "WARN", "ERROR").contains(level)) {
-            throw new ConfigurationException("LOG_LEVEL must be DEBUG, INFO, WARN or ERROR, got '" + value + "'");
-        }
-        return level;
+        String level = value == null ? "INFO" : value.strip().toUpperCase(Locale.ROOT);
+        return switch (level) {
+            case "TRACE", "DEBUG" -> "DEBUG";
+            case "INFO", "WARN", "ERROR" -> level;
+            case "FATAL" -> "ERROR";
+            default -> throw new ConfigurationException(
+                    "LOG_LEVEL must be DEBUG, INFO, WARN or ERROR (TRACE and FATAL read as DEBUG and ERROR), got '" + value + "'");
+        };
     }
 
     private static String firstNonBlank(String first, String second) {

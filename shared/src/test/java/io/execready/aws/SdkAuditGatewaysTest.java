@@ -15,8 +15,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
 
 /**
  * The KMS, CloudWatch Logs, S3 and ECS tag reads through the clients {@link AwsClients} builds,
@@ -112,10 +114,10 @@ class SdkAuditGatewaysTest {
         clients.s3().createBucket(r -> r.bucket("exec-audit-plain"));
         clients.s3().createBucket(r -> r.bucket("exec-audit-sse-s3"));
         clients.s3().putBucketEncryption(r -> r.bucket("exec-audit-sse-s3").serverSideEncryptionConfiguration(c -> c
-                .rules(rule -> rule.applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AES256)))));
+                .rules(ServerSideEncryptionRule.builder().applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AES256)).build())));
         clients.s3().createBucket(r -> r.bucket("exec-audit-kms"));
         clients.s3().putBucketEncryption(r -> r.bucket("exec-audit-kms").serverSideEncryptionConfiguration(c -> c
-                .rules(rule -> rule.applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AWS_KMS)))));
+                .rules(ServerSideEncryptionRule.builder().applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AWS_KMS)).build())));
 
         // The emulator answers ServerSideEncryptionConfigurationNotFoundError for a bucket that never had
         // encryption set (real S3 reports SSE-S3 for every bucket): read as no default encryption.
@@ -128,7 +130,7 @@ class SdkAuditGatewaysTest {
 
     @Test
     void listTagsForResource_readsTheTags() {
-        String clusterArn = clients.ecs().createCluster(r -> r.clusterName("tagged").tags(t -> t.key("team").value("payments"))).cluster().clusterArn();
+        String clusterArn = clients.ecs().createCluster(r -> r.clusterName("tagged").tags(Tag.builder().key("team").value("payments").build())).cluster().clusterArn();
 
         assertThat(new SdkEcsGateway(clients.ecs()).listTagsForResource(clusterArn)).isEqualTo(Fetched.present(Map.of("team", "payments")));
     }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.regions.Region;
 
@@ -133,7 +134,15 @@ class CheckerConfigTest {
 
     @Test
     void fromEnvironment_whenLogLevelUnknown_namesTheVariable() {
-        assertThatThrownBy(() -> CheckerConfig.fromEnvironment(Map.of("AWS_REGION", "us-east-1", "LOG_LEVEL", "TRACE")))
+        assertThatThrownBy(() -> CheckerConfig.fromEnvironment(Map.of("AWS_REGION", "us-east-1", "LOG_LEVEL", "VERBOSE")))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("LOG_LEVEL");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"TRACE, DEBUG", "debug, DEBUG", "INFO, INFO", "WARN, WARN", "ERROR, ERROR", "fatal, ERROR"})
+    void fromEnvironment_withAnyOfLambdasSixLogLevels_writesAtTheNearestLevelOfOurs(String lambdaLevel, String expected) {
+        assertThat(CheckerConfig.fromEnvironment(Map.of("AWS_REGION", "us-east-1", "LOG_LEVEL", lambdaLevel)).logLevel()).isEqualTo(expected);
+        assertThat(CheckerConfig.fromEnvironment(Map.of("AWS_REGION", "us-east-1", "AWS_LAMBDA_LOG_LEVEL", lambdaLevel)).logLevel())
+                .isEqualTo(expected);
     }
 }

@@ -39,10 +39,13 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.ExecuteCommandLogging;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
+import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
 
 /**
  * The exec-access checks end to end against the local emulator: a Fargate task on a cluster with an
@@ -167,7 +170,7 @@ class ExecAccessLocalTest {
         clients.logs().createLogGroup(r -> r.logGroupName(LOG_GROUP).kmsKeyId(logsKey));
         clients.s3().createBucket(r -> r.bucket(BUCKET));
         clients.s3().putBucketEncryption(r -> r.bucket(BUCKET).serverSideEncryptionConfiguration(c -> c
-                .rules(rule -> rule.applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AES256)))));
+                .rules(ServerSideEncryptionRule.builder().applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AES256)).build())));
     }
 
     private static void seedRoles() {
@@ -219,15 +222,15 @@ class ExecAccessLocalTest {
         String subnet = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.1.1.0/24").availabilityZone("us-east-1a")).subnet().subnetId();
         String group = ec2.createSecurityGroup(r -> r.vpcId(vpc).groupName("payments-tasks").description("tasks")).groupId();
         clients.ecs().createCluster(r -> r.clusterName(CLUSTER)
-                .tags(t -> t.key("team").value("payments"))
+                .tags(Tag.builder().key("team").value("payments").build())
                 .configuration(c -> c.executeCommandConfiguration(e -> e.kmsKeyId(keyArn).logging(ExecuteCommandLogging.OVERRIDE)
                         .logConfiguration(l -> l.cloudWatchLogGroupName(LOG_GROUP).cloudWatchEncryptionEnabled(true)
                                 .s3BucketName(BUCKET).s3KeyPrefix(PREFIX).s3EncryptionEnabled(true)))));
         clients.ecs().registerTaskDefinition(r -> r.family("payments-api").taskRoleArn(role("web-task"))
                 .networkMode(NetworkMode.AWSVPC).requiresCompatibilities(Compatibility.FARGATE).cpu("256").memory("512")
-                .containerDefinitions(d -> d.name("api").image("public.ecr.aws/nginx/nginx:1.27").memory(448).essential(true)));
+                .containerDefinitions(ContainerDefinition.builder().name("api").image("public.ecr.aws/nginx/nginx:1.27").memory(448).essential(true).build()));
         String taskArn = clients.ecs().runTask(r -> r.cluster(CLUSTER).taskDefinition("payments-api").launchType(LaunchType.FARGATE)
-                .enableExecuteCommand(true).tags(t -> t.key("team").value("payments"))
+                .enableExecuteCommand(true).tags(Tag.builder().key("team").value("payments").build())
                 .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(subnet).securityGroups(group)
                         .assignPublicIp(AssignPublicIp.DISABLED)))).tasks().getFirst().taskArn();
         return new SdkEcsGateway(clients.ecs()).describeTasks(CLUSTER, List.of(taskArn)).get(taskArn).asOptional().orElseThrow();

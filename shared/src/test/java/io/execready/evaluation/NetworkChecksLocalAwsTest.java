@@ -38,7 +38,11 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DomainType;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterfaceSpecification;
 import software.amazon.awssdk.services.ec2.model.InstanceType;
+import software.amazon.awssdk.services.ec2.model.IpPermission;
+import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
 import software.amazon.awssdk.services.ec2.model.VpcEndpointType;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
@@ -126,8 +130,8 @@ class NetworkChecksLocalAwsTest {
     void mainRouteTableWithNat_passesWhenTheSubnetHasNoExplicitTable() {
         Network network = network();
         ec2.disassociateRouteTable(r -> r.associationId(network.routeTableAssociation()));
-        String mainTable = ec2.describeRouteTables(r -> r.filters(f -> f.name("vpc-id").values(network.vpcId()),
-                f -> f.name("association.main").values("true"))).routeTables().getFirst().routeTableId();
+        String mainTable = ec2.describeRouteTables(r -> r.filters(Filter.builder().name("vpc-id").values(network.vpcId()).build(),
+                Filter.builder().name("association.main").values("true").build())).routeTables().getFirst().routeTableId();
         ec2.createRoute(r -> r.routeTableId(mainTable).destinationCidrBlock("0.0.0.0/0").natGatewayId(network.natGateway()));
 
         CheckResult result = result(load(runFargateTask(network)), new SsmReachableCheck());
@@ -167,8 +171,8 @@ class NetworkChecksLocalAwsTest {
     void endpointOnly_passesReachabilityAndSecurityGroups() {
         Network network = network();
         String endpointGroup = securityGroup(network, "endpoint-https");
-        ec2.authorizeSecurityGroupIngress(r -> r.groupId(endpointGroup).ipPermissions(p -> p.ipProtocol("tcp").fromPort(443).toPort(443)
-                .userIdGroupPairs(g -> g.groupId(network.taskGroup()))));
+        ec2.authorizeSecurityGroupIngress(r -> r.groupId(endpointGroup).ipPermissions(IpPermission.builder().ipProtocol("tcp").fromPort(443).toPort(443)
+                .userIdGroupPairs(UserIdGroupPair.builder().groupId(network.taskGroup()).build()).build()));
         String endpoint = ssmMessagesEndpoint(network, endpointGroup);
 
         TaskSnapshot snapshot = load(runFargateTask(network));
@@ -195,8 +199,8 @@ class NetworkChecksLocalAwsTest {
     void endpointWhoseSecurityGroupDoesNotAllow443_failsTheSecurityGroupCheck() {
         Network network = network();
         String endpointGroup = securityGroup(network, "endpoint-http-only");
-        ec2.authorizeSecurityGroupIngress(r -> r.groupId(endpointGroup).ipPermissions(p -> p.ipProtocol("tcp").fromPort(80).toPort(80)
-                .userIdGroupPairs(g -> g.groupId(network.taskGroup()))));
+        ec2.authorizeSecurityGroupIngress(r -> r.groupId(endpointGroup).ipPermissions(IpPermission.builder().ipProtocol("tcp").fromPort(80).toPort(80)
+                .userIdGroupPairs(UserIdGroupPair.builder().groupId(network.taskGroup()).build()).build()));
         ssmMessagesEndpoint(network, endpointGroup);
 
         TaskSnapshot snapshot = load(runFargateTask(network));
@@ -252,7 +256,8 @@ class NetworkChecksLocalAwsTest {
         iam.addRoleToInstanceProfile(r -> r.instanceProfileName(role).roleName(role));
         String instanceId = ec2.runInstances(r -> r.imageId(LINUX_AMI).minCount(1).maxCount(1).instanceType(InstanceType.T3_MEDIUM)
                 .iamInstanceProfile(p -> p.name(role))
-                .networkInterfaces(n -> n.deviceIndex(0).subnetId(network.subnet()).associatePublicIpAddress(true).groups(network.taskGroup())))
+                .networkInterfaces(InstanceNetworkInterfaceSpecification.builder().deviceIndex(0).subnetId(network.subnet()).associatePublicIpAddress(true)
+                        .groups(network.taskGroup()).build()))
                 .instances().getFirst().instanceId();
         ecs.registerContainerInstance(r -> r.cluster(CLUSTER).instanceIdentityDocument("{\"instanceId\":\"" + instanceId + "\"}"));
         String taskArn = ecs.runTask(r -> r.cluster(CLUSTER).taskDefinition(BRIDGE_FAMILY).launchType(LaunchType.EC2)).tasks().getFirst().taskArn();
