@@ -43,12 +43,10 @@ exec /var/lang/bin/java \
 SH
 }
 
-# Prints the jars of the runtime interface client, resolved through the test harness's dependencies.
+# Prints the jars of the runtime interface client found in a Maven classpath file (the checker's,
+# whose test scope holds the client at the version the pom pins, with its dependencies).
 lambda_base__runtime_jars() {
-  local classpath_file="$REPO_ROOT/test-harness/target/lambda-runtime.classpath"
-  mvn_quiet -pl test-harness -am -DskipTests dependency:build-classpath \
-    -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file" >&2
-  tr ':' '\n' <"$classpath_file" | grep -E "$RUNTIME_JAR_PATTERN"
+  tr ':' '\n' <"$1" | grep -E "$RUNTIME_JAR_PATTERN"
 }
 
 # A digest of everything the built image is made of.
@@ -95,9 +93,9 @@ lambda_base__build() {
 }
 
 # Leaves $LAMBDA_BASE_IMAGE in the engine: AWS's when present or pullable, else the local build,
-# assembled in the scratch directory $1.
+# assembled in the scratch directory $1 with the runtime jars of the classpath file $2.
 ensure_lambda_base_image() {
-  local scratch="$1" label jars digest
+  local scratch="$1" classpath_file="$2" label jars digest
   if docker image inspect "$LAMBDA_BASE_IMAGE" >/dev/null 2>&1; then
     label=$(docker image inspect -f "{{ index .Config.Labels \"$LAMBDA_BASE_LABEL\" }}" "$LAMBDA_BASE_IMAGE" 2>/dev/null || true)
     if [[ -z "$label" || "$label" == "<no value>" ]]; then
@@ -113,7 +111,7 @@ ensure_lambda_base_image() {
     fi
     log "no registry answered for $LAMBDA_BASE_IMAGE: building it locally"
   fi
-  jars=$(lambda_base__runtime_jars)
+  jars=$(lambda_base__runtime_jars "$classpath_file")
   [[ $(wc -w <<<"$jars") -ge 3 ]] || die "the Lambda runtime interface client's jars were not resolved (got: $jars)"
   digest=$(lambda_base__inputs_digest "$jars")
   if [[ "$label" == "$digest" ]]; then

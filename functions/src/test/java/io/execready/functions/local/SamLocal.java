@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * The AWS SAM CLI, run as a user runs it: {@code sam local invoke} of one function of the built
  * template with an event file, the env-vars file and the Docker network the emulators are reached
  * through. The AWS credentials handed to the function containers are the emulator's dummy ones,
- * set on the CLI's own environment, so no real credential of the machine is ever used.
+ * set on the CLI's own environment, so no real credential of the machine is ever used, and the
+ * CLI's own AWS calls (SAM asks STS for the account id) go to the emulator too.
  */
 final class SamLocal {
 
@@ -31,13 +32,16 @@ final class SamLocal {
     private final String dockerNetwork;
     private final List<String> hostMappings;
     private final Path workDirectory;
+    private final String emulatorEndpoint;
     private final List<Duration> invokeTimes = new ArrayList<>();
 
     /** What {@code sam local invoke} printed: the function's response on stdout, SAM's and the function's logs on stderr. */
     record Invoked(JsonNode response, List<String> logLines, Duration took) {
     }
 
-    SamLocal(Path samCli, Path builtTemplate, Path envVarsFile, String dockerNetwork, List<String> hostMappings, Path workDirectory) {
+    SamLocal(Path samCli, Path builtTemplate, Path envVarsFile, String dockerNetwork, List<String> hostMappings, Path workDirectory,
+             String emulatorEndpoint) {
+        this.emulatorEndpoint = emulatorEndpoint;
         this.samCli = samCli;
         this.builtTemplate = builtTemplate;
         this.envVarsFile = envVarsFile;
@@ -91,9 +95,13 @@ final class SamLocal {
         return List.copyOf(invokeTimes);
     }
 
-    /** The environment of every SAM and AWS CLI process: the emulator's dummy credentials and region, no telemetry. */
-    static Map<String, String> cliEnvironment() {
+    /**
+     * The environment of every SAM and AWS CLI process: the emulator's endpoint, dummy credentials
+     * and region, no telemetry.
+     */
+    Map<String, String> cliEnvironment() {
         Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("AWS_ENDPOINT_URL", emulatorEndpoint);
         environment.put("AWS_ACCESS_KEY_ID", "testing");
         environment.put("AWS_SECRET_ACCESS_KEY", "testing");
         environment.put("AWS_SESSION_TOKEN", "");

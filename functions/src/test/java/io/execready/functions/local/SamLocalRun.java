@@ -86,7 +86,8 @@ public final class SamLocalRun implements AutoCloseable {
         Endpoint aws = endpoints.get("endpointUrl");
         Endpoint dynamoDb = endpoints.get("endpointUrlDynamoDb");
         List<String> hostMappings = List.of(aws.host() + ":" + gateway.getHostAddress(), dynamoDb.host() + ":" + gateway.getHostAddress());
-        SamLocal sam = new SamLocal(Path.of(args[0]), Path.of(args[2]), envVarsFile, args[4], hostMappings, Path.of(args[6]));
+        SamLocal sam = new SamLocal(Path.of(args[0]), Path.of(args[2]), envVarsFile, args[4], hostMappings, Path.of(args[6]),
+                "http://" + gateway.getHostAddress() + ":" + aws.port());
 
         boolean passed = false;
         try (GatewayRelay awsRelay = GatewayRelay.listen(gateway, aws.port());
@@ -337,7 +338,7 @@ public final class SamLocalRun implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(sam.startLambdaCommand(port, List.of(ON_DEMAND)))
                 .redirectOutput(workDirectory.resolve("start-lambda.out").toFile())
                 .redirectError(workDirectory.resolve("start-lambda.err").toFile());
-        SamLocal.withoutBlankVariables(builder.environment(), SamLocal.cliEnvironment());
+        SamLocal.withoutBlankVariables(builder.environment(), sam.cliEnvironment());
         Process startLambda = builder.start();
         try {
             awaitListening(port, startLambda);
