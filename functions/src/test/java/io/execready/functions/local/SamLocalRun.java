@@ -72,13 +72,15 @@ public final class SamLocalRun implements AutoCloseable {
 
     /**
      * Arguments: the SAM CLI, the AWS CLI, the built template, the env-vars file, the Docker network,
-     * its gateway address, and a work directory for SAM's output.
+     * its gateway address, a work directory for SAM's output, and optionally {@code serve}: seed the
+     * demo account, print how to invoke the functions by hand, and keep the emulators up until stopped.
      */
     public static void main(String[] args) throws Exception {
-        if (args.length != 7) {
-            System.err.println("usage: SamLocalRun SAM_CLI AWS_CLI BUILT_TEMPLATE ENV_VARS_FILE DOCKER_NETWORK GATEWAY_ADDRESS WORK_DIRECTORY");
+        if (args.length != 7 && !(args.length == 8 && args[7].equals("serve"))) {
+            System.err.println("usage: SamLocalRun SAM_CLI AWS_CLI BUILT_TEMPLATE ENV_VARS_FILE DOCKER_NETWORK GATEWAY_ADDRESS WORK_DIRECTORY [serve]");
             System.exit(2);
         }
+        boolean serve = args.length == 8;
         Path envVarsFile = Path.of(args[3]);
         JsonNode envVars = JSON.readTree(envVarsFile.toFile());
         InetAddress gateway = InetAddress.getByName(args[5]);
@@ -95,6 +97,9 @@ public final class SamLocalRun implements AutoCloseable {
              SamLocalRun samLocalRun = new SamLocalRun(sam, Path.of(args[1]), Path.of(args[6]), envVars, awsRelay, dynamoDbRelay)) {
             // Ctrl-C stops the JVM: the emulators it started go with it.
             Runtime.getRuntime().addShutdownHook(new Thread(samLocalRun::close));
+            if (serve) {
+                samLocalRun.serve(args, hostMappings);
+            }
             samLocalRun.serviceEvents();
             samLocalRun.taskEvents();
             samLocalRun.onDemandRequests();
@@ -289,6 +294,35 @@ public final class SamLocalRun implements AutoCloseable {
         JsonNode iamChange = invoke("SweepFunction", "cloudtrail-iam-put-role-policy.json");
         assertThat(iamChange.get("outcome").asText()).as(iamChange.toPrettyString()).isEqualTo("DISPATCHED");
         assertThat(takeSweepMessages()).hasSize(1);
+    }
+
+    /** Seeds the demo account and keeps it up for invocations by hand, until the process is stopped. */
+    private void serve(String[] args, List<String> hostMappings) throws IOException, InterruptedException {
+        freshAccount();
+        Path events = workDirectory.resolve("events");
+        Files.createDirectories(events);
+        try (var files = Files.list(eventsDirectory)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                Files.writeString(events.resolve(file.getFileName()), run.asDeliveredHere(Files.readString(file)));
+            }
+        }
+        String docker = System.getenv("DOCKER_HOST");
+        String addHosts = hostMappings.stream().map(mapping -> " --add-host " + mapping).collect(Collectors.joining());
+        System.out.printf("""
+
+                The demo account is up (moto at %s, DynamoDB Local at %s), reached from Docker network %s.
+                The sample events, with service tasks started by the emulator's deployments, are in %s.
+                In another shell, from the repository root:
+
+                  export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_REGION=us-east-1 AWS_ENDPOINT_URL=%s%s
+                  sam local invoke TaskStateChangeFunction -t %s -e %s --env-vars %s --docker-network %s%s --skip-pull-image
+
+                Ctrl-C here stops the emulators and everything the script started.
+                """, run.aws().endpoint(), run.dynamoDb().endpoint(), args[4], events,
+                sam.cliEnvironment().get("AWS_ENDPOINT_URL"), docker == null ? "" : " DOCKER_HOST=" + docker,
+                args[2], events.resolve("task-running-not-ready.json"), args[3], args[4], addHosts);
+        System.out.flush();
+        Thread.sleep(Long.MAX_VALUE);
     }
 
     // ---- the run's plumbing --------------------------------------------------------------------
