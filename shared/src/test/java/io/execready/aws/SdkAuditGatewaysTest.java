@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
@@ -130,7 +129,7 @@ class SdkAuditGatewaysTest {
 
     @Test
     void listTagsForResource_readsTheTags() {
-        String clusterArn = clients.ecs().createCluster(r -> r.clusterName("tagged").tags(Tag.builder().key("team").value("payments").build())).cluster().clusterArn();
+        String clusterArn = clients.ecs().createCluster(r -> r.clusterName("tagged").tags(software.amazon.awssdk.services.ecs.model.Tag.builder().key("team").value("payments").build())).cluster().clusterArn();
 
         assertThat(new SdkEcsGateway(clients.ecs()).listTagsForResource(clusterArn)).isEqualTo(Fetched.present(Map.of("team", "payments")));
     }

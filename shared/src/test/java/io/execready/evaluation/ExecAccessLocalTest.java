@@ -43,7 +43,6 @@ import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.ExecuteCommandLogging;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
-import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
 
@@ -222,7 +221,7 @@ class ExecAccessLocalTest {
         String subnet = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.1.1.0/24").availabilityZone("us-east-1a")).subnet().subnetId();
         String group = ec2.createSecurityGroup(r -> r.vpcId(vpc).groupName("payments-tasks").description("tasks")).groupId();
         clients.ecs().createCluster(r -> r.clusterName(CLUSTER)
-                .tags(Tag.builder().key("team").value("payments").build())
+                .tags(software.amazon.awssdk.services.ecs.model.Tag.builder().key("team").value("payments").build())
                 .configuration(c -> c.executeCommandConfiguration(e -> e.kmsKeyId(keyArn).logging(ExecuteCommandLogging.OVERRIDE)
                         .logConfiguration(l -> l.cloudWatchLogGroupName(LOG_GROUP).cloudWatchEncryptionEnabled(true)
                                 .s3BucketName(BUCKET).s3KeyPrefix(PREFIX).s3EncryptionEnabled(true)))));
@@ -230,7 +229,7 @@ class ExecAccessLocalTest {
                 .networkMode(NetworkMode.AWSVPC).requiresCompatibilities(Compatibility.FARGATE).cpu("256").memory("512")
                 .containerDefinitions(ContainerDefinition.builder().name("api").image("public.ecr.aws/nginx/nginx:1.27").memory(448).essential(true).build()));
         String taskArn = clients.ecs().runTask(r -> r.cluster(CLUSTER).taskDefinition("payments-api").launchType(LaunchType.FARGATE)
-                .enableExecuteCommand(true).tags(Tag.builder().key("team").value("payments").build())
+                .enableExecuteCommand(true).tags(software.amazon.awssdk.services.ecs.model.Tag.builder().key("team").value("payments").build())
                 .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(subnet).securityGroups(group)
                         .assignPublicIp(AssignPublicIp.DISABLED)))).tasks().getFirst().taskArn();
         return new SdkEcsGateway(clients.ecs()).describeTasks(CLUSTER, List.of(taskArn)).get(taskArn).asOptional().orElseThrow();
