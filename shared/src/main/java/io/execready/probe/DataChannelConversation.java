@@ -52,6 +52,7 @@ final class DataChannelConversation {
     private ProbePhase phase = ProbePhase.WEBSOCKET;
     private SessionCipher cipher;
     private boolean sentinelSeen;
+    private boolean heardFromService;
 
     DataChannelConversation(StreamChannel channel, ExecSession session, String sentinel, DataKeySource dataKeys,
                             ProbeTimeouts timeouts, Clock clock) {
@@ -66,6 +67,7 @@ final class DataChannelConversation {
     /** Runs until the sentinel arrives; throws with the phase and the exact error otherwise. */
     void readSentinel(Instant overallDeadline) throws ProbeFailure, InterruptedException {
         channel.sendText(openDataChannelMessage());
+        phase = ProbePhase.HANDSHAKE;
         Instant deadline = earliest(clock.instant().plus(timeouts.handshake()), overallDeadline);
         while (!sentinelSeen) {
             Duration wait = Duration.between(clock.instant(), earliest(deadline, nextResendAt()));
@@ -88,12 +90,12 @@ final class DataChannelConversation {
         String limit = overall ? "the probe's overall timeout of " + timeouts.overall().toMillis() + " ms"
                 : phase == ProbePhase.COMMAND ? timeouts.command().toMillis() + " ms" : timeouts.handshake().toMillis() + " ms";
         return switch (phase) {
-            case WEBSOCKET -> "the service sent nothing after the open-data-channel message within " + limit;
-            case HANDSHAKE -> "the agent's handshake did not complete within " + limit;
+            case HANDSHAKE -> heardFromService ? "the agent's handshake did not complete within " + limit
+                    : "no handshake request from the agent within " + limit + " of opening the data channel";
             case ENCRYPTION -> "the encryption challenge did not complete within " + limit;
             case COMMAND -> "the sentinel did not appear in the command's output within " + limit + "; output so far: '"
                     + shown(output) + "'";
-            case EXECUTE_COMMAND -> "timed out after " + limit;
+            case EXECUTE_COMMAND, WEBSOCKET -> "timed out after " + limit;
         };
     }
 
@@ -109,7 +111,9 @@ final class DataChannelConversation {
 
     private void handle(Inbound frame) throws ProbeFailure {
         switch (frame) {
-            case Inbound.Closed closed -> throw new ProbeFailure(phase, "the service closed the data channel ("
+            // Closed before a single message: the service refused the channel itself (the token, the URL).
+            case Inbound.Closed closed -> throw new ProbeFailure(heardFromService ? phase : ProbePhase.WEBSOCKET,
+                    "the service closed the data channel ("
                     + closed.statusCode() + (closed.reason().isEmpty() ? "" : ": " + closed.reason()) + ")");
             case Inbound.Broken broken -> throw new ProbeFailure(phase, "the data channel broke: " + broken.error());
             case Inbound.Text text -> throw new ProbeFailure(phase, "the service sent text where the protocol has binary messages: "
@@ -122,14 +126,12 @@ final class DataChannelConversation {
         try {
             return ClientMessage.decode(bytes);
         } catch (MalformedMessageException e) {
-            throw new ProbeFailure(phase == ProbePhase.WEBSOCKET ? ProbePhase.HANDSHAKE : phase, e.getMessage());
+            throw new ProbeFailure(phase, e.getMessage());
         }
     }
 
     private void handle(ClientMessage message) throws ProbeFailure {
-        if (phase == ProbePhase.WEBSOCKET) {
-            phase = ProbePhase.HANDSHAKE;
-        }
+        heardFromService = true;
         switch (message.messageType()) {
             case ClientMessage.ACKNOWLEDGE -> acknowledged(message);
             case ClientMessage.OUTPUT_STREAM_DATA -> received(message);

@@ -75,7 +75,13 @@ final class JdkWebSocketChannel implements StreamChannel {
     @Override
     public void close() {
         if (!socket.isOutputClosed()) {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "probe done");
+            try {
+                socket.sendClose(WebSocket.NORMAL_CLOSURE, "probe done").get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                // the socket is going anyway
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         socket.abort();
     }
