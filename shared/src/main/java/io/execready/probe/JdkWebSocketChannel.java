@@ -77,6 +77,7 @@ final class JdkWebSocketChannel implements StreamChannel {
         if (!socket.isOutputClosed()) {
             try {
                 socket.sendClose(WebSocket.NORMAL_CLOSURE, "probe done").get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                awaitServerClose();
             } catch (ExecutionException | TimeoutException e) {
                 // the socket is going anyway
             } catch (InterruptedException e) {
@@ -84,6 +85,18 @@ final class JdkWebSocketChannel implements StreamChannel {
             }
         }
         socket.abort();
+    }
+
+    /**
+     * Completes the closing handshake: drops what is still queued until the service's close frame.
+     * Aborting earlier, with unread bytes, resets the connection and the service never sees the close.
+     */
+    private void awaitServerClose() throws InterruptedException {
+        long deadline = System.nanoTime() + sendTimeout.toNanos();
+        for (Inbound next = inbound.poll(); !(next instanceof Inbound.Closed) && !(next instanceof Inbound.Broken)
+                && System.nanoTime() < deadline; next = inbound.poll(1, TimeUnit.MILLISECONDS)) {
+            // discard
+        }
     }
 
     private static String withoutQuery(URI uri) {
