@@ -21,6 +21,7 @@ import io.execready.checks.network.SsmEndpointSecurityGroupCheck;
 import io.execready.checks.network.SsmReachableCheck;
 import io.execready.checks.task.AgentVersionCheck;
 import io.execready.checks.task.ExecEnabledCheck;
+import io.execready.checks.task.ExecSessionProbeCheck;
 import io.execready.checks.task.LaunchTypeSupportedCheck;
 import io.execready.checks.task.ManagedAgentRunningCheck;
 import io.execready.checks.task.PlatformVersionCheck;
@@ -59,7 +60,8 @@ public final class CheckRegistry {
             new SsmReachableCheck(),
             new SsmEndpointSecurityGroupCheck(),
             new PrivateEndpointsCompleteCheck(),
-            new SharedVpcCheck());
+            new SharedVpcCheck(),
+            new ExecSessionProbeCheck());
 
     /**
      * Checks that judge what only a started task shows (its status, its agents, the flag it started
@@ -69,7 +71,8 @@ public final class CheckRegistry {
             TaskRunningCheck.DEFINITION.id(),
             ExecEnabledCheck.DEFINITION.id(),
             ManagedAgentRunningCheck.DEFINITION.id(),
-            AgentVersionCheck.DEFINITION.id());
+            AgentVersionCheck.DEFINITION.id(),
+            ExecSessionProbeCheck.DEFINITION.id());
 
     /** Checks of the task's network path: known before a task starts only from an awsvpc service's subnets. */
     private static final Set<String> NEED_A_PLACEMENT = Set.of(
