@@ -36,7 +36,16 @@ import io.execready.publish.TokenBucket;
 import io.execready.state.ServiceEvaluationClaims;
 import io.execready.state.SubjectStore;
 import io.execready.state.TaskEventVersions;
+import io.execready.config.ExecProbeSettings;
+import io.execready.evaluation.ExecProbeStage;
+import io.execready.probe.EcsExecSessionStarter;
+import io.execready.probe.ExecSessionProbe;
+import io.execready.probe.KmsDataKeySource;
+import io.execready.probe.ProbeTimeouts;
+import io.execready.probe.SignedSsmSessionTerminator;
+import io.execready.state.StoredExecProbeLedger;
 import java.io.PrintStream;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
@@ -137,13 +146,28 @@ public record FunctionComponents(
                 config.findingHeartbeat(),
                 Sleeper.system())));
         TaskEvaluation evaluation = new TaskEvaluation(loader::load, new CheckEngine(CheckRegistry.all(), clock), findings, ecs,
-                TaskEventVersions.stored(store, clock));
+                TaskEventVersions.stored(store, clock), execProbes(ExecProbeSettings.fromEnvironment(environment), config, clients, clock));
         ServiceEvaluation serviceEvaluation = new ServiceEvaluation(ecs, loader::load, ServiceCheckRegistry.all(), findings, clock);
         TaskBatchEvaluation batchEvaluation = new TaskBatchEvaluation(ecs, evaluation, executor, ec2);
         return new FunctionComponents(config, ecs, evaluation, batchEvaluation, serviceEvaluation,
                 ServiceEvaluationClaims.stored(store, clock), readCache,
                 JsonLog.create(out, config.logLevel(), clock), clients.callRecorder(),
                 new ClusterSweep(ecs, batchEvaluation, findings), clock);
+    }
+
+    /** The opt-in ECS Exec probe: off unless EXEC_PROBE_CLUSTERS names clusters. */
+    private static ExecProbeStage execProbes(ExecProbeSettings settings, CheckerConfig config, AwsClients clients, Clock clock) {
+        if (!settings.enabled()) {
+            return ExecProbeStage.off();
+        }
+        ExecSessionProbe probe = ExecSessionProbe.create(
+                new EcsExecSessionStarter(clients.ecs()),
+                new KmsDataKeySource(clients.kms()),
+                new SignedSsmSessionTerminator(clients.httpClient(), DefaultCredentialsProvider.builder().build(), config.region(),
+                        SignedSsmSessionTerminator.endpointFor(config.region())),
+                ProbeTimeouts.standard());
+        return new ExecProbeStage(settings.clusterNames(), new StoredExecProbeLedger(clients.dynamoDb(), config.requireStateTableName()),
+                probe::probe, clock);
     }
 
     /** Built on the first call, once, however many threads ask. */

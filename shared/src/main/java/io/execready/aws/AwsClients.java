@@ -99,6 +99,11 @@ public final class AwsClients {
         return iam.getValue();
     }
 
+    /** The HTTP client every SDK client shares, for the one call made without an SDK client (ssm:TerminateSession). */
+    public SdkHttpClient httpClient() {
+        return httpClient;
+    }
+
     public KmsClient kms() {
         return kms.getValue();
     }
