@@ -42,13 +42,14 @@ public final class StoredExecProbeLedger implements ExecProbeLedger {
 
     @Override
     public boolean claim(Subject subject, String fingerprint, Instant now) {
-        Map<String, AttributeValue> item = new HashMap<>(key(subject, fingerprint));
-        item.put(CLAIMED_AT, AttributeValue.fromS(now.toString()));
-        item.put(StateTable.TTL_ATTRIBUTE, expiry(now));
         try {
-            dynamoDb.putItem(r -> r.tableName(tableName).item(item)
+            // An update that creates the item: the functions may update and read state, never put it.
+            dynamoDb.updateItem(r -> r.tableName(tableName).key(key(subject, fingerprint))
+                    .updateExpression("SET #claimedAt = :claimedAt, #expiresAt = :expiresAt")
                     .conditionExpression("attribute_not_exists(#pk)")
-                    .expressionAttributeNames(Map.of("#pk", StateTable.PARTITION_KEY)));
+                    .expressionAttributeNames(Map.of("#pk", StateTable.PARTITION_KEY, "#claimedAt", CLAIMED_AT,
+                            "#expiresAt", StateTable.TTL_ATTRIBUTE))
+                    .expressionAttributeValues(Map.of(":claimedAt", AttributeValue.fromS(now.toString()), ":expiresAt", expiry(now))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
