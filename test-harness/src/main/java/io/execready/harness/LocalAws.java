@@ -81,6 +81,14 @@ public final class LocalAws implements AutoCloseable {
 
     /** Starts the emulator on a free loopback port and waits (up to a minute) until it answers. */
     public static LocalAws start() {
+        return start(Map.of());
+    }
+
+    /**
+     * {@link #start()} with settings for the launcher's patches, e.g. {@code EXECREADY_EXEC_AGENT}
+     * (the local agent's control endpoint, for ECS ExecuteCommand and SSM TerminateSession).
+     */
+    public static LocalAws start(Map<String, String> launcherSettings) {
         Path workDirectory = createWorkDirectory();
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -91,7 +99,7 @@ public final class LocalAws implements AutoCloseable {
             for (int attempt = 1; ; attempt++) {
                 int port = freeLoopbackPort();
                 Path logFile = workDirectory.resolve("moto-" + attempt + ".log");
-                LocalAws aws = new LocalAws(launch(launcher, port, logFile), workDirectory, logFile, port, http);
+                LocalAws aws = new LocalAws(launch(launcher, port, logFile, launcherSettings), workDirectory, logFile, port, http);
                 try {
                     aws.awaitReady();
                     return aws;
@@ -189,13 +197,14 @@ public final class LocalAws implements AutoCloseable {
         }
     }
 
-    private static Process launch(Path launcher, int port, Path logFile) {
+    private static Process launch(Path launcher, int port, Path logFile, Map<String, String> launcherSettings) {
         String python = pythonCommand();
         ProcessBuilder builder = new ProcessBuilder(python, launcher.toString(), Integer.toString(port))
                 .redirectErrorStream(true)
                 .redirectOutput(logFile.toFile());
         builder.environment().put("MOTO_IAM_LOAD_MANAGED_POLICIES", "true");
         builder.environment().put("PYTHONUNBUFFERED", "1");
+        builder.environment().putAll(launcherSettings);
         try {
             return builder.start();
         } catch (IOException e) {

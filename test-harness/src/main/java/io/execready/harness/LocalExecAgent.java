@@ -5,7 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.execready.harness.LocalWebSocketServer.Connection;
 import io.execready.harness.LocalWebSocketServer.Frame;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -74,10 +82,68 @@ public final class LocalExecAgent implements AutoCloseable {
     private final LocalWebSocketServer server;
     private final KeyUnwrapper keys;
     private final Map<String, SessionPlan> plans = new ConcurrentHashMap<>();
+    private final List<String> opened = new CopyOnWriteArrayList<>();
+    private volatile Behaviour nextBehaviour = Behaviour.FAITHFUL;
+    private HttpServer control;
 
     private LocalExecAgent(KeyUnwrapper keys) {
         this.keys = keys;
         this.server = LocalWebSocketServer.start(this::serve);
+    }
+
+    /**
+     * The agent's control endpoint on 127.0.0.1, through which the emulator's ExecuteCommand opens a
+     * session ({@code POST /sessions}: target id, command, KMS key id) and its TerminateSession ends one
+     * ({@code POST /sessions/terminate}: session id). The patched moto calls it; its URL goes to moto
+     * in {@code EXECREADY_EXEC_AGENT}.
+     */
+    public synchronized URI controlEndpoint() {
+        if (control == null) {
+            try {
+                control = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            } catch (IOException e) {
+                throw new HarnessException("Cannot listen on 127.0.0.1 for the local agent's control endpoint", e);
+            }
+            control.createContext("/sessions", this::controlRequest);
+            control.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            control.start();
+        }
+        return URI.create("http://127.0.0.1:" + control.getAddress().getPort());
+    }
+
+    /** How the sessions the emulator opens from now on are played. */
+    public void playNextSessions(Behaviour behaviour) {
+        this.nextBehaviour = behaviour;
+    }
+
+    /** The ids of the sessions opened so far, in order. */
+    public List<String> openedSessions() {
+        return List.copyOf(opened);
+    }
+
+    private void controlRequest(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            JsonNode request = JSON.readTree(exchange.getRequestBody());
+            ObjectNode answer = JSON.createObjectNode();
+            if (exchange.getRequestURI().getPath().endsWith("/terminate")) {
+                String sessionId = request.path("sessionId").asText();
+                if (!plans.containsKey(sessionId)) {
+                    exchange.sendResponseHeaders(404, -1);
+                    return;
+                }
+                terminate(sessionId);
+                answer.put("sessionId", sessionId);
+            } else {
+                String kmsKeyId = request.path("kmsKeyId").asText("");
+                OpenedSession session = open(request.path("targetId").asText(), request.path("command").asText(),
+                        kmsKeyId.isEmpty() ? Optional.empty() : Optional.of(kmsKeyId), nextBehaviour);
+                answer.put("sessionId", session.sessionId()).put("streamUrl", session.streamUrl()).put("tokenValue", session.tokenValue());
+            }
+            byte[] body = answer.toString().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+        }
     }
 
     public static LocalExecAgent start(KeyUnwrapper keys) {
@@ -88,6 +154,7 @@ public final class LocalExecAgent implements AutoCloseable {
     public OpenedSession open(String targetId, String command, Optional<String> kmsKeyId, Behaviour behaviour) {
         String sessionId = "ecs-execute-command-" + UUID.randomUUID().toString().replace("-", "").substring(0, 17);
         String token = "token-" + UUID.randomUUID();
+        opened.add(sessionId);
         plans.put(sessionId, new SessionPlan(sessionId, targetId, command, kmsKeyId, behaviour, token, new AgentSessionRecord.Builder()));
         String url = server.uri("/v1/data-channel/" + sessionId + "?role=publish_subscribe&cell-number=local").toString();
         return new OpenedSession(sessionId, url, token);
@@ -119,8 +186,11 @@ public final class LocalExecAgent implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         server.close();
+        if (control != null) {
+            control.stop(0);
+        }
     }
 
     private void serve(Connection connection) {

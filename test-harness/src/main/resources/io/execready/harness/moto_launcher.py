@@ -11,6 +11,7 @@ Exit codes: 3 = moto (with its server extras) is not importable, 4 = another mot
 import fnmatch
 import json
 import os
+import random
 import re
 import sys
 import threading
@@ -56,6 +57,7 @@ def main():
     exit_with_parent()
     patch_iam_simulate_principal_policy()
     patch_ecs_tasks_and_services()
+    patch_ecs_execute_command()
     patch_model_data_filter()
     patch_securityhub_get_findings_pages()
     print("ExecReady moto launcher: patches applied, serving on 127.0.0.1:%s" % port, flush=True)
@@ -313,6 +315,8 @@ class TaskContainer:
         self.memory_reservation = str(definition["memoryReservation"]) if "memoryReservation" in definition else None
         self._exec_enabled = exec_enabled
         self._started_at = started_at
+        # The container runtime's id (Docker's container id), which an ECS Exec session's target names.
+        self.runtime_id = "%s-%d" % (task.id, random.randint(1000000000, 9999999999))
 
     @property
     def last_status(self):
@@ -451,6 +455,78 @@ def patch_ecs_list_tasks_by_service():
 # /moto-api/data.json. Gap: it serialises every model moto tracks, about 9 MB and 3 s once AWS managed
 # policies are loaded. Adds ?service=sns&model=Topic filters; without them the answer is unchanged.
 # --------------------------------------------------------------------------------------------------
+
+# --------------------------------------------------------------------------------------------------
+# ECS ExecuteCommand and SSM TerminateSession. Gap: moto 5.2.1 has neither. ExecuteCommand asks the
+# test harness's local agent (io.execready.harness.LocalExecAgent) to open a session, at the control
+# endpoint named by EXECREADY_EXEC_AGENT, with the target id ECS Exec uses
+# (ecs:CLUSTER_TASKID_RUNTIMEID), the command and the cluster's exec KMS key, and returns the session
+# it opened (session id, stream URL, token). Without an agent, or for a task that is not RUNNING with
+# exec enabled, it fails as ECS does (TargetNotConnectedException / InvalidParameterException).
+# TerminateSession tells the agent; a session it does not know is answered as SSM does (DoesNotExist
+# is not an error for TerminateSession: it succeeds). Not modelled: IAM, interactive=false, CloudTrail.
+# --------------------------------------------------------------------------------------------------
+
+def patch_ecs_execute_command():
+    import urllib.request
+    from moto.core.exceptions import JsonRESTError
+    from moto.ecs.responses import EC2ContainerServiceResponse
+    from moto.ssm.responses import SimpleSystemManagerResponse
+
+    def agent_call(path, body):
+        agent = os.environ.get("EXECREADY_EXEC_AGENT", "")
+        if not agent:
+            raise JsonRESTError("TargetNotConnectedException",
+                                "The execute command failed due to an internal error. Try again later.")
+        request = urllib.request.Request(agent + path, data=json.dumps(body).encode("utf-8"),
+                                         headers={"Content-Type": "application/json"}, method="POST")
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return json.loads(response.read().decode("utf-8"))
+
+    def execute_command(self):
+        cluster_str = self._get_param("cluster", "default")
+        task_str = self._get_param("task")
+        container_name = self._get_param("container")
+        command = self._get_param("command")
+        tasks = self.ecs_backend.describe_tasks(cluster_str, [task_str])
+        if not tasks:
+            raise JsonRESTError("InvalidParameterException", "The specified task was not found.")
+        task = tasks[0]
+        if task.last_status != "RUNNING" or not getattr(task, "enable_execute_command", False):
+            raise JsonRESTError("InvalidParameterException",
+                                "The execute command failed because execute command was not enabled when the task was run"
+                                " or the execute command agent isn't running.")
+        containers = [c for c in task.containers if getattr(c, "name", None) == container_name] if container_name \
+            else list(task.containers)
+        if not containers or not getattr(containers[0], "runtime_id", None):
+            raise JsonRESTError("InvalidParameterException", "The specified container was not found.")
+        container = containers[0]
+        cluster = self.ecs_backend.clusters[task.cluster_name]
+        exec_configuration = (cluster.configuration or {}).get("executeCommandConfiguration", {}) or {}
+        target_id = "ecs:%s_%s_%s" % (task.cluster_name, task.id, container.runtime_id)
+        session = agent_call("/sessions", {"targetId": target_id, "command": command,
+                                           "kmsKeyId": exec_configuration.get("kmsKeyId", "")})
+        return json.dumps({
+            "clusterArn": cluster.arn,
+            "containerArn": container.container_arn,
+            "containerName": container.name,
+            "interactive": True,
+            "session": {"sessionId": session["sessionId"], "streamUrl": session["streamUrl"],
+                        "tokenValue": session["tokenValue"]},
+            "taskArn": task.task_arn,
+        })
+
+    def terminate_session(self):
+        session_id = self._get_param("SessionId")
+        try:
+            agent_call("/sessions/terminate", {"sessionId": session_id})
+        except Exception:  # an unknown session: SSM answers TerminateSession with success
+            pass
+        return json.dumps({"SessionId": session_id})
+
+    EC2ContainerServiceResponse.execute_command = execute_command
+    SimpleSystemManagerResponse.terminate_session = terminate_session
+
 
 def patch_model_data_filter():
     from urllib.parse import parse_qs, urlparse

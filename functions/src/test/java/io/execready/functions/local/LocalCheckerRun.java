@@ -56,13 +56,16 @@ public final class LocalCheckerRun implements AutoCloseable {
     private final String classpath;
     private final Set<String> calledOperations = new ConcurrentSkipListSet<>();
     private final SweepQueues sweepQueues;
+    private final Map<String, String> extraEnvironment;
     private boolean closed;
 
     /** The sweep queue and its dead-letter queue, with the template's redrive policy. */
     public record SweepQueues(String queueUrl, String deadLetterQueueUrl) {
     }
 
-    private LocalCheckerRun(LocalAws aws, LocalDynamoDb dynamoDb, DemoScenario.Seeded seeded, String classpath, SweepQueues sweepQueues) {
+    private LocalCheckerRun(LocalAws aws, LocalDynamoDb dynamoDb, DemoScenario.Seeded seeded, String classpath, SweepQueues sweepQueues,
+                            Map<String, String> extraEnvironment) {
+        this.extraEnvironment = Map.copyOf(extraEnvironment);
         this.aws = aws;
         this.dynamoDb = dynamoDb;
         this.seeded = seeded;
@@ -77,14 +80,23 @@ public final class LocalCheckerRun implements AutoCloseable {
 
     /** {@link #start(String)}, telling {@code progress} about each step. */
     public static LocalCheckerRun start(String classpath, Progress progress) {
-        LocalAws aws = progress.step("starting the local AWS emulator (moto) on 127.0.0.1", LocalAws::start);
+        return start(classpath, progress, Map.of(), Map.of());
+    }
+
+    /**
+     * {@link #start(String, Progress)} with settings for the emulator's launcher (e.g. the local exec
+     * agent's endpoint) and more environment for the functions (e.g. EXEC_PROBE_CLUSTERS).
+     */
+    public static LocalCheckerRun start(String classpath, Progress progress, Map<String, String> launcherSettings,
+                                        Map<String, String> extraEnvironment) {
+        LocalAws aws = progress.step("starting the local AWS emulator (moto) on 127.0.0.1", () -> LocalAws.start(launcherSettings));
         LocalDynamoDb dynamoDb = null;
         try {
             aws.applyToSystemProperties();
             dynamoDb = progress.step("starting DynamoDB Local and creating the state table", LocalCheckerRun::startStateTable);
             DemoScenario.Seeded seeded = progress.step("seeding the demo account (IAM roles, VPC, ECS cluster, services, queues)",
                     () -> DemoScenario.seed(aws));
-            return new LocalCheckerRun(aws, dynamoDb, seeded, classpath, createSweepQueues(aws));
+            return new LocalCheckerRun(aws, dynamoDb, seeded, classpath, createSweepQueues(aws), extraEnvironment);
         } catch (RuntimeException e) {
             if (dynamoDb != null) {
                 dynamoDb.close();
@@ -146,6 +158,7 @@ public final class LocalCheckerRun implements AutoCloseable {
         env.put("SECURITY_HUB_ENABLED", "true");
         env.put("LOG_LEVEL", "INFO");
         env.put("SWEEP_QUEUE_URL", sweepQueues.queueUrl());
+        env.putAll(extraEnvironment);
         return env;
     }
 
