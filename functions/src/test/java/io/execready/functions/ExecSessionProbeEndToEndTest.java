@@ -93,7 +93,7 @@ class ExecSessionProbeEndToEndTest {
         agent.playNextSessions(behaviour);
         int before = agent.openedSessions().size();
         JsonNode check = probeCheckOfReadyTask();
-        assertThat(agent.openedSessions()).as("one session per probe").hasSize(before + 1);
+        assertThat(agent.openedSessions()).as("one session per probe: %s", check).hasSize(before + 1);
         return check;
     }
 

@@ -132,7 +132,7 @@ final class EcsModelMapper {
                         .map(a -> new ManagedAgent(a.nameAsString(), a.lastStatus(), a.reason(), a.lastStartedAt()))
                         .toList()
                 : null;
-        return new TaskContainer(c.name(), c.containerArn(), c.lastStatus(), c.image(), agents);
+        return new TaskContainer(c.name(), c.containerArn(), c.lastStatus(), c.image(), agents, c.runtimeId());
     }
 
     private static TaskOverrides overrides(TaskOverride o) {

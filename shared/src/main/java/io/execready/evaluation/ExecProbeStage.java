@@ -9,7 +9,6 @@ import io.execready.probe.ProbeRun;
 import io.execready.probe.ProbeTarget;
 import io.execready.publish.VerdictFingerprint;
 import io.execready.snapshot.ExecProbe;
-import io.execready.snapshot.ManagedAgent;
 import io.execready.snapshot.RunningTask;
 import io.execready.snapshot.Subject;
 import io.execready.snapshot.TaskContainer;
@@ -87,6 +86,11 @@ public final class ExecProbeStage {
         if (container.isEmpty()) {
             return new ExecProbe.NotProbed("none of its containers runs the ExecuteCommandAgent");
         }
+        Optional<String> runtimeId = container.get().reportedRuntimeId();
+        if (runtimeId.isEmpty()) {
+            return new ExecProbe.NotProbed("ECS reported no runtime id for container " + container.get().name()
+                    + ", which a session's target names");
+        }
         Subject subject = Subject.of(running.task());
         String fingerprint = fingerprint(others, snapshot);
         Optional<ProbeOutcome> recorded = ledger.recorded(subject, fingerprint);
@@ -96,14 +100,14 @@ public final class ExecProbeStage {
         if (!ledger.claim(subject, fingerprint, clock.instant())) {
             return new ExecProbe.NotProbed("another evaluation of " + subject.describe() + " is probing it for the same verdicts");
         }
-        ProbeRun run = probe.apply(new ProbeTarget(running.task().clusterArn(), running.task().taskArn(), container.get().name()));
+        ProbeRun run = probe.apply(new ProbeTarget(running.task().clusterArn(), running.task().taskArn(), container.get().name(),
+                runtimeId.get()));
         ledger.record(subject, fingerprint, run.outcome(), clock.instant());
         return new ExecProbe.Probed(run.outcome());
     }
 
     private static boolean runsExecAgent(TaskContainer container) {
-        return container.managedAgents().stream().anyMatch(agent -> ManagedAgent.EXECUTE_COMMAND_AGENT.equals(agent.name())
-                && "RUNNING".equals(agent.status()));
+        return container.executeCommandAgent().map(agent -> "RUNNING".equals(agent.status())).orElse(false);
     }
 
     /** The other checks' verdicts, in catalog order, as one hash: a change of any of them allows a new probe. */

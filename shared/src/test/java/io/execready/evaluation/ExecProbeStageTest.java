@@ -57,7 +57,9 @@ class ExecProbeStageTest {
         assertThat(first.execProbe()).isEqualTo(new ExecProbe.Probed(
                 new ProbeOutcome.SentinelRead("ecs-execute-command-1", Duration.ofMillis(900))));
         assertThat(second.execProbe()).isEqualTo(first.execProbe());
-        assertThat(probed).containsExactly(new ProbeTarget(TaskSnapshotFixture.CLUSTER_ARN, TaskSnapshotFixture.TASK_ARN, "app"));
+        assertThat(probed).containsExactly(new ProbeTarget(TaskSnapshotFixture.CLUSTER_ARN, TaskSnapshotFixture.TASK_ARN, "app",
+                ready.task().containers().getFirst().runtimeId()));
+        assertThat(probed.getFirst().targetId()).startsWith("ecs:prod_" + TaskSnapshotFixture.TASK_ID + "_" + TaskSnapshotFixture.TASK_ID + "-");
         assertThat(probeResult(engine.evaluate(first)).status()).isEqualTo(CheckStatus.PASS);
     }
 

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class ExecSessionProbeTest {
 
     private static final ProbeTarget TARGET = new ProbeTarget("arn:aws:ecs:us-east-1:123456789012:cluster/prod",
-            "arn:aws:ecs:us-east-1:123456789012:task/prod/0123456789abcdef0123456789abcdef", "app");
+            "arn:aws:ecs:us-east-1:123456789012:task/prod/0123456789abcdef0123456789abcdef", "app",
+            "0123456789abcdef0123456789abcdef-1234567890");
     private static final String TARGET_ID = "ecs:prod_0123456789abcdef0123456789abcdef_0123456789abcdef0123456789abcdef-1234567890";
     private static final ProbeTimeouts TIMEOUTS = new ProbeTimeouts(Duration.ofSeconds(20), Duration.ofSeconds(5),
             Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofSeconds(5), Duration.ofMillis(300), 2);
@@ -56,6 +57,11 @@ class ExecSessionProbeTest {
 
     private AgentSessionRecord agentRecord() throws InterruptedException {
         return agent.recordAfterClientLeft(opened.getFirst(), 10_000);
+    }
+
+    @Test
+    void namesTheSessionTargetAsEcsExecDoes() {
+        assertThat(TARGET.targetId()).isEqualTo(TARGET_ID);
     }
 
     @Test

@@ -48,7 +48,7 @@ public record TaskStateChangeDetail(
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Container(String containerArn, String name, String lastStatus, String image, List<Agent> managedAgents) {
+    public record Container(String containerArn, String name, String lastStatus, String image, List<Agent> managedAgents, String runtimeId) {
     }
 
     /** The event says {@code status}; DescribeTasks says {@code lastStatus}: both are accepted. */
@@ -110,6 +110,6 @@ public record TaskStateChangeDetail(
         List<ManagedAgent> agents = c.managedAgents() == null ? null : c.managedAgents().stream()
                 .map(a -> new ManagedAgent(a.name(), a.status(), a.reason(), a.lastStartedAt()))
                 .toList();
-        return new TaskContainer(c.name(), c.containerArn(), c.lastStatus(), c.image(), agents);
+        return new TaskContainer(c.name(), c.containerArn(), c.lastStatus(), c.image(), agents, c.runtimeId());
     }
 }
