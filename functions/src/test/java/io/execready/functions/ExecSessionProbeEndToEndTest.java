@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.Task;
 
 /**
  * The opt-in probe end to end: the task-state-change handler in the Lambda runtime, probing turned
@@ -36,8 +37,13 @@ class ExecSessionProbeEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger EVENT_VERSION = new AtomicInteger(100);
 
+    /** The task of the sample ready event; the emulator's ExecuteCommand needs a task it knows instead. */
+    private static final String SAMPLE_TASK_ID = "5c3a4e8f2a9d4b7c8e1f0a2b3c4d5e6f";
+
     private static LocalExecAgent agent;
     private static LocalCheckerRun run;
+    /** The ready sample event, about a task the emulator runs (its id and its container's runtime id). */
+    private static String readyEvent;
 
     @BeforeAll
     static void start() {
@@ -47,6 +53,20 @@ class ExecSessionProbeEndToEndTest {
         run = LocalCheckerRun.start(System.getProperty("java.class.path"), Progress.silent(),
                 Map.of("EXECREADY_EXEC_AGENT", agent.controlEndpoint().toString()),
                 Map.of("EXEC_PROBE_CLUSTERS", DemoScenario.CLUSTER));
+        Region region = Region.of(run.aws().region());
+        String taskArn = DemoScenario.runServiceTask(region, run.seeded(), DemoScenario.READY_SERVICE);
+        try (EcsClient ecs = EcsClient.builder().region(region).build()) {
+            Task task = ecs.describeTasks(r -> r.cluster(DemoScenario.CLUSTER).tasks(taskArn)).tasks().getFirst();
+            String taskId = taskArn.substring(taskArn.lastIndexOf('/') + 1);
+            ObjectNode event = (ObjectNode) JSON.readTree(Files.readString(LocalCheckerRun.eventsDirectory()
+                    .resolve("task-running-exec-ready.json")).replace(SAMPLE_TASK_ID, taskId));
+            ObjectNode container = (ObjectNode) event.get("detail").get("containers").get(0);
+            assertThat(container.get("name").asText()).isEqualTo(task.containers().getFirst().name());
+            container.put("runtimeId", task.containers().getFirst().runtimeId());
+            readyEvent = event.toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @AfterAll
@@ -73,7 +93,7 @@ class ExecSessionProbeEndToEndTest {
 
     /** The ready task's event, with a version not seen before (the handler drops an event it already handled). */
     private static JsonNode probeCheckOfReadyTask() throws Exception {
-        ObjectNode event = (ObjectNode) JSON.readTree(Files.readString(LocalCheckerRun.eventsDirectory().resolve("task-running-exec-ready.json")));
+        ObjectNode event = (ObjectNode) JSON.readTree(readyEvent);
         ((ObjectNode) event.get("detail")).put("version", EVENT_VERSION.incrementAndGet());
         JsonNode response = run.responseOf(run.invoke(HANDLER, run.asDeliveredHere(event.toString())));
         assertThat(response.path("outcome").asText()).as(response.toPrettyString()).isEqualTo("EVALUATED");
