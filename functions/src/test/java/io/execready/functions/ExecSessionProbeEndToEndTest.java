@@ -21,7 +21,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import io.execready.harness.LocalAws;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.ecs.model.Task;
 
 /**
@@ -47,13 +51,17 @@ class ExecSessionProbeEndToEndTest {
 
     @BeforeAll
     static void start() {
+        // The agent unwraps the probe's data key as the real one does: kms:Decrypt under the session's context.
         agent = LocalExecAgent.start((blob, context) -> {
-            throw new IllegalStateException("the demo cluster sets no exec KMS key");
+            try (KmsClient kms = KmsClient.builder().region(Region.of(LocalAws.REGION)).build()) {
+                return kms.decrypt(r -> r.ciphertextBlob(SdkBytes.fromByteArray(blob)).encryptionContext(context)).plaintext().asByteArray();
+            }
         });
         run = LocalCheckerRun.start(System.getProperty("java.class.path"), Progress.silent(),
                 Map.of("EXECREADY_EXEC_AGENT", agent.controlEndpoint().toString()),
                 Map.of("EXEC_PROBE_CLUSTERS", DemoScenario.CLUSTER));
         Region region = Region.of(run.aws().region());
+        encryptSessionsOfTheDemoCluster(region);
         String taskArn = DemoScenario.runServiceTask(region, run.seeded(), DemoScenario.READY_SERVICE);
         try (EcsClient ecs = EcsClient.builder().region(region).build()) {
             Task task = ecs.describeTasks(r -> r.cluster(DemoScenario.CLUSTER).tasks(taskArn)).tasks().getFirst();
@@ -66,6 +74,23 @@ class ExecSessionProbeEndToEndTest {
             readyEvent = event.toString();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Sessions of the demo cluster encrypted with a KMS key, which the ready task's role may use:
+     * every probe here runs the KMS challenge, and the other checks still pass.
+     */
+    private static void encryptSessionsOfTheDemoCluster(Region region) {
+        try (KmsClient kms = KmsClient.builder().region(region).build();
+             EcsClient ecs = EcsClient.builder().region(region).build();
+             IamClient iam = IamClient.builder().region(region).build()) {
+            String keyArn = kms.createKey(r -> r.description("ECS Exec sessions of the demo cluster")).keyMetadata().arn();
+            ecs.updateCluster(r -> r.cluster(DemoScenario.CLUSTER)
+                    .configuration(c -> c.executeCommandConfiguration(e -> e.kmsKeyId(keyArn))));
+            iam.putRolePolicy(r -> r.roleName(DemoScenario.READY_ROLE).policyName("ecs-exec-session-key")
+                    .policyDocument("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"kms:Decrypt\","
+                            + "\"Resource\":\"" + keyArn + "\"}]}"));
         }
     }
 
@@ -125,6 +150,7 @@ class ExecSessionProbeEndToEndTest {
         assertThat(check.get("message").asText()).containsPattern("returned its output \\d+ ms after the probe started");
         AgentSessionRecord session = lastSession();
         assertThat(session.allOutputAcknowledged()).isTrue();
+        assertThat(session.challengePassed()).as("the KMS challenge of the cluster's key").isTrue();
         assertThat(session.closed()).as("socket closed and session terminated: %s", session).isTrue();
     }
 
@@ -158,6 +184,12 @@ class ExecSessionProbeEndToEndTest {
     @Test
     void noHandshake_timesOutInTheHandshakePhase() throws Exception {
         assertFailed(probeWhenAgentPlays(Behaviour.NO_HANDSHAKE), "HANDSHAKE", "no handshake request from the agent within 10000 ms");
+    }
+
+    @Test
+    void aChallengeSealedWithAnotherKey_failsInTheEncryptionPhase() throws Exception {
+        assertFailed(probeWhenAgentPlays(Behaviour.WRONG_CHALLENGE_KEY), "ENCRYPTION",
+                "the agent's encryption challenge does not decrypt with the session key: AEADBadTagException");
     }
 
     private static void assertFailed(JsonNode check, String phase, String error) throws InterruptedException {

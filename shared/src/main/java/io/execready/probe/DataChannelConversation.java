@@ -278,13 +278,22 @@ final class DataChannelConversation {
             return;
         }
         if (oldest.resends() >= timeouts.resends()) {
-            throw new ProbeFailure(phase, "the agent did not acknowledge input message " + oldest.sequenceNumber() + " ("
+            throw new ProbeFailure(phaseOf(oldest.type()), "the agent did not acknowledge input message " + oldest.sequenceNumber() + " ("
                     + oldest.type() + ") after " + oldest.resends() + " resends");
         }
         channel.sendBinary(oldest.bytes());
         unacknowledged.removeFirst();
         unacknowledged.addFirst(new Pending(oldest.sequenceNumber(), oldest.type(), oldest.bytes(), clock.instant(),
                 oldest.resends() + 1));
+    }
+
+    /** The phase an input message belongs to, whatever the conversation moved on to since it was sent. */
+    private static ProbePhase phaseOf(PayloadType type) {
+        return switch (type) {
+            case HANDSHAKE_RESPONSE -> ProbePhase.HANDSHAKE;
+            case ENCRYPTION_CHALLENGE_RESPONSE -> ProbePhase.ENCRYPTION;
+            default -> ProbePhase.COMMAND;
+        };
     }
 
     private JsonNode json(ClientMessage message) throws ProbeFailure {

@@ -128,6 +128,14 @@ class ExecSessionProbeTest {
     }
 
     @Test
+    void anUnacknowledgedHandshakeResponseIsAHandshakeFailureEvenWhenTheSessionIsEncrypted() {
+        ProbeRun run = probe(Optional.of("alias/exec"), Behaviour.IGNORE_INPUT);
+
+        assertThat(run.outcome()).isEqualTo(new ProbeOutcome.Failed(opened.getFirst(), ProbePhase.HANDSHAKE,
+                "the agent did not acknowledge input message 0 (HANDSHAKE_RESPONSE) after 2 resends"));
+    }
+
+    @Test
     void aPayloadDigestMismatchFailsTheHandshake() throws InterruptedException {
         ProbeRun run = probe(Optional.empty(), Behaviour.CORRUPT_DIGEST);
 
