@@ -57,15 +57,20 @@ public final class ExecProbeStage {
         return clusterNames.contains(snapshot.task().clusterName());
     }
 
-    /** The snapshot with the probe's fact, given the first pass's report of it. */
+    /** The snapshot with the probe's fact, given the first pass's report of it; opens a session when one is due. */
     public TaskSnapshot attach(TaskSnapshot snapshot, TaskReport firstPass) {
-        if (!appliesTo(snapshot)) {
-            return snapshot;
-        }
-        return snapshot.withExecProbe(probe(snapshot, firstPass));
+        return appliesTo(snapshot) ? snapshot.withExecProbe(probe(snapshot, firstPass, true)) : snapshot;
     }
 
-    private ExecProbe probe(TaskSnapshot snapshot, TaskReport firstPass) {
+    /**
+     * The snapshot with the probe recorded for the same verdicts, opening no session: for an
+     * evaluation that publishes nothing (an on-demand check), which may cover a whole cluster.
+     */
+    public TaskSnapshot recall(TaskSnapshot snapshot, TaskReport firstPass) {
+        return appliesTo(snapshot) ? snapshot.withExecProbe(probe(snapshot, firstPass, false)) : snapshot;
+    }
+
+    private ExecProbe probe(TaskSnapshot snapshot, TaskReport firstPass, boolean mayOpenSession) {
         if (!(snapshot.target() instanceof RunningTask running)) {
             return new ExecProbe.NotProbed("a preflight has no running task to open a session into");
         }
@@ -96,6 +101,9 @@ public final class ExecProbeStage {
         Optional<ProbeOutcome> recorded = ledger.recorded(subject, fingerprint);
         if (recorded.isPresent()) {
             return new ExecProbe.Probed(recorded.get());
+        }
+        if (!mayOpenSession) {
+            return new ExecProbe.NotProbed("no probe has run for its current verdicts; an evaluation that publishes runs one");
         }
         if (!ledger.claim(subject, fingerprint, clock.instant())) {
             return new ExecProbe.NotProbed("another evaluation of " + subject.describe() + " is probing it for the same verdicts");

@@ -80,9 +80,12 @@ public final class TaskEvaluation {
         return outcome;
     }
 
-    /** Evaluates without publishing anything. */
+    /** Evaluates without publishing anything, nor opening an ECS Exec session (a probe already run is reported). */
     public TaskReport evaluate(EcsTask task) {
-        return engine.evaluate(snapshots.load(new RunningTask(task)));
+        TaskSnapshot loaded = snapshots.load(new RunningTask(task));
+        TaskReport firstPass = engine.evaluate(loaded);
+        TaskSnapshot snapshot = probes.recall(loaded, firstPass);
+        return snapshot == loaded ? firstPass : engine.evaluate(snapshot);
     }
 
     /** Evaluates and, when the task speaks for its subject, publishes what changed. */

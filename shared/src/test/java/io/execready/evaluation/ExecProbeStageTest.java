@@ -89,6 +89,19 @@ class ExecProbeStageTest {
     }
 
     @Test
+    void recallingOpensNoSessionButReportsAProbeAlreadyRunForTheSameVerdicts() {
+        TaskSnapshot ready = TaskSnapshotFixture.fullyConfiguredFargateTask().build();
+
+        TaskSnapshot before = stage.recall(ready, engine.evaluate(ready));
+        attach(ready);
+        TaskSnapshot after = stage.recall(ready, engine.evaluate(ready));
+
+        assertThat(before.execProbe()).isInstanceOf(ExecProbe.NotProbed.class);
+        assertThat(after.execProbe()).isInstanceOf(ExecProbe.Probed.class);
+        assertThat(probed).hasSize(1);
+    }
+
+    @Test
     void leavesOtherClustersAlone() {
         ExecProbeStage elsewhere = new ExecProbeStage(Set.of("staging"), ledger, target -> {
             throw new AssertionError("no probe outside the chosen clusters");
