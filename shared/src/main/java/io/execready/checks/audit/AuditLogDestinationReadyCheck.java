@@ -101,7 +101,7 @@ public final class AuditLogDestinationReadyCheck implements Check {
                             + CONSOLE_ENCRYPTION_MESSAGE + "\")",
                     "associate a key with the group with aws logs associate-kms-key --log-group-name " + group.name() + " --kms-key-id "
                             + keyPlaceholder(task) + " (a key whose policy allows logs." + task.arn().region() + ".amazonaws.com)",
-                    CauseResource.other(logGroupArn(task, group.name()))));
+                    new CauseResource.LogGroup(logGroupArn(task, group.name()), group.name(), group.kmsKeyId())));
             return;
         }
         ready.add("CloudWatch Logs group " + group.name() + (group.encryptedWithKmsKey() ? " (encrypted with " + group.kmsKeyId() + ")" : ""));
@@ -112,7 +112,7 @@ public final class AuditLogDestinationReadyCheck implements Check {
         String key = logging.cloudWatchEncryptionEnabled() ? " --kms-key-id " + keyPlaceholder(task) : "";
         return new Problem("CloudWatch Logs group " + name + " does not exist",
                 "create the group with aws logs create-log-group --log-group-name " + name + key,
-                CauseResource.other(logGroupArn(task, name)));
+                new CauseResource.LogGroup(logGroupArn(task, name), name, null));
     }
 
     private static void bucket(EcsTask task, ExecLogging logging, S3Bucket bucket, List<Problem> problems, List<String> ready) {
@@ -141,7 +141,7 @@ public final class AuditLogDestinationReadyCheck implements Check {
     }
 
     private static CauseResource bucketCause(EcsTask task, String name) {
-        return new CauseResource("AwsS3Bucket", ExecResourceArns.bucket(task.arn(), name));
+        return new CauseResource.S3Bucket(ExecResourceArns.bucket(task.arn(), name), name);
     }
 
     private static String keyPlaceholder(EcsTask task) {

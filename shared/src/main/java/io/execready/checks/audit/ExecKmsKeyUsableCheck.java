@@ -49,16 +49,16 @@ public final class ExecKmsKeyUsableCheck implements Check {
                                     + Wording.taskName(snapshot.target()) + " fail to start.",
                             "Point the cluster at an enabled key with " + AuditDestinations.updateKmsKeyCommand(cluster, task.clusterName(), "KEY_ARN")
                                     + ", where KEY_ARN is a symmetric key in " + task.arn().region() + ".")
-                    .withCause(new CauseResource("AwsKmsKey", keyId));
+                    .withCause(CauseResource.kmsKey(keyId));
             case Fetched.Failed<KmsKey> failed -> UnreadableFact.EXEC_KMS_KEY.unknown(DEFINITION, snapshot.target(), failed)
-                    .withCause(new CauseResource("AwsKmsKey", keyId));
+                    .withCause(CauseResource.kmsKey(keyId));
         };
         return result.withEvidence("kmsKeyId", keyId);
     }
 
     private static CheckResult judge(EvaluatedTask target, EcsCluster cluster, String keyId, KmsKey key) {
         EcsTask task = target.task();
-        CauseResource cause = new CauseResource("AwsKmsKey", key.keyArn());
+        CauseResource cause = CauseResource.kmsKey(key.keyArn());
         if (key.enabled()) {
             return DEFINITION.pass("The ECS Exec KMS key " + key.keyArn() + " of cluster " + task.clusterName() + " is Enabled.")
                     .withCause(cause)

@@ -4,6 +4,7 @@ import io.execready.checks.support.RemediationCommands;
 import io.execready.checks.support.UnreadableFact;
 import io.execready.checks.support.Wording;
 import io.execready.engine.CheckDefinition;
+import io.execready.engine.CauseResource;
 import io.execready.engine.CheckResult;
 import io.execready.snapshot.EcsTask;
 import io.execready.snapshot.EvaluatedTask;
@@ -123,6 +124,23 @@ public final class NetworkReach {
 
         Optional<RouteTable> routeTable() {
             return path.routeTable().asOptional();
+        }
+
+        /** What decides the task's way out: its subnet's route table where it was read, else the subnet. */
+        CauseResource routeCause() {
+            return routeTable().map(CauseResource::routeTable).orElseGet(() -> CauseResource.subnet(subnet));
+        }
+
+        /** The endpoint judged for a service, or the endpoint the VPC lacks. */
+        CauseResource endpointCause(EndpointUse use) {
+            if (use.endpointId() == null) {
+                return new CauseResource.MissingVpcEndpoint(subnet.vpcId(), serviceName(use.service()));
+            }
+            return path.vpcEndpoints().asOptional().orElse(List.of()).stream()
+                    .filter(e -> e.vpcEndpointId().equals(use.endpointId()))
+                    .findFirst()
+                    .<CauseResource>map(e -> new CauseResource.Ec2VpcEndpoint(e, subnet.vpcId()))
+                    .orElseGet(() -> CauseResource.other(use.endpointId()));
         }
     }
 

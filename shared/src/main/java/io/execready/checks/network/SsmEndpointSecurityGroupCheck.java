@@ -4,6 +4,7 @@ import io.execready.checks.network.NetworkReach.EndpointUse;
 import io.execready.checks.network.NetworkReach.Placement;
 import io.execready.checks.support.UnreadableFact;
 import io.execready.checks.support.Wording;
+import io.execready.engine.CauseResource;
 import io.execready.engine.Check;
 import io.execready.engine.CheckDefinition;
 import io.execready.engine.CheckResult;
@@ -131,7 +132,8 @@ public final class SsmEndpointSecurityGroupCheck implements Check {
                 + Wording.task(p.target()) + " (security " + plural(taskGroupIds) + ")";
         if (inboundAllowed && outboundAllowed) {
             return DEFINITION.pass("Security groups let TCP 443 through between ssmmessages " + groups + ".")
-                    .withEvidence("vpcEndpointId", endpoint.vpcEndpointId());
+                    .withEvidence("vpcEndpointId", endpoint.vpcEndpointId())
+                    .withCause(new CauseResource.Ec2VpcEndpoint(endpoint, p.subnet().vpcId()));
         }
         List<String> blocked = new ArrayList<>();
         List<String> fixes = new ArrayList<>();
@@ -152,7 +154,15 @@ public final class SsmEndpointSecurityGroupCheck implements Check {
                         "Allow TCP 443 with " + String.join(" and ", fixes) + ".")
                 .withEvidence("vpcEndpointId", endpoint.vpcEndpointId())
                 .withEvidence("inbound443", String.valueOf(inboundAllowed))
-                .withEvidence("outbound443", String.valueOf(outboundAllowed));
+                .withEvidence("outbound443", String.valueOf(outboundAllowed))
+                .withCause(blockingGroup(p, endpoint, inboundAllowed ? taskGroups : endpointGroups));
+    }
+
+    /** The group to change: the endpoint's when nothing lets 443 in, else the task's; the endpoint when neither was read. */
+    private static CauseResource blockingGroup(Placement p, VpcEndpoint endpoint, List<SecurityGroup> groups) {
+        return groups.isEmpty()
+                ? new CauseResource.Ec2VpcEndpoint(endpoint, p.subnet().vpcId())
+                : new CauseResource.Ec2SecurityGroup(groups.getFirst(), p.subnet().vpcId());
     }
 
     private static boolean references(SecurityGroupRule rule, Set<String> groupIds) {

@@ -47,7 +47,8 @@ public final class SsmReachableCheck implements Check {
         String where = Wording.capitalised(p.subnetOfTask());
         if (egress.leadsOut()) {
             return DEFINITION.pass(where + " " + egress.explanation() + ", so the exec agent can reach Systems Manager.")
-                    .withEvidence("routeOut", egress.kind().name());
+                    .withEvidence("routeOut", egress.kind().name())
+                    .withCause(p.routeCause());
         }
         EndpointUse endpoint = NetworkReach.interfaceEndpoint(p, NetworkReach.SSM_MESSAGES);
         String vpc = "VPC " + p.subnet().vpcId();
@@ -55,7 +56,8 @@ public final class SsmReachableCheck implements Check {
             return DEFINITION.pass(where + " " + egress.explanation() + ", but " + vpc + " " + endpoint.explanation()
                             + ", so the exec agent reaches Systems Manager through it.")
                     .withEvidence("routeOut", egress.kind().name())
-                    .withEvidence("vpcEndpointId", endpoint.endpointId());
+                    .withEvidence("vpcEndpointId", endpoint.endpointId())
+                    .withCause(p.endpointCause(endpoint));
         }
         if (egress.kind() == RouteOut.UNDETERMINED) {
             return egress.gap().unknown(DEFINITION);
@@ -68,7 +70,8 @@ public final class SsmReachableCheck implements Check {
                         + ", so the exec agent cannot reach Systems Manager.",
                 "Give the task a way out: a NAT route with " + NetworkReach.addNatRoute(p) + publicIpOption(p)
                         + ", or a usable ssmmessages endpoint with " + endpoint.fix() + ".")
-                .withEvidence("routeOut", "NONE");
+                .withEvidence("routeOut", "NONE")
+                .withCause(p.routeCause());
         return p.routeTable().map(RouteTable::routeTableId).map(id -> result.withEvidence("routeTableId", id)).orElse(result);
     }
 
