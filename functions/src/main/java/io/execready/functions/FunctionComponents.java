@@ -162,13 +162,16 @@ public record FunctionComponents(
     }
 
     private static AlertChannels alertChannels(CheckerConfig config, AwsClients clients) {
-        if (config.alertTopicArn() == null && config.chatTopicArn() == null) {
+        if (config.alertTopicArn() == null && config.chatTopicArn() == null && config.centralAlertTopicArn() == null) {
             return null;
         }
         return new AlertChannels(
                 new AlertComposer(),
                 config.alertTopicArn() == null ? null : new SnsAlertPublisher(clients.sns(), config.alertTopicArn()),
                 config.chatTopicArn() == null ? null : new SnsAlertPublisher(clients.sns(), config.chatTopicArn()),
+                config.centralAlertTopicRegion()
+                        .map(topicRegion -> new SnsAlertPublisher(clients.sns(topicRegion), config.centralAlertTopicArn()))
+                        .orElse(null),
                 config.readyAgainAlerts());
     }
 }

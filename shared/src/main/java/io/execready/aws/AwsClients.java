@@ -1,6 +1,8 @@
 package io.execready.aws;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
@@ -41,6 +43,7 @@ public final class AwsClients {
     private final Lazy<S3Client> s3;
     private final Lazy<SecurityHubClient> securityHub;
     private final Lazy<SnsClient> sns;
+    private final Map<Region, SnsClient> otherRegionSns = new ConcurrentHashMap<>();
     private final Lazy<DynamoDbClient> dynamoDb;
     private final Lazy<SqsClient> sqs;
 
@@ -117,6 +120,21 @@ public final class AwsClients {
 
     public SnsClient sns() {
         return sns.getValue();
+    }
+
+    /**
+     * An SNS client of the given region, for a topic that lives there (an organisation's central
+     * alert topic): SNS only accepts a publish sent to the topic's own regional endpoint.
+     */
+    public SnsClient sns(Region topicRegion) {
+        if (topicRegion.equals(region)) {
+            return sns();
+        }
+        return otherRegionSns.computeIfAbsent(topicRegion, other -> SnsClient.builder()
+                .region(other)
+                .httpClient(httpClient)
+                .overrideConfiguration(overrides)
+                .build());
     }
 
     public DynamoDbClient dynamoDb() {
