@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -188,6 +189,20 @@ final class TemplateConsistencyTest {
         assertThat(strings(template))
                 .as("ARNs in template.yaml must use ${AWS::Partition}")
                 .noneMatch(HARD_CODED_PARTITION.asPredicate());
+    }
+
+    @Test
+    void organisationTemplates_neverHardCodeThePartition() throws IOException {
+        List<Path> templates;
+        try (Stream<Path> files = Files.list(findTemplate().resolveSibling("org"))) {
+            templates = files.filter(file -> file.toString().endsWith(".yaml")).toList();
+        }
+        assertThat(templates).as("templates in org/").isNotEmpty();
+        for (Path file : templates) {
+            assertThat(strings(new YAMLMapper().readTree(file.toFile())))
+                    .as("ARNs in org/%s must use ${AWS::Partition}", file.getFileName())
+                    .noneMatch(HARD_CODED_PARTITION.asPredicate());
+        }
     }
 
     @Test
