@@ -32,6 +32,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import software.amazon.awssdk.utils.Lazy;
 
 /**
  * One {@code execready check}: the engine's own evaluation, composed without anything that
@@ -59,6 +60,9 @@ public final class TerminalCheck {
         List<CompletableFuture<CheckResult>> machine = TerminalChecks.MACHINE.stream()
                 .map(check -> CompletableFuture.supplyAsync(() -> evaluate(check), executor))
                 .toList();
+        // Building a client is CPU work the calls wait on: EC2's and IAM's are built while STS answers.
+        CompletableFuture<Void> warm = CompletableFuture.allOf(
+                CompletableFuture.runAsync(clients::ec2, executor), CompletableFuture.runAsync(clients::iam, executor));
         CompletableFuture<Fetched<String>> caller = CompletableFuture.supplyAsync(
                 () -> new CallerIdentity(clients::sts, clients::iam).principalArn(), executor);
 
@@ -77,13 +81,18 @@ public final class TerminalCheck {
                     + ". Check them with aws sts get-caller-identity" + options.profile().map(p -> " --profile " + p).orElse(""));
         }
 
+        // Only a cluster with an exec key or session logging reads KMS, CloudWatch Logs or S3: their clients wait for that.
+        Lazy<SdkKmsGateway> kms = new Lazy<>(() -> new SdkKmsGateway(clients.kms()));
+        Lazy<SdkLogsGateway> logs = new Lazy<>(() -> new SdkLogsGateway(clients.logs()));
+        Lazy<SdkS3Gateway> s3 = new Lazy<>(() -> new SdkS3Gateway(clients.s3()));
+        warm.join();
         CachingEc2Gateway ec2 = new CachingEc2Gateway(new SdkEc2Gateway(clients.ec2()), cache);
         TaskSnapshotLoader loader = new TaskSnapshotLoader(ecs,
                 new CachingIamGateway(new SdkIamGateway(clients.iam()), cache),
                 ec2,
-                new SdkKmsGateway(clients.kms()),
-                new SdkLogsGateway(clients.logs()),
-                new SdkS3Gateway(clients.s3()),
+                keyId -> kms.getValue().describeKey(keyId),
+                logGroup -> logs.getValue().describeLogGroup(logGroup),
+                bucket -> s3.getValue().describeBucket(bucket),
                 principal.asOptional().map(List::of).orElse(List.of()),
                 executor);
         TaskEvaluation evaluation = new TaskEvaluation(loader::load, new CheckEngine(TerminalChecks.taskChecks(principal), clock),

@@ -3,7 +3,7 @@ package io.execready.cli;
 import io.execready.aws.AwsCallLimits;
 import io.execready.aws.AwsClients;
 import java.time.Duration;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -29,10 +29,11 @@ public final class TerminalClients {
     private final Lazy<StsClient> sts;
 
     public TerminalClients(Region region) {
-        this.engine = new AwsClients(region, LIMITS);
+        SdkHttpClient http = new DeferredTlsHttpClient(Duration.ofSeconds(3), LIMITS.attemptTimeout());
+        this.engine = new AwsClients(region, LIMITS, http);
         this.sts = new Lazy<>(() -> StsClient.builder()
                 .region(region)
-                .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(3)).socketTimeout(LIMITS.attemptTimeout()).build())
+                .httpClient(http)
                 .overrideConfiguration(o -> o.apiCallAttemptTimeout(LIMITS.attemptTimeout()).apiCallTimeout(LIMITS.callTimeout()))
                 .build());
     }
