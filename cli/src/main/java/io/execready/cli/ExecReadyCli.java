@@ -53,7 +53,7 @@ public final class ExecReadyCli {
         }
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             TerminalCheck check = new TerminalCheck(new TerminalClients(region),
-                    new LocalTools(terminal.environment(), LocalTools.DEFAULT_TIMEOUT), executor, Clock.systemUTC());
+                    new LocalTools(terminal.environment(), LocalTools.DEFAULT_TIMEOUT, terminal.toolVersionCache()), executor, Clock.systemUTC());
             CheckOutcome outcome = check.run(options);
             ExitStatus status = ExitStatus.of(outcome);
             switch (options.format()) {

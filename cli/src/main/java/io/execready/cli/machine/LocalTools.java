@@ -27,13 +27,20 @@ public final class LocalTools {
 
     private final Map<String, String> environment;
     private final Duration timeout;
+    private final ToolVersionCache cache;
 
     /**
      * @param environment the variables the programs are looked up with (PATH) and run with
      */
     public LocalTools(Map<String, String> environment, Duration timeout) {
+        this(environment, timeout, ToolVersionCache.none());
+    }
+
+    /** @param cache where answers are remembered per program file */
+    public LocalTools(Map<String, String> environment, Duration timeout, ToolVersionCache cache) {
         this.environment = Map.copyOf(environment);
         this.timeout = timeout;
+        this.cache = cache;
     }
 
     /** Runs {@code name --version}. */
@@ -43,6 +50,18 @@ public final class LocalTools {
             return new InstalledTool.Missing(name, environment.getOrDefault("PATH", ""));
         }
         Path path = found.get();
+        Optional<String> remembered = cache.lookUp(name, path);
+        if (remembered.isPresent()) {
+            return new InstalledTool.Found(name, path, remembered.get());
+        }
+        InstalledTool asked = run(name, path);
+        if (asked instanceof InstalledTool.Found answered) {
+            cache.remember(name, path, answered.output());
+        }
+        return asked;
+    }
+
+    private InstalledTool run(String name, Path path) {
         ProcessBuilder builder = new ProcessBuilder(path.toString(), "--version").redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(environment);

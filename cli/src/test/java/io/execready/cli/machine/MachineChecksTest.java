@@ -126,6 +126,26 @@ class MachineChecksTest {
     }
 
     @Test
+    void versionCache_asksAProgramOnceUntilItsFileChanges(@TempDir Path cacheDirectory) throws Exception {
+        Path calls = bin.resolve("calls");
+        programs.script("aws", "echo run >> '" + calls + "'\necho 'aws-cli/2.31.0 Python/3.13.7'\n");
+        LocalTools tools = new LocalTools(programs.environment(), Duration.ofSeconds(10), ToolVersionCache.in(cacheDirectory));
+
+        InstalledTool first = tools.version("aws");
+        InstalledTool second = tools.version("aws");
+
+        assertThat(second).isEqualTo(first);
+        assertThat(java.nio.file.Files.readAllLines(calls)).hasSize(1);
+
+        programs.script("aws", "echo run >> '" + calls + "'\necho 'aws-cli/2.32.1 Python/3.13.7 (updated)'\n");
+        java.nio.file.Files.setLastModifiedTime(bin.resolve("aws"), java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+        InstalledTool updated = tools.version("aws");
+
+        assertThat(((InstalledTool.Found) updated).output()).contains("2.32.1");
+        assertThat(java.nio.file.Files.readAllLines(calls)).hasSize(2);
+    }
+
+    @Test
     void dottedVersion_comparesNumberByNumber() {
         assertThat(DottedVersion.of("1.2.764.0")).isEqualTo(DottedVersion.of("1.2.764"));
         assertThat(DottedVersion.of("1.2.99.0").isOlderThan(DottedVersion.of("1.2.764.0"))).isTrue();
