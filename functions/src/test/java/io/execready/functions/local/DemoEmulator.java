@@ -41,11 +41,14 @@ public final class DemoEmulator {
         for (Map.Entry<String, String> variable : new java.util.TreeMap<>(aws.clientEnvironment()).entrySet()) {
             exports.append("export ").append(variable.getKey()).append('=').append(variable.getValue()).append('\n');
         }
+        // For scripts: which task is which (harmless to export).
+        String variables = exports + "export EXECREADY_DEMO_READY_TASK=" + web.substring(web.lastIndexOf('/') + 1) + "\n"
+                + "export EXECREADY_DEMO_BROKEN_TASK=" + billing.substring(billing.lastIndexOf('/') + 1) + "\n";
         int envFile = arguments.indexOf("--env-file");
         if (envFile >= 0 && envFile + 1 < arguments.size()) {
             Path file = Path.of(arguments.get(envFile + 1));
             Path partial = file.resolveSibling(file.getFileName() + ".partial");
-            Files.writeString(partial, exports, StandardCharsets.UTF_8);
+            Files.writeString(partial, variables, StandardCharsets.UTF_8);
             // Renamed into place whole: a script waiting for the file never reads half of it.
             Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
