@@ -29,14 +29,15 @@ bench_cli() {
   ready="$EXECREADY_DEMO_READY_TASK"
   export EXECREADY_CACHE_DIR="$work/cache"
 
-  local times=() code
+  local times=() cpu=() code TIMEFORMAT='%3U %3S'
   for ((i = 0; i <= runs; i++)); do
     start=$(date +%s%N)
     code=0
-    "$REPO_ROOT/execready" check --cluster execready-demo --task "$ready" > "$work/out" 2>&1 || code=$?
+    { time "$REPO_ROOT/execready" check --cluster execready-demo --task "$ready" > "$work/out" 2>&1 || code=$?; } 2> "$work/time"
     end=$(date +%s%N)
     if (( code != 0 && code != 1 && code != 2 )); then cat "$work/out" >&2; die "execready exited $code"; fi
     times+=($(( (end - start) / 1000000 )))
+    cpu+=("$(awk '{printf "%d", ($1 + $2) * 1000}' "$work/time")")
   done
 
   local first="${times[0]}" sorted
@@ -49,7 +50,10 @@ bench_cli() {
   max=$(tail -1 <<< "$sorted")
   printf '\nexecready check --task (one Fargate task of the demo account), process start to exit, %s\n' "$(date -u +%F)"
   printf '  %s CPUs, load average %s, %s\n' "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)" "$("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
-  printf '  first run (empty cache: archive written, programs asked): %s ms\n' "$first"
+  printf '  first run (empty cache: archive written, programs asked): %s ms (CPU %s ms)\n' "$first" "${cpu[0]}"
   printf '  later runs (%s): median %s ms, p90 %s ms, min %s ms, max %s ms\n' "$count" "$median" "$p90" "$min" "$max"
+  local cpu_sorted
+  cpu_sorted=$(printf '%s\n' "${cpu[@]:1}" | sort -n)
+  printf '  later runs, CPU time (user + system, all threads and the launcher): median %s ms\n' "$(sed -n "$(( (count + 1) / 2 ))p" <<< "$cpu_sorted")"
   printf '  exit status of the last run: %s (%s)\n' "$code" "$(tail -1 "$work/out")"
 }
