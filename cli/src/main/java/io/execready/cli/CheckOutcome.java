@@ -73,7 +73,7 @@ public sealed interface CheckOutcome {
         }
 
         private String serviceName() {
-            return options.target() instanceof CheckOptions.Target.ServiceTasks s ? s.service() : "?";
+            return options.target() instanceof CheckOptions.Target.ServiceTasks asked ? asked.service() : "of cluster " + options.cluster();
         }
     }
 

@@ -21,7 +21,15 @@ public final class ExecReadyCli {
     }
 
     public static void main(String[] args) {
-        int code = run(List.of(args), Terminal.system());
+        Terminal terminal = Terminal.system();
+        int code;
+        try {
+            code = run(List.of(args), terminal);
+        } catch (RuntimeException e) {
+            // A crash decides nothing about the tasks: "could not tell", never the JVM's own status 1 ("not ready").
+            terminal.err().println("execready: the check stopped unexpectedly: " + e);
+            code = ExitStatus.UNDECIDED.code();
+        }
         System.out.flush();
         System.exit(code);
     }

@@ -107,7 +107,7 @@ public final class TerminalCheck {
             case Fetched.Present<List<String>> present -> new CheckOutcome.Tasks.Evaluated(present.value().isEmpty()
                     ? new TaskBatchEvaluation.BatchOutcome(List.of(), List.of())
                     : batch.evaluate(options.cluster(), present.value(), false));
-            case Fetched.Absent<List<String>> absent -> new CheckOutcome.Tasks.Evaluated(new TaskBatchEvaluation.BatchOutcome(List.of(), List.of()));
+            case Fetched.Absent<List<String>> absent -> new CheckOutcome.Tasks.NotListed(absent.description());
             case Fetched.Failed<List<String>> failed -> new CheckOutcome.Tasks.NotListed(failed.failure().describe());
         };
         return new CheckOutcome.Checked(options, principal, machine.stream().map(CompletableFuture::join).toList(), service.join(), tasks);
