@@ -57,7 +57,7 @@ public sealed interface ToolVersionCache {
                 return Optional.empty();
             }
             try {
-                String entry = Files.readString(file(name), StandardCharsets.UTF_8);
+                String entry = Files.readString(file(name, key.get()), StandardCharsets.UTF_8);
                 int end = entry.indexOf('\n');
                 return end > 0 && entry.substring(0, end).equals(key.get()) ? Optional.of(entry.substring(end + 1)) : Optional.empty();
             } catch (IOException | RuntimeException e) {
@@ -75,14 +75,16 @@ public sealed interface ToolVersionCache {
                 Files.createDirectories(directory);
                 Path partial = Files.createTempFile(directory, name, ".partial");
                 Files.writeString(partial, key.get() + "\n" + output, StandardCharsets.UTF_8);
-                Files.move(partial, file(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(partial, file(name, key.get()), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException | RuntimeException e) {
                 // The next run asks the program again.
             }
         }
 
-        private Path file(String name) {
-            return directory.resolve(name + ".version");
+        /** One entry per program file, so that two PATHs naming two AWS CLIs do not evict each other. */
+        private Path file(String name, String identity) {
+            String realPath = identity.substring(0, identity.indexOf('\t'));
+            return directory.resolve(name + "-" + Integer.toHexString(realPath.hashCode()) + ".version");
         }
 
         /** The program file's real path, size and modification time, on one line. */

@@ -146,6 +146,19 @@ class MachineChecksTest {
     }
 
     @Test
+    void versionCache_keepsOneAnswerPerProgramFile(@TempDir Path cacheDirectory, @TempDir Path otherBin) {
+        programs.program("aws", "aws-cli/2.31.0 Python/3.13.7", 0);
+        FakePrograms other = new FakePrograms(otherBin).program("aws", "aws-cli/1.22.3 Python/3.9.7", 0);
+        ToolVersionCache cache = ToolVersionCache.in(cacheDirectory);
+
+        new LocalTools(programs.environment(), Duration.ofSeconds(10), cache).version("aws");
+        new LocalTools(other.environment(), Duration.ofSeconds(10), cache).version("aws");
+
+        assertThat(cache.lookUp("aws", bin.resolve("aws"))).contains("aws-cli/2.31.0 Python/3.13.7");
+        assertThat(cache.lookUp("aws", otherBin.resolve("aws"))).contains("aws-cli/1.22.3 Python/3.9.7");
+    }
+
+    @Test
     void dottedVersion_comparesNumberByNumber() {
         assertThat(DottedVersion.of("1.2.764.0")).isEqualTo(DottedVersion.of("1.2.764"));
         assertThat(DottedVersion.of("1.2.99.0").isOlderThan(DottedVersion.of("1.2.764.0"))).isTrue();
