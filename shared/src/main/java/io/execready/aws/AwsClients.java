@@ -56,11 +56,16 @@ public final class AwsClients {
      *               throttling or a timeout that outlasts them surfaces as a failed read
      */
     public AwsClients(Region region, AwsCallLimits limits) {
-        this.region = region;
-        this.httpClient = UrlConnectionHttpClient.builder()
+        this(region, limits, UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(3))
                 .socketTimeout(limits.attemptTimeout())
-                .build();
+                .build());
+    }
+
+    /** The same over the given HTTP client, which every client built here shares (the command line defers its TLS set-up). */
+    public AwsClients(Region region, AwsCallLimits limits, SdkHttpClient httpClient) {
+        this.region = region;
+        this.httpClient = httpClient;
         this.overrides = ClientOverrideConfiguration.builder()
                 .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(limits.maxAttempts()).build())
                 .apiCallAttemptTimeout(limits.attemptTimeout())
