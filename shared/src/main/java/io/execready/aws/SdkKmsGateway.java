@@ -11,14 +11,21 @@ import software.amazon.awssdk.services.kms.model.NotFoundException;
 public final class SdkKmsGateway implements KmsGateway {
 
     private final KmsClient kms;
+    private final ReadCache cache;
 
+    /** A gateway that remembers nothing: every call reads. */
     public SdkKmsGateway(KmsClient kms) {
+        this(kms, ReadCache.none());
+    }
+
+    public SdkKmsGateway(KmsClient kms, ReadCache cache) {
         this.kms = Objects.requireNonNull(kms, "kms");
+        this.cache = Objects.requireNonNull(cache, "cache");
     }
 
     @Override
     public Fetched<KmsKey> describeKey(String keyId) {
-        return AwsReads.read("kms:DescribeKey", () -> {
+        return cache.read("kms:DescribeKey", keyId, () -> {
             try {
                 KeyMetadata metadata = kms.describeKey(r -> r.keyId(keyId)).keyMetadata();
                 return Fetched.present(new KmsKey(metadata.arn(), metadata.keyStateAsString()));

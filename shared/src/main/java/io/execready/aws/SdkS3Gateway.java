@@ -22,14 +22,21 @@ public final class SdkS3Gateway implements S3Gateway {
     static final String NO_ENCRYPTION_CONFIGURATION = "ServerSideEncryptionConfigurationNotFoundError";
 
     private final S3Client s3;
+    private final ReadCache cache;
 
+    /** A gateway that remembers nothing: every call reads. */
     public SdkS3Gateway(S3Client s3) {
+        this(s3, ReadCache.none());
+    }
+
+    public SdkS3Gateway(S3Client s3, ReadCache cache) {
         this.s3 = Objects.requireNonNull(s3, "s3");
+        this.cache = Objects.requireNonNull(cache, "cache");
     }
 
     @Override
     public Fetched<S3Bucket> describeBucket(String bucketName) {
-        return AwsReads.read("s3:GetEncryptionConfiguration", () -> {
+        return cache.read("s3:GetEncryptionConfiguration", bucketName, () -> {
             try {
                 String algorithm = s3.getBucketEncryption(r -> r.bucket(bucketName)).serverSideEncryptionConfiguration().rules().stream()
                         .map(ServerSideEncryptionRule::applyServerSideEncryptionByDefault)

@@ -1,15 +1,13 @@
 package io.execready.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.execready.fixtures.AuditGatewaysDouble;
 import io.execready.fixtures.ReadBarrier;
 
 import io.execready.aws.ContextEntry;
 import io.execready.fixtures.EcsGatewayDouble;
 import io.execready.aws.IamGateway;
-import io.execready.aws.KmsGateway;
-import io.execready.aws.LogsGateway;
 import io.execready.aws.PermissionQuery;
-import io.execready.aws.S3Gateway;
 import io.execready.fixtures.ReadFailures;
 import io.execready.snapshot.ActionDecision;
 import io.execready.snapshot.EcsCluster;
@@ -401,7 +399,7 @@ class ExecAccessLoaderTest {
         }
     }
 
-    private static final class FakeAudit implements KmsGateway, LogsGateway, S3Gateway {
+    private static final class FakeAudit extends AuditGatewaysDouble {
         final List<String> calls;
         volatile Fetched<KmsKey> key;
         volatile RuntimeException bucketFailure;

@@ -1,6 +1,6 @@
 package io.execready.evaluation;
 
-import io.execready.aws.Ec2Gateway;
+import io.execready.fixtures.Ec2GatewayDouble;
 import io.execready.fixtures.ReadBarrier;
 import io.execready.snapshot.Ec2Instance;
 import io.execready.snapshot.Fetched;
@@ -22,7 +22,7 @@ import java.util.concurrent.CountDownLatch;
  * route table sends 0.0.0.0/0 to a NAT gateway, and the task ENI eni-1. Tests change the maps; every
  * call is recorded as "Action:argument", so a test can tell which reads the loader made.
  */
-final class FakeEc2Gateway implements Ec2Gateway {
+final class FakeEc2Gateway extends Ec2GatewayDouble {
 
     static final String VPC = "vpc-1";
     static final String SUBNET = "subnet-1";

@@ -15,6 +15,7 @@ import io.execready.engine.Check;
 import io.execready.engine.CheckResult;
 import io.execready.engine.CheckStatus;
 import io.execready.harness.LocalAws;
+import io.execready.fixtures.AuditGatewaysDouble;
 import io.execready.snapshot.EcsTask;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.RoleSource;
@@ -356,9 +357,7 @@ class NetworkChecksLocalAwsTest {
 
     private static TaskSnapshot load(EcsTask task) {
         return new TaskSnapshotLoader(new SdkEcsGateway(ecs), new SdkIamGateway(iam), new SdkEc2Gateway(ec2),
-                keyId -> { throw new AssertionError("the cluster sets no exec key"); },
-                logGroup -> { throw new AssertionError("the cluster names no log group"); },
-                bucket -> { throw new AssertionError("the cluster names no bucket"); }, List.of(), executor).load(task);
+                AuditGatewaysDouble.NONE, AuditGatewaysDouble.NONE, AuditGatewaysDouble.NONE, List.of(), executor).load(task);
     }
 
     private static CheckResult result(TaskSnapshot snapshot, Check check) {

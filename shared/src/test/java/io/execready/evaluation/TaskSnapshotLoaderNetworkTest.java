@@ -3,6 +3,7 @@ package io.execready.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.execready.aws.EcsGateway;
+import io.execready.fixtures.AuditGatewaysDouble;
 import io.execready.fixtures.EcsGatewayDouble;
 import io.execready.aws.IamGateway;
 import io.execready.aws.PermissionQuery;
@@ -67,9 +68,7 @@ class TaskSnapshotLoaderNetworkTest {
 
     private TaskSnapshot load(EcsTask task) {
         return new TaskSnapshotLoader(ecs, iam, ec2,
-                keyId -> { throw new AssertionError("the cluster sets no exec key"); },
-                logGroup -> { throw new AssertionError("the cluster names no log group"); },
-                bucket -> { throw new AssertionError("the cluster names no bucket"); }, List.of(), executor).load(task);
+                AuditGatewaysDouble.NONE, AuditGatewaysDouble.NONE, AuditGatewaysDouble.NONE, List.of(), executor).load(task);
     }
 
     private static NetworkPath path(TaskSnapshot snapshot) {
