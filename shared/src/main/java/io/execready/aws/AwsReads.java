@@ -1,5 +1,6 @@
 package io.execready.aws;
 
+import io.execready.policy.PolicyDocument;
 import io.execready.snapshot.FailureKind;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.ReadFailure;
@@ -43,6 +44,32 @@ public final class AwsReads {
             return call.get();
         } catch (SdkException e) {
             return Fetched.failed(failure(action, e));
+        } catch (InvalidPolicyException e) {
+            return Fetched.failed(new ReadFailure(e.action, FailureKind.INVALID_RESPONSE, e.getMessage()));
+        }
+    }
+
+    /**
+     * A resource policy as AWS returned it (IAM URL-encodes some, e.g. an endpoint's); a document that
+     * is not a policy is an invalid response of {@code action}, never a guess.
+     */
+    public static PolicyDocument policy(String action, String document) {
+        String json = document.strip().startsWith("%7B") || document.strip().startsWith("%7b")
+                ? java.net.URLDecoder.decode(document, java.nio.charset.StandardCharsets.UTF_8) : document;
+        try {
+            return PolicyDocument.parse(json);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidPolicyException(action, e.getMessage());
+        }
+    }
+
+    /** A policy document AWS returned that is not a policy: read as Failed INVALID_RESPONSE by {@link #read}. */
+    static final class InvalidPolicyException extends RuntimeException {
+        final String action;
+
+        InvalidPolicyException(String action, String message) {
+            super(message);
+            this.action = action;
         }
     }
 

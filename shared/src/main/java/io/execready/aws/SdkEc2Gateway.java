@@ -2,10 +2,12 @@ package io.execready.aws;
 
 import io.execready.snapshot.Ec2Instance;
 import io.execready.snapshot.Fetched;
+import io.execready.snapshot.NetworkAcl;
 import io.execready.snapshot.NetworkInterface;
 import io.execready.snapshot.RouteTable;
 import io.execready.snapshot.SecurityGroup;
 import io.execready.snapshot.Subnet;
+import io.execready.snapshot.VpcDnsSettings;
 import io.execready.snapshot.VpcEndpoint;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -16,6 +18,7 @@ import java.util.Objects;
 import java.util.TreeSet;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.VpcAttributeName;
 
 /**
  * {@link Ec2Gateway} over the AWS SDK's EC2 client, every page read through the SDK's paginators.
@@ -160,6 +163,25 @@ public final class SdkEc2Gateway implements Ec2Gateway, NetworkInterfacePrefetch
                         .map(Ec2ModelMapper::instance)
                         .toList(),
                 "instance " + instanceId + " does not exist"));
+    }
+
+    @Override
+    public Fetched<List<NetworkAcl>> describeNetworkAcls(String vpcId) {
+        return cache.read("ec2:DescribeNetworkAcls", vpcId, () -> Fetched.present(
+                ec2.describeNetworkAclsPaginator(r -> r.filters(filter("vpc-id", vpcId))).networkAcls().stream()
+                        .map(Ec2ModelMapper::networkAcl)
+                        .toList()));
+    }
+
+    @Override
+    public Fetched<VpcDnsSettings> describeVpcDnsSettings(String vpcId) {
+        return cache.read("ec2:DescribeVpcAttribute", vpcId, () -> {
+            boolean support = Boolean.TRUE.equals(ec2.describeVpcAttribute(r -> r.vpcId(vpcId).attribute(VpcAttributeName.ENABLE_DNS_SUPPORT))
+                    .enableDnsSupport().value());
+            boolean hostnames = Boolean.TRUE.equals(ec2.describeVpcAttribute(r -> r.vpcId(vpcId).attribute(VpcAttributeName.ENABLE_DNS_HOSTNAMES))
+                    .enableDnsHostnames().value());
+            return Fetched.present(new VpcDnsSettings(vpcId, support, hostnames));
+        });
     }
 
     private List<Subnet> subnets(Collection<String> subnetIds) {

@@ -1,5 +1,6 @@
 package io.execready.aws;
 
+import io.execready.policy.PolicyDocument;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.KmsKey;
 import java.util.Objects;
@@ -31,6 +32,17 @@ public final class SdkKmsGateway implements KmsGateway {
                 return Fetched.present(new KmsKey(metadata.arn(), metadata.keyStateAsString()));
             } catch (NotFoundException e) {
                 return Fetched.absent("KMS key " + keyId + " does not exist");
+            }
+        });
+    }
+
+    @Override
+    public Fetched<PolicyDocument> keyPolicy(String keyArn) {
+        return cache.read("kms:GetKeyPolicy", keyArn, () -> {
+            try {
+                return Fetched.present(AwsReads.policy("kms:GetKeyPolicy", kms.getKeyPolicy(r -> r.keyId(keyArn).policyName("default")).policy()));
+            } catch (NotFoundException e) {
+                return Fetched.absent("KMS key " + keyArn + " does not exist");
             }
         });
     }

@@ -1,5 +1,6 @@
 package io.execready.aws;
 
+import io.execready.policy.PolicyDocument;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.S3Bucket;
 import java.util.Objects;
@@ -19,6 +20,7 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
 public final class SdkS3Gateway implements S3Gateway {
 
     static final String NO_SUCH_BUCKET = "NoSuchBucket";
+    static final String NO_SUCH_BUCKET_POLICY = "NoSuchBucketPolicy";
     static final String NO_ENCRYPTION_CONFIGURATION = "ServerSideEncryptionConfigurationNotFoundError";
 
     private final S3Client s3;
@@ -53,6 +55,24 @@ public final class SdkS3Gateway implements S3Gateway {
                 }
                 if (NO_ENCRYPTION_CONFIGURATION.equals(code)) {
                     return Fetched.present(new S3Bucket(bucketName, null));
+                }
+                throw e;
+            }
+        });
+    }
+
+    @Override
+    public Fetched<PolicyDocument> bucketPolicy(String bucketName) {
+        return cache.read("s3:GetBucketPolicy", bucketName, () -> {
+            try {
+                return Fetched.present(AwsReads.policy("s3:GetBucketPolicy", s3.getBucketPolicy(r -> r.bucket(bucketName)).policy()));
+            } catch (S3Exception e) {
+                String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+                if (NO_SUCH_BUCKET_POLICY.equals(code)) {
+                    return Fetched.absent("bucket " + bucketName + " has no bucket policy");
+                }
+                if (NO_SUCH_BUCKET.equals(code)) {
+                    return Fetched.absent("bucket " + bucketName + " does not exist");
                 }
                 throw e;
             }
