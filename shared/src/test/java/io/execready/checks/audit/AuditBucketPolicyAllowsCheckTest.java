@@ -36,8 +36,8 @@ class AuditBucketPolicyAllowsCheckTest {
     @Test
     void evaluate_whenThePolicyOnlyRequiresTls_passes() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.fullyConfiguredFargateTask()
-                .withAuditBucketPolicy(policy("{\"Sid\":\"TlsOnly\",\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":\"arn:aws:s3:::"
-                        + AUDIT_BUCKET + "/*\",\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}}"))
+                .withExecAccess(a -> a.withBucketPolicy(policy("{\"Sid\":\"TlsOnly\",\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":\"arn:aws:s3:::"
+                        + AUDIT_BUCKET + "/*\",\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}}")))
                 .build());
 
         assertResult(result, AuditBucketPolicyAllowsCheck.DEFINITION, CheckStatus.PASS, Severity.INFORMATIONAL, AUDIT_BUCKET, TASK_ROLE_ARN);
@@ -46,8 +46,8 @@ class AuditBucketPolicyAllowsCheckTest {
     @Test
     void evaluate_whenADenyRequiresAnEncryptionHeaderTheAgentDoesNotSend_fails() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.fullyConfiguredFargateTask()
-                .withAuditBucketPolicy(policy("{\"Sid\":\"RequireKmsHeader\",\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:PutObject\","
-                        + "\"Resource\":\"arn:aws:s3:::" + AUDIT_BUCKET + "/*\",\"Condition\":{\"StringNotEquals\":{\"s3:x-amz-server-side-encryption\":\"aws:kms\"}}}"))
+                .withExecAccess(a -> a.withBucketPolicy(policy("{\"Sid\":\"RequireKmsHeader\",\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:PutObject\","
+                        + "\"Resource\":\"arn:aws:s3:::" + AUDIT_BUCKET + "/*\",\"Condition\":{\"StringNotEquals\":{\"s3:x-amz-server-side-encryption\":\"aws:kms\"}}}")))
                 .build());
 
         assertResult(result, AuditBucketPolicyAllowsCheck.DEFINITION, CheckStatus.FAIL, Severity.HIGH, AUDIT_BUCKET, "RequireKmsHeader", TASK_ROLE_ARN);
@@ -57,8 +57,8 @@ class AuditBucketPolicyAllowsCheckTest {
     @Test
     void evaluate_whenADenyOutsideThePrefixOnly_passes() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.fullyConfiguredFargateTask()
-                .withAuditBucketPolicy(policy("{\"Sid\":\"Elsewhere\",\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:PutObject\","
-                        + "\"Resource\":\"arn:aws:s3:::" + AUDIT_BUCKET + "/other/*\"}"))
+                .withExecAccess(a -> a.withBucketPolicy(policy("{\"Sid\":\"Elsewhere\",\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:PutObject\","
+                        + "\"Resource\":\"arn:aws:s3:::" + AUDIT_BUCKET + "/other/*\"}")))
                 .build());
 
         assertResult(result, AuditBucketPolicyAllowsCheck.DEFINITION, CheckStatus.PASS, Severity.INFORMATIONAL, AUDIT_BUCKET);
@@ -67,8 +67,8 @@ class AuditBucketPolicyAllowsCheckTest {
     @Test
     void evaluate_whenADenyDependsOnTheSourceEndpoint_isUnknownNamingTheStatement() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.fullyConfiguredFargateTask()
-                .withAuditBucketPolicy(policy("{\"Sid\":\"OnlyViaVpce\",\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\","
-                        + "\"Resource\":\"*\",\"Condition\":{\"StringNotEquals\":{\"aws:SourceVpce\":\"vpce-1\"}}}"))
+                .withExecAccess(a -> a.withBucketPolicy(policy("{\"Sid\":\"OnlyViaVpce\",\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\","
+                        + "\"Resource\":\"*\",\"Condition\":{\"StringNotEquals\":{\"aws:SourceVpce\":\"vpce-1\"}}}")))
                 .build());
 
         assertResult(result, AuditBucketPolicyAllowsCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL, "OnlyViaVpce", "aws:SourceVpce");
@@ -90,7 +90,7 @@ class AuditBucketPolicyAllowsCheckTest {
     @ParameterizedTest
     @MethodSource("bucketPolicyFailures")
     void evaluate_whenTheBucketPolicyCannotBeRead_isUnknownByKind(ReadFailure failure) {
-        CheckResult result = check.evaluate(TaskSnapshotFixture.fullyConfiguredFargateTask().withAuditBucketPolicyFailed(failure).build());
+        CheckResult result = check.evaluate(TaskSnapshotFixture.fullyConfiguredFargateTask().withExecAccess(a -> a.withBucketPolicyFailed(failure)).build());
 
         assertResult(result, AuditBucketPolicyAllowsCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL, "the session log bucket's policy");
         assertThat(result.evidence()).containsEntry("failedAction", "s3:GetBucketPolicy").containsEntry("failureKind", failure.kind().name());
@@ -100,7 +100,7 @@ class AuditBucketPolicyAllowsCheckTest {
     @Test
     void evaluate_whenTheTaskRoleCannotBeRead_isUnknown() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.fullyConfiguredFargateTask()
-                .withAuditBucketPolicy(policy("{\"Sid\":\"Any\",\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:DeleteBucket\",\"Resource\":\"*\"}"))
+                .withExecAccess(a -> a.withBucketPolicy(policy("{\"Sid\":\"Any\",\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:DeleteBucket\",\"Resource\":\"*\"}")))
                 .withTaskRoleFailed(ReadFailures.throttled("ecs:DescribeTaskDefinition")).build());
 
         assertResult(result, AuditBucketPolicyAllowsCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL, "task role");

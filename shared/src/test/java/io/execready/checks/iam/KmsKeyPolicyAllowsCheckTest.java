@@ -40,8 +40,8 @@ class KmsKeyPolicyAllowsCheckTest {
     @Test
     void evaluate_whenThePolicyAllowsOnlyOtherPrincipals_failsNamingTheActionAndTheOperatorError() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.fullyConfiguredFargateTask()
-                .withExecKeyPolicy(policy("{\"Sid\":\"Admins\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::" + ACCOUNT
-                        + ":role/admin\"},\"Action\":\"kms:*\",\"Resource\":\"*\"}"))
+                .withExecAccess(a -> a.withKeyPolicy(policy("{\"Sid\":\"Admins\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::" + ACCOUNT
+                        + ":role/admin\"},\"Action\":\"kms:*\",\"Resource\":\"*\"}")))
                 .build());
 
         assertResult(result, KmsKeyPolicyAllowsCheck.DEFINITION, CheckStatus.FAIL, Severity.HIGH,
@@ -53,8 +53,8 @@ class KmsKeyPolicyAllowsCheckTest {
     @Test
     void evaluate_whenADenyMatchesTheTaskRole_failsNamingTheStatement() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.fullyConfiguredFargateTask()
-                .withExecKeyPolicy(policy(ROOT + ",{\"Sid\":\"NoDecrypt\",\"Effect\":\"Deny\",\"Principal\":{\"AWS\":\"" + TASK_ROLE_ARN
-                        + "\"},\"Action\":\"kms:Decrypt\",\"Resource\":\"*\"}"))
+                .withExecAccess(a -> a.withKeyPolicy(policy(ROOT + ",{\"Sid\":\"NoDecrypt\",\"Effect\":\"Deny\",\"Principal\":{\"AWS\":\"" + TASK_ROLE_ARN
+                        + "\"},\"Action\":\"kms:Decrypt\",\"Resource\":\"*\"}")))
                 .build());
 
         assertResult(result, KmsKeyPolicyAllowsCheck.DEFINITION, CheckStatus.FAIL, Severity.HIGH, "denied by statement NoDecrypt", TASK_ROLE_ARN);
@@ -64,8 +64,8 @@ class KmsKeyPolicyAllowsCheckTest {
     @Test
     void evaluate_whenAStatementDependsOnAnUnknownKey_isUnknownNamingIt() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.fullyConfiguredFargateTask()
-                .withExecKeyPolicy(policy("{\"Sid\":\"ViaVpce\",\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"kms:*\",\"Resource\":\"*\","
-                        + "\"Condition\":{\"StringEquals\":{\"kms:EncryptionContext:aws:ecs:clusterName\":\"prod\"}}}"))
+                .withExecAccess(a -> a.withKeyPolicy(policy("{\"Sid\":\"ViaVpce\",\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"kms:*\",\"Resource\":\"*\","
+                        + "\"Condition\":{\"StringEquals\":{\"kms:EncryptionContext:aws:ecs:clusterName\":\"prod\"}}}")))
                 .build());
 
         assertResult(result, KmsKeyPolicyAllowsCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL, "statement ViaVpce");
@@ -86,7 +86,7 @@ class KmsKeyPolicyAllowsCheckTest {
     @ParameterizedTest
     @MethodSource("keyPolicyFailures")
     void evaluate_whenTheKeyPolicyCannotBeRead_isUnknownByKind(ReadFailure failure) {
-        CheckResult result = check.evaluate(TaskSnapshotFixture.fullyConfiguredFargateTask().withExecKeyPolicyFailed(failure).build());
+        CheckResult result = check.evaluate(TaskSnapshotFixture.fullyConfiguredFargateTask().withExecAccess(a -> a.withKeyPolicyFailed(failure)).build());
 
         assertResult(result, KmsKeyPolicyAllowsCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL, "the exec KMS key's policy");
         assertThat(result.evidence()).containsEntry("failedAction", "kms:GetKeyPolicy").containsEntry("failureKind", failure.kind().name());
