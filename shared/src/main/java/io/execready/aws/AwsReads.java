@@ -8,7 +8,9 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketException;
+import java.net.URLDecoder;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
@@ -44,32 +46,20 @@ public final class AwsReads {
             return call.get();
         } catch (SdkException e) {
             return Fetched.failed(failure(action, e));
-        } catch (InvalidPolicyException e) {
-            return Fetched.failed(new ReadFailure(e.action, FailureKind.INVALID_RESPONSE, e.getMessage()));
         }
     }
 
     /**
-     * A resource policy as AWS returned it (IAM URL-encodes some, e.g. an endpoint's); a document that
-     * is not a policy is an invalid response of {@code action}, never a guess.
+     * A resource policy as AWS returned it (some services URL-encode it); a document that is not a
+     * policy is an invalid response of {@code action}, never a guess.
      */
-    public static PolicyDocument policy(String action, String document) {
+    public static Fetched<PolicyDocument> policy(String action, String document) {
         String json = document.strip().startsWith("%7B") || document.strip().startsWith("%7b")
-                ? java.net.URLDecoder.decode(document, java.nio.charset.StandardCharsets.UTF_8) : document;
+                ? URLDecoder.decode(document, StandardCharsets.UTF_8) : document;
         try {
-            return PolicyDocument.parse(json);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidPolicyException(action, e.getMessage());
-        }
-    }
-
-    /** A policy document AWS returned that is not a policy: read as Failed INVALID_RESPONSE by {@link #read}. */
-    static final class InvalidPolicyException extends RuntimeException {
-        final String action;
-
-        InvalidPolicyException(String action, String message) {
-            super(message);
-            this.action = action;
+            return Fetched.present(PolicyDocument.parse(json));
+        } catch (IllegalArgumentException notAPolicy) {
+            return Fetched.failed(new ReadFailure(action, FailureKind.INVALID_RESPONSE, notAPolicy.getMessage()));
         }
     }
 

@@ -40,7 +40,7 @@ public final class SdkKmsGateway implements KmsGateway {
     public Fetched<PolicyDocument> keyPolicy(String keyArn) {
         return cache.read("kms:GetKeyPolicy", keyArn, () -> {
             try {
-                return Fetched.present(AwsReads.policy("kms:GetKeyPolicy", kms.getKeyPolicy(r -> r.keyId(keyArn).policyName("default")).policy()));
+                return AwsReads.policy("kms:GetKeyPolicy", kms.getKeyPolicy(r -> r.keyId(keyArn).policyName("default")).policy());
             } catch (NotFoundException e) {
                 return Fetched.absent("KMS key " + keyArn + " does not exist");
             }

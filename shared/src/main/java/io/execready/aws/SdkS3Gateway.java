@@ -65,7 +65,7 @@ public final class SdkS3Gateway implements S3Gateway {
     public Fetched<PolicyDocument> bucketPolicy(String bucketName) {
         return cache.read("s3:GetBucketPolicy", bucketName, () -> {
             try {
-                return Fetched.present(AwsReads.policy("s3:GetBucketPolicy", s3.getBucketPolicy(r -> r.bucket(bucketName)).policy()));
+                return AwsReads.policy("s3:GetBucketPolicy", s3.getBucketPolicy(r -> r.bucket(bucketName)).policy());
             } catch (S3Exception e) {
                 String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
                 if (NO_SUCH_BUCKET_POLICY.equals(code)) {

@@ -1,5 +1,7 @@
 package io.execready.policy;
 
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,7 +33,7 @@ public record PolicyRequest(String principalArn, String action, Optional<String>
         Objects.requireNonNull(resource, "resource");
         Map<String, List<String>> keys = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         context.forEach((key, values) -> keys.put(key, List.copyOf(values)));
-        context = java.util.Collections.unmodifiableMap(keys);
+        context = Collections.unmodifiableMap(keys);
         absentKeys = absentKeys.stream().map(k -> k.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 
@@ -58,7 +60,7 @@ public record PolicyRequest(String principalArn, String action, Optional<String>
 
     /** A copy that knows these keys are not in the request. */
     public PolicyRequest without(String... keys) {
-        Set<String> more = new java.util.HashSet<>(absentKeys);
+        Set<String> more = new HashSet<>(absentKeys);
         more.addAll(List.of(keys));
         return new PolicyRequest(principalArn, action, resource, context, more);
     }

@@ -93,7 +93,9 @@ public final class DemoNetwork {
                 .instances().getFirst().instanceId();
         String containerInstance = ecs.registerContainerInstance(r -> r.cluster(cluster)
                 .instanceIdentityDocument("{\"instanceId\":\"" + instance + "\"}")
-                .versionInfo(v -> v.agentVersion(WORKER_AGENT_VERSION))).containerInstance().containerInstanceArn();
+                .versionInfo(v -> v.agentVersion(WORKER_AGENT_VERSION))
+                // A current agent registers the capability with which it offers ECS Exec.
+                .attributes(a -> a.name("ecs.capability.execute-command"))).containerInstance().containerInstanceArn();
 
         Map<String, String[]> ids = new LinkedHashMap<>();
         ids.put("PRIVATE_SUBNET_ID", new String[] {PRIVATE_SUBNET_ID, privateSubnet});

@@ -74,7 +74,11 @@ public final class SubnetNetworkAclCheck implements Check {
         record Allowed() implements Decision {
         }
 
+        /** @param rule the denying rule's number, or the catch-all's "*" */
         record Denied(String aclId, String rule, Flow flow) implements Decision {
+            boolean explicit() {
+                return !rule.startsWith("*");
+            }
         }
 
         record Undecidable(String aclId, int rule, Flow flow) implements Decision {
@@ -159,7 +163,8 @@ public final class SubnetNetworkAclCheck implements Check {
                 case Decision.Denied denied -> {
                     return DEFINITION.fail("Network ACL " + denied.aclId() + " denies " + denied.flow().describe() + " by rule " + denied.rule()
                                     + ", so the exec agent of " + Wording.task(p.target()) + " cannot hold its connection to Systems Manager.",
-                            "Add an allow rule numbered below " + denied.rule() + " with aws ec2 create-network-acl-entry --network-acl-id " + denied.aclId()
+                            "Add an allow rule" + (denied.explicit() ? " numbered below " + denied.rule() : "")
+                                    + " with aws ec2 create-network-acl-entry --network-acl-id " + denied.aclId()
                                     + " --rule-number RULE_NUMBER --protocol tcp --port-range From=" + denied.flow().fromPort() + ",To=" + denied.flow().toPort()
                                     + (denied.flow().egress() ? " --egress" : " --ingress") + " --cidr-block "
                                     + denied.flow().peer().cidrText()

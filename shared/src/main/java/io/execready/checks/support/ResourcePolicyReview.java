@@ -54,8 +54,4 @@ public record ResourcePolicyReview(List<String> refused, List<String> undecided)
         }
         return new ResourcePolicyReview(refused, undecided);
     }
-
-    public boolean allPass() {
-        return refused.isEmpty() && undecided.isEmpty();
-    }
 }
