@@ -5,7 +5,9 @@ import io.execready.checks.container.ExecResourceHeadroomCheck;
 import io.execready.checks.container.InitProcessEnabledCheck;
 import io.execready.checks.container.NoStaticCredentialsCheck;
 import io.execready.checks.container.PidModeCheck;
+import io.execready.checks.container.ProxyBypassCheck;
 import io.execready.checks.iam.OperatorStartSessionRestrictedCheck;
+import io.execready.checks.network.SsmEndpointInTaskAzCheck;
 import io.execready.checks.task.RestartPolicyCheck;
 import io.execready.engine.CheckResult;
 import io.execready.engine.CheckStatus;
@@ -37,7 +39,9 @@ public enum ExitStatus {
             PidModeCheck.DEFINITION.id(),
             ExecResourceHeadroomCheck.DEFINITION.id(),
             AuditLoggingConfiguredCheck.DEFINITION.id(),
-            OperatorStartSessionRestrictedCheck.DEFINITION.id());
+            OperatorStartSessionRestrictedCheck.DEFINITION.id(),
+            SsmEndpointInTaskAzCheck.DEFINITION.id(),
+            ProxyBypassCheck.DEFINITION.id());
 
     private final int code;
 

@@ -1,8 +1,5 @@
 package io.execready.cli;
 
-import io.execready.aws.CachingEc2Gateway;
-import io.execready.aws.CachingEcsGateway;
-import io.execready.aws.CachingIamGateway;
 import io.execready.aws.EcsGateway;
 import io.execready.aws.ReadCache;
 import io.execready.aws.SdkEc2Gateway;
@@ -32,7 +29,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import software.amazon.awssdk.utils.Lazy;
 
 /**
  * One {@code execready check}: the engine's own evaluation, composed without anything that
@@ -67,7 +63,7 @@ public final class TerminalCheck {
                 () -> new CallerIdentity(clients::sts, clients::iam).principalArn(), executor);
 
         ReadCache cache = new ReadCache();
-        EcsGateway ecs = new CachingEcsGateway(new SdkEcsGateway(clients.ecs()), cache);
+        EcsGateway ecs = new SdkEcsGateway(clients.ecs(), cache);
         CompletableFuture<Fetched<List<String>>> listed = switch (options.target()) {
             case Target.OneTask one -> CompletableFuture.completedFuture(Fetched.present(List.of(one.task())));
             case Target.ServiceTasks service -> CompletableFuture.supplyAsync(
@@ -81,18 +77,14 @@ public final class TerminalCheck {
                     + ". Check them with aws sts get-caller-identity" + options.profile().map(p -> " --profile " + p).orElse(""));
         }
 
-        // Only a cluster with an exec key or session logging reads KMS, CloudWatch Logs or S3: their clients wait for that.
-        Lazy<SdkKmsGateway> kms = new Lazy<>(() -> new SdkKmsGateway(clients.kms()));
-        Lazy<SdkLogsGateway> logs = new Lazy<>(() -> new SdkLogsGateway(clients.logs()));
-        Lazy<SdkS3Gateway> s3 = new Lazy<>(() -> new SdkS3Gateway(clients.s3()));
         warm.join();
-        CachingEc2Gateway ec2 = new CachingEc2Gateway(new SdkEc2Gateway(clients.ec2()), cache);
+        SdkEc2Gateway ec2 = new SdkEc2Gateway(clients.ec2(), cache);
         TaskSnapshotLoader loader = new TaskSnapshotLoader(ecs,
-                new CachingIamGateway(new SdkIamGateway(clients.iam()), cache),
+                new SdkIamGateway(clients.iam(), cache),
                 ec2,
-                keyId -> kms.getValue().describeKey(keyId),
-                logGroup -> logs.getValue().describeLogGroup(logGroup),
-                bucket -> s3.getValue().describeBucket(bucket),
+                LazyAuditGateways.kms(() -> new SdkKmsGateway(clients.kms(), cache)),
+                LazyAuditGateways.logs(() -> new SdkLogsGateway(clients.logs(), cache)),
+                LazyAuditGateways.s3(() -> new SdkS3Gateway(clients.s3(), cache)),
                 principal.asOptional().map(List::of).orElse(List.of()),
                 executor);
         TaskEvaluation evaluation = new TaskEvaluation(loader::load, new CheckEngine(TerminalChecks.taskChecks(principal), clock),

@@ -55,6 +55,8 @@ final class TemplateConsistencyTest {
             "ec2:DescribeNetworkInterfaces",
             "ec2:DescribeVpcEndpoints",
             "ec2:DescribeSecurityGroups",
+            "ec2:DescribeNetworkAcls",
+            "ec2:DescribeVpcAttribute",
             "ec2:DescribeInstances");
 
     /** Actions authorized against resources a request does not name, narrowed instead by a condition key. */
