@@ -197,13 +197,19 @@ class TaskStateChangeEndToEndTest {
         }
         assertThat(status(report, "launch-type-supported")).isEqualTo("PASS");
         assertThat(status(report, "task-role-ssmmessages")).isEqualTo("PASS");
-        assertThat(status(report, "agent-version")).as("moto cannot register ECS Anywhere instances").isEqualTo("UNKNOWN");
+        assertThat(status(report, "agent-version")).as("the external host's container instance is found and read").isEqualTo("PASS");
         assertThat(report.get("execReady").asBoolean()).isTrue();
         // NOT_APPLICABLE is not a finding: the network checks that do not apply are not imported.
-        assertThat(complianceBySubject(DemoScenario.CLUSTER_ARN + "|family:" + DemoScenario.EXTERNAL_FAMILY))
+        Map<String, String> compliance = complianceBySubject(DemoScenario.CLUSTER_ARN + "|family:" + DemoScenario.EXTERNAL_FAMILY);
+        assertThat(compliance)
                 .doesNotContainKeys("ssm-reachable", "ssm-endpoint-security-group", "private-endpoints-complete", "shared-vpc")
-                .containsEntry("agent-version", "NOT_AVAILABLE")
-                .containsEntry("launch-type-supported", "PASSED");
+                .containsEntry("launch-type-supported", "PASSED")
+                .containsEntry("agent-version", "PASSED");
+        AwsSecurityFinding agent = run.findings().stream()
+                .filter(f -> f.generatorId().equals("agent-version")
+                        && f.productFields().get("execready/Subject").equals(DemoScenario.CLUSTER_ARN + "|family:" + DemoScenario.EXTERNAL_FAMILY))
+                .findFirst().orElseThrow();
+        assertThat(agent.description()).contains("ECS Anywhere instance", DemoNetwork.EXTERNAL_AGENT_VERSION);
         assertThat(run.alerts()).hasSize(1);
     }
 

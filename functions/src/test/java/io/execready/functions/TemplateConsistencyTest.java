@@ -5,20 +5,27 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.execready.config.CheckerConfig;
 import io.execready.functions.events.CustomActionEvents;
+import io.execready.logging.JsonLog;
 import io.execready.publish.AsffFindingMapper;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,6 +57,8 @@ final class TemplateConsistencyTest {
             "ec2:DescribeNetworkInterfaces",
             "ec2:DescribeVpcEndpoints",
             "ec2:DescribeSecurityGroups",
+            "ec2:DescribeNetworkAcls",
+            "ec2:DescribeVpcAttribute",
             "ec2:DescribeInstances");
 
     /** Actions authorized against resources a request does not name, narrowed instead by a condition key. */
@@ -184,6 +193,53 @@ final class TemplateConsistencyTest {
         assertThat(strings(template))
                 .as("ARNs in template.yaml must use ${AWS::Partition}")
                 .noneMatch(HARD_CODED_PARTITION.asPredicate());
+    }
+
+    @Test
+    void organisationTemplates_neverHardCodeThePartition() throws IOException {
+        List<Path> templates;
+        try (Stream<Path> files = Files.list(findTemplate().resolveSibling("org"))) {
+            templates = files.filter(file -> file.toString().endsWith(".yaml")).toList();
+        }
+        assertThat(templates).as("templates in org/").isNotEmpty();
+        for (Path file : templates) {
+            assertThat(strings(new YAMLMapper().readTree(file.toFile())))
+                    .as("ARNs in org/%s must use ${AWS::Partition}", file.getFileName())
+                    .noneMatch(HARD_CODED_PARTITION.asPredicate());
+        }
+    }
+
+    @Test
+    void logLevel_everyAllowedValue_isOneTheFunctionsParseAndWriteAt() {
+        JsonNode parameter = template.path("Parameters").path("LogLevel");
+        List<String> allowed = strings(parameter.path("AllowedValues"));
+        assertThat(allowed).contains(parameter.path("Default").asText());
+
+        for (String level : allowed) {
+            CheckerConfig config = CheckerConfig.fromEnvironment(Map.of("AWS_REGION", "us-east-1", "LOG_LEVEL", level));
+            assertThat(JsonLog.create(new PrintStream(OutputStream.nullOutputStream()), config.logLevel(), Clock.systemUTC()))
+                    .as("LogLevel %s", level).isNotNull();
+        }
+    }
+
+    @Test
+    void logGroup_ofEveryFunction_isTheOneLambdaWritesTo_withTheRetentionParameter() {
+        Map<String, JsonNode> logGroupsByName = new HashMap<>();
+        for (Map.Entry<String, JsonNode> resource : template.path("Resources").properties()) {
+            if (resource.getValue().path("Type").asText().equals("AWS::Logs::LogGroup")) {
+                logGroupsByName.put(resource.getValue().path("Properties").path("LogGroupName").asText(), resource.getValue());
+            }
+        }
+        JsonNode retention = template.path("Parameters").path("LogRetentionDays");
+        assertThat(strings(retention.path("AllowedValues"))).contains(retention.path("Default").asText());
+
+        for (Map.Entry<String, JsonNode> function : functions()) {
+            assertThat(function.getValue().path("Properties").has("FunctionName"))
+                    .as("%s keeps its generated name, which its log group's !Sub names", function.getKey()).isFalse();
+            JsonNode logGroup = logGroupsByName.get("/aws/lambda/${" + function.getKey() + "}");
+            assertThat(logGroup).as("an AWS::Logs::LogGroup named !Sub /aws/lambda/${%s}", function.getKey()).isNotNull();
+            assertThat(logGroup.path("Properties").path("RetentionInDays").asText()).isEqualTo("LogRetentionDays");
+        }
     }
 
     private static Path findTemplate() {

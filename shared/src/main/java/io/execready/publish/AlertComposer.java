@@ -60,6 +60,7 @@ public final class AlertComposer {
             text.append('\n').append(i + 1).append(". ").append(failure.title())
                     .append(" [").append(failure.checkId()).append(", ").append(failure.severity()).append("]\n");
             text.append("   Problem: ").append(failure.message()).append('\n');
+            failure.operatorError().ifPresent(error -> text.append("   What you see: ").append(error).append('\n'));
             if (!failure.remediation().isBlank()) {
                 text.append("   Fix: ").append(failure.remediation()).append('\n');
             }

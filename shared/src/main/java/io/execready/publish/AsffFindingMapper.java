@@ -198,7 +198,9 @@ public final class AsffFindingMapper {
             case NextTaskOf next -> " Evaluated on the service's settings, before its next task starts.";
             case RunningTask running -> " Latest task evaluated: " + running.task().taskId() + ".";
         };
-        String text = verdict + " " + result.message() + evaluatedOn;
+        // The error an operator gets when they try, so that searching findings for it finds this one.
+        String operatorSees = result.operatorError().map(error -> " Trying ECS Exec gives: " + error).orElse("");
+        String text = verdict + " " + result.message() + operatorSees + evaluatedOn;
         return AsffLimits.truncate(text, AsffLimits.DESCRIPTION);
     }
 

@@ -8,6 +8,7 @@ import io.execready.engine.CauseResource;
 import io.execready.engine.CheckDefinition;
 import io.execready.engine.CheckResult;
 import io.execready.engine.CheckStatus;
+import io.execready.engine.OperatorError;
 import io.execready.engine.Severity;
 import io.execready.engine.TaskReport;
 import java.nio.charset.StandardCharsets;
@@ -71,6 +72,18 @@ class AlertComposerTest {
                 .contains("ecs:DescribeTaskDefinition was denied")
                 .doesNotContain("The requirement task-running is met.");
         assertThat(alert.message().indexOf("Security Hub findings")).isGreaterThan(alert.message().indexOf("2. Title of exec-enabled"));
+    }
+
+    @Test
+    void compose_whenCheckFails_saysWhatTheOperatorWillSee() {
+        CheckResult failed = CheckDefinition.of("exec-enabled", "ECS Exec enabled on the task", "https://docs.aws.amazon.com/")
+                .failingWith(OperatorError.EXECUTE_COMMAND_NOT_ENABLED)
+                .fail("Task abc was started without ECS Exec.", "Force a new deployment.");
+        TaskReport report = ReportFixture.serviceTask().result(failed).build();
+
+        Alert alert = composer.compose(report, FindingScope.of(report.task())).orElseThrow();
+
+        assertThat(alert.message()).contains("What you see: " + OperatorError.EXECUTE_COMMAND_NOT_ENABLED.text());
     }
 
     @Test

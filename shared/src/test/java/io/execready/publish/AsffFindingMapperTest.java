@@ -11,6 +11,7 @@ import io.execready.engine.CauseResource;
 import io.execready.engine.CheckDefinition;
 import io.execready.engine.CheckResult;
 import io.execready.engine.CheckStatus;
+import io.execready.engine.OperatorError;
 import io.execready.engine.Severity;
 import io.execready.engine.TaskReport;
 import io.execready.snapshot.ManagedAgent;
@@ -89,6 +90,18 @@ class AsffFindingMapperTest {
         assertThat(finding.compliance().status()).isEqualTo(compliance);
         assertThat(finding.findingProviderFields().severity().label()).isEqualTo(severity);
         assertThat(finding.recordStateAsString()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void map_whenCheckFails_describesTheErrorTheOperatorWillSee() {
+        CheckResult failed = CheckDefinition.of("exec-enabled", "ECS Exec enabled on the task", "https://docs.aws.amazon.com/")
+                .failingWith(OperatorError.EXECUTE_COMMAND_NOT_ENABLED)
+                .fail("Task abc was started without ECS Exec.", "Force a new deployment.");
+        TaskReport report = ReportFixture.serviceTask().result(failed).build();
+
+        AwsSecurityFinding finding = mapper.map(report, FindingContext.evaluatedAt(report)).getFirst();
+
+        assertThat(finding.description()).contains("Trying ECS Exec gives: " + OperatorError.EXECUTE_COMMAND_NOT_ENABLED.text());
     }
 
     @Test

@@ -62,6 +62,7 @@ public final class LocalAws implements AutoCloseable {
     private final Path logFile;
     private final String endpoint;
     private final HttpClient http;
+    private final Thread cleanUpOnExit;
 
     private LocalAws(Process process, Path workDirectory, Path logFile, int port, HttpClient http) {
         this.process = process;
@@ -69,6 +70,13 @@ public final class LocalAws implements AutoCloseable {
         this.logFile = logFile;
         this.endpoint = "http://127.0.0.1:" + port;
         this.http = http;
+        // A JVM that ends without close() (interrupted while starting or seeding) must leave neither
+        // the server nor its files behind.
+        this.cleanUpOnExit = new Thread(() -> {
+            stopProcess();
+            deleteRecursively(workDirectory);
+        }, "moto-clean-up-" + port);
+        Runtime.getRuntime().addShutdownHook(cleanUpOnExit);
     }
 
     /** Starts the emulator on a free loopback port and waits (up to a minute) until it answers. */
@@ -89,6 +97,7 @@ public final class LocalAws implements AutoCloseable {
                     return aws;
                 } catch (RuntimeException e) {
                     aws.stopProcess();
+                    aws.forgetCleanUpOnExit();
                     if (!(e instanceof PortTakenException)) {
                         throw e;
                     }
@@ -166,9 +175,18 @@ public final class LocalAws implements AutoCloseable {
     /** Stops the server and deletes its launcher and logs. */
     @Override
     public void close() {
+        forgetCleanUpOnExit();
         stopProcess();
         http.close();
         deleteRecursively(workDirectory);
+    }
+
+    private void forgetCleanUpOnExit() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanUpOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running or about to: it does the same.
+        }
     }
 
     private static Process launch(Path launcher, int port, Path logFile) {
@@ -334,8 +352,9 @@ public final class LocalAws implements AutoCloseable {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
             }
-        } catch (IOException ignored) {
-            // A leftover temp file is harmless; failing a test over it is not.
+        } catch (IOException | UncheckedIOException ignored) {
+            // A leftover temp file is harmless; failing a test over it is not. (Both the shutdown hook
+            // and close may be deleting at once.)
         }
     }
 

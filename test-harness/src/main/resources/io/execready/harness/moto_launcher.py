@@ -358,10 +358,13 @@ def patch_ecs_tasks_and_services():
     EC2ContainerServiceResponse.create_service = create_service
     patch_ecs_list_tasks_by_service()
     patch_ecs_container_instance_version_info()
+    patch_ecs_external_container_instances()
 
 
-# RegisterContainerInstance. Gap: moto ignores versionInfo and reports every agent as 1.0.0, where
-# ECS reports the version the agent registered with.
+# RegisterContainerInstance. Gaps: moto ignores versionInfo and reports every agent as 1.0.0, where
+# ECS reports the version the agent registered with; and it ignores the attributes the agent
+# registers (its capabilities, such as ecs.capability.execute-command, which carry no value), where
+# ECS keeps them beside the ones it sets itself.
 def patch_ecs_container_instance_version_info():
     from moto.ecs.responses import EC2ContainerServiceResponse
 
@@ -369,13 +372,65 @@ def patch_ecs_container_instance_version_info():
 
     def register_container_instance(self):
         result = original_register(self)
+        instance = result.result["containerInstance"]
         version_info = self._get_param("versionInfo")
         if version_info:
-            instance = result.result["containerInstance"]
             instance.version_info = {**instance.version_info, **version_info}
+        for attribute in self._get_param("attributes") or []:
+            instance.attributes[attribute["name"]] = attribute.get("value")
         return result
 
     EC2ContainerServiceResponse.register_container_instance = register_container_instance
+
+
+# RegisterContainerInstance for ECS Anywhere. Gap: moto looks the registering instance up among its EC2
+# instances and fails for an ECS Anywhere host, which registers with its Systems Manager managed-instance
+# id (mi-...) and has no EC2 instance. ECS registers it with the attributes the agent reports; the
+# stand-in gives it a Linux x86_64 host and no EC2 attributes (AMI, instance type, zone).
+def patch_ecs_external_container_instances():
+    import moto.ecs.models as ecs_models
+
+    class ExternalHost:
+        image_id = None
+        availability_zone = None
+        instance_type = None
+        platform = "linux"
+
+    class ManagedInstanceAwareEc2:
+        def __init__(self, backend):
+            self._backend = backend
+
+        def get_instance(self, instance_id):
+            if instance_id.startswith("mi-"):
+                return ExternalHost()
+            return self._backend.get_instance(instance_id)
+
+        def __getattr__(self, name):
+            return getattr(self._backend, name)
+
+    class Regions:
+        def __init__(self, regions):
+            self._regions = regions
+
+        def __getitem__(self, region):
+            return ManagedInstanceAwareEc2(self._regions[region])
+
+    class Accounts:
+        def __init__(self, accounts):
+            self._accounts = accounts
+
+        def __getitem__(self, account):
+            return Regions(self._accounts[account])
+
+    ecs_models.ec2_backends = Accounts(ecs_models.ec2_backends)
+    original_init = ecs_models.ContainerInstance.__init__
+
+    def init(self, ec2_instance_id, account_id, region_name, cluster_name, backend):
+        original_init(self, ec2_instance_id, account_id, region_name, cluster_name, backend)
+        if ec2_instance_id.startswith("mi-"):
+            self.attributes = {"ecs.os-type": "linux", "ecs.cpu-architecture": "x86_64"}
+
+    ecs_models.ContainerInstance.__init__ = init
 
 
 # ListTasks(serviceName). Gap: moto ignores the filter and returns every task of the cluster, because

@@ -6,6 +6,7 @@ import io.execready.engine.CauseResource;
 import io.execready.engine.Check;
 import io.execready.engine.CheckDefinition;
 import io.execready.engine.CheckResult;
+import io.execready.engine.OperatorError;
 import io.execready.snapshot.Arn;
 import io.execready.snapshot.EcsCluster;
 import io.execready.snapshot.EcsTask;
@@ -32,7 +33,8 @@ public final class AuditLogDestinationReadyCheck implements Check {
     public static final CheckDefinition DEFINITION = CheckDefinition.of(
             "audit-log-destination-ready",
             "ECS Exec session log destinations exist and are encrypted as required",
-            "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html#ecs-exec-logging");
+            "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html#ecs-exec-logging")
+            .failingWith(OperatorError.SESSION_CLOSES_AT_ONCE);
 
     /** What the console reports when a session starts against an unencrypted group that must be encrypted. */
     static final String CONSOLE_ENCRYPTION_MESSAGE = "encryption is not set up on the selected CloudWatch Logs log group";

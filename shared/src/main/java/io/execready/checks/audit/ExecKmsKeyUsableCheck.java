@@ -6,6 +6,7 @@ import io.execready.engine.CauseResource;
 import io.execready.engine.Check;
 import io.execready.engine.CheckDefinition;
 import io.execready.engine.CheckResult;
+import io.execready.engine.OperatorError;
 import io.execready.snapshot.EcsCluster;
 import io.execready.snapshot.EcsTask;
 import io.execready.snapshot.EvaluatedTask;
@@ -23,7 +24,8 @@ public final class ExecKmsKeyUsableCheck implements Check {
     public static final CheckDefinition DEFINITION = CheckDefinition.of(
             "exec-kms-key-usable",
             "The cluster's ECS Exec KMS key is enabled",
-            "https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html");
+            "https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html")
+            .failingWith(OperatorError.KMS_HANDSHAKE);
 
     @Override
     public CheckDefinition definition() {

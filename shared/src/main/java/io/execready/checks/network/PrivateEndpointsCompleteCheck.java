@@ -10,6 +10,7 @@ import io.execready.engine.CauseResource;
 import io.execready.engine.Check;
 import io.execready.engine.CheckDefinition;
 import io.execready.engine.CheckResult;
+import io.execready.engine.OperatorError;
 import io.execready.snapshot.EcsCluster;
 import io.execready.snapshot.ExecLogging;
 import io.execready.snapshot.TaskSnapshot;
@@ -28,7 +29,8 @@ public final class PrivateEndpointsCompleteCheck implements Check {
     public static final CheckDefinition DEFINITION = CheckDefinition.of(
             "private-endpoints-complete",
             "Private subnet has every endpoint an ECS Exec session needs",
-            "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html#ecs-exec-considerations");
+            "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html#ecs-exec-considerations")
+            .failingWith(OperatorError.TARGET_NOT_CONNECTED);
 
     @Override
     public CheckDefinition definition() {

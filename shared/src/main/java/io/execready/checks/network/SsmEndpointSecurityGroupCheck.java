@@ -8,6 +8,7 @@ import io.execready.engine.CauseResource;
 import io.execready.engine.Check;
 import io.execready.engine.CheckDefinition;
 import io.execready.engine.CheckResult;
+import io.execready.engine.OperatorError;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.NetworkInterface;
 import io.execready.snapshot.SecurityGroup;
@@ -36,7 +37,8 @@ public final class SsmEndpointSecurityGroupCheck implements Check {
     public static final CheckDefinition DEFINITION = CheckDefinition.of(
             "ssm-endpoint-security-group",
             "Security groups let the task reach its ssmmessages endpoint",
-            "https://docs.aws.amazon.com/vpc/latest/privatelink/create-interface-endpoint.html");
+            "https://docs.aws.amazon.com/vpc/latest/privatelink/create-interface-endpoint.html")
+            .failingWith(OperatorError.TARGET_NOT_CONNECTED);
 
     static final int HTTPS = 443;
 

@@ -10,6 +10,7 @@ import io.execready.checks.support.Wording;
 import io.execready.engine.Check;
 import io.execready.engine.CheckDefinition;
 import io.execready.engine.CheckResult;
+import io.execready.engine.OperatorError;
 import io.execready.snapshot.NetworkPlacement;
 import io.execready.snapshot.RouteTable;
 import io.execready.snapshot.TaskSnapshot;
@@ -29,7 +30,8 @@ public final class SsmReachableCheck implements Check {
     public static final CheckDefinition DEFINITION = CheckDefinition.of(
             "ssm-reachable",
             "Exec agent can reach Systems Manager from the task's subnet",
-            "https://docs.aws.amazon.com/systems-manager/latest/userguide/setup-create-vpc.html");
+            "https://docs.aws.amazon.com/systems-manager/latest/userguide/setup-create-vpc.html")
+            .failingWith(OperatorError.TARGET_NOT_CONNECTED);
 
     @Override
     public CheckDefinition definition() {
