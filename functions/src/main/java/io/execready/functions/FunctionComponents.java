@@ -2,9 +2,6 @@ package io.execready.functions;
 
 import io.execready.aws.AwsCallRecorder;
 import io.execready.aws.AwsClients;
-import io.execready.aws.CachingEc2Gateway;
-import io.execready.aws.CachingEcsGateway;
-import io.execready.aws.CachingIamGateway;
 import io.execready.aws.EcsGateway;
 import io.execready.aws.ReadCache;
 import io.execready.aws.SdkEc2Gateway;
@@ -122,15 +119,15 @@ public record FunctionComponents(
         // AWS reads block on I/O; virtual threads make the independent ones parallel for free.
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         ReadCache readCache = new ReadCache();
-        EcsGateway ecs = new CachingEcsGateway(new SdkEcsGateway(clients.ecs()), readCache);
-        CachingEc2Gateway ec2 = new CachingEc2Gateway(new SdkEc2Gateway(clients.ec2()), readCache);
+        EcsGateway ecs = new SdkEcsGateway(clients.ecs(), readCache);
+        SdkEc2Gateway ec2 = new SdkEc2Gateway(clients.ec2(), readCache);
         TaskSnapshotLoader loader = new TaskSnapshotLoader(
                 ecs,
-                new CachingIamGateway(new SdkIamGateway(clients.iam()), readCache),
+                new SdkIamGateway(clients.iam(), readCache),
                 ec2,
-                new SdkKmsGateway(clients.kms()),
-                new SdkLogsGateway(clients.logs()),
-                new SdkS3Gateway(clients.s3()),
+                new SdkKmsGateway(clients.kms(), readCache),
+                new SdkLogsGateway(clients.logs(), readCache),
+                new SdkS3Gateway(clients.s3(), readCache),
                 config.operatorPrincipalArns(),
                 executor);
         Supplier<SubjectStore> store = once(() -> new SubjectStore(clients.dynamoDb(), config.requireStateTableName()));
@@ -186,13 +183,16 @@ public record FunctionComponents(
     }
 
     private static AlertChannels alertChannels(CheckerConfig config, AwsClients clients) {
-        if (config.alertTopicArn() == null && config.chatTopicArn() == null) {
+        if (config.alertTopicArn() == null && config.chatTopicArn() == null && config.centralAlertTopicArn() == null) {
             return null;
         }
         return new AlertChannels(
                 new AlertComposer(),
                 config.alertTopicArn() == null ? null : new SnsAlertPublisher(clients.sns(), config.alertTopicArn()),
                 config.chatTopicArn() == null ? null : new SnsAlertPublisher(clients.sns(), config.chatTopicArn()),
+                config.centralAlertTopicRegion()
+                        .map(topicRegion -> new SnsAlertPublisher(clients.sns(topicRegion), config.centralAlertTopicArn()))
+                        .orElse(null),
                 config.readyAgainAlerts());
     }
 }

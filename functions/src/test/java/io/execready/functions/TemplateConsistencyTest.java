@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.execready.config.CheckerConfig;
+import io.execready.functions.events.CustomActionEvents;
 import io.execready.logging.JsonLog;
+import io.execready.publish.AsffFindingMapper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,6 +57,8 @@ final class TemplateConsistencyTest {
             "ec2:DescribeNetworkInterfaces",
             "ec2:DescribeVpcEndpoints",
             "ec2:DescribeSecurityGroups",
+            "ec2:DescribeNetworkAcls",
+            "ec2:DescribeVpcAttribute",
             "ec2:DescribeInstances");
 
     /** Actions authorized against resources a request does not name, narrowed instead by a condition key. */
@@ -191,6 +196,20 @@ final class TemplateConsistencyTest {
     }
 
     @Test
+    void organisationTemplates_neverHardCodeThePartition() throws IOException {
+        List<Path> templates;
+        try (Stream<Path> files = Files.list(findTemplate().resolveSibling("org"))) {
+            templates = files.filter(file -> file.toString().endsWith(".yaml")).toList();
+        }
+        assertThat(templates).as("templates in org/").isNotEmpty();
+        for (Path file : templates) {
+            assertThat(strings(new YAMLMapper().readTree(file.toFile())))
+                    .as("ARNs in org/%s must use ${AWS::Partition}", file.getFileName())
+                    .noneMatch(HARD_CODED_PARTITION.asPredicate());
+        }
+    }
+
+    @Test
     void logLevel_everyAllowedValue_isOneTheFunctionsParseAndWriteAt() {
         JsonNode parameter = template.path("Parameters").path("LogLevel");
         List<String> allowed = strings(parameter.path("AllowedValues"));
@@ -231,6 +250,54 @@ final class TemplateConsistencyTest {
             }
         }
         throw new IllegalStateException("template.yaml not found above " + Path.of("").toAbsolutePath());
+    }
+
+    @Test
+    void eventPatterns_neverMatchSecurityHubImports_andSecurityHubOnlyForOurCustomAction() {
+        List<JsonNode> patterns = new ArrayList<>();
+        collect(template.path("Resources"), node -> node.has("detail-type") || node.has("source"), patterns);
+        assertThat(patterns).as("event patterns in template.yaml").isNotEmpty();
+
+        for (JsonNode pattern : patterns) {
+            // Every import emits "Security Hub Findings - Imported": a rule on it would loop on our own findings.
+            assertThat(strings(pattern.path("detail-type"))).doesNotContain("Security Hub Findings - Imported");
+            if (strings(pattern.path("source")).contains(CustomActionEvents.SOURCE)) {
+                assertThat(strings(pattern.path("detail-type"))).containsExactly(CustomActionEvents.DETAIL_TYPE);
+                assertThat(pattern.path("resources").isArray()).as("a custom action rule names its action").isTrue();
+            }
+        }
+    }
+
+    @Test
+    void recheckCustomAction_invokesTheOnDemandFunctionForItsOwnActionTarget() {
+        JsonNode resources = template.path("Resources");
+        JsonNode target = resources.path("RecheckActionTarget");
+        assertThat(target.path("Type").asText()).isEqualTo("AWS::SecurityHub::ActionTarget");
+        assertThat(target.path("Properties").path("Name").asText()).isEqualTo("Re-check ECS Exec").hasSizeLessThanOrEqualTo(20);
+        assertThat(target.path("Properties").path("Id").asText()).matches("[A-Za-z0-9]{1,20}");
+
+        JsonNode rule = resources.path("RecheckActionRule").path("Properties");
+        assertThat(strings(rule.path("EventPattern").path("resources"))).containsExactly("RecheckActionTarget.ActionTargetArn");
+        assertThat(strings(rule.path("Targets").path(0).path("Arn"))).containsExactly("OnDemandCheckFunction.Arn");
+        assertThat(rule.path("Targets").path(0).path("DeadLetterConfig").isObject()).isTrue();
+        assertThat(strings(resources.path("RecheckActionPermission").path("Properties").path("SourceArn")))
+                .containsExactly("RecheckActionRule.Arn");
+        assertThat(property(resources.path("OnDemandCheckFunction"), "Handler").asText())
+                .isEqualTo(OnDemandCheckFunction.class.getName() + "::handleRequest");
+    }
+
+    @Test
+    void insights_groupNotReadyExecReadyFindingsByCheckAndByCluster() {
+        List<String> groupings = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> resource : template.path("Resources").properties()) {
+            if (resource.getValue().path("Type").asText().equals("AWS::SecurityHub::Insight")) {
+                JsonNode properties = resource.getValue().path("Properties");
+                assertThat(strings(properties.path("Filters").path("ProductName"))).contains(AsffFindingMapper.PRODUCT_NAME);
+                assertThat(strings(properties.path("Filters").path("ComplianceStatus"))).contains("FAILED");
+                groupings.add(properties.path("GroupByAttribute").asText());
+            }
+        }
+        assertThat(groupings).containsExactlyInAnyOrder("GeneratorId", "ResourceId");
     }
 
     private static List<Map.Entry<String, JsonNode>> functions() {

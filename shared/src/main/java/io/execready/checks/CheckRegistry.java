@@ -1,5 +1,14 @@
 package io.execready.checks;
 
+import io.execready.checks.audit.AuditBucketPolicyAllowsCheck;
+import io.execready.checks.container.ProxyBypassCheck;
+import io.execready.checks.iam.KmsKeyPolicyAllowsCheck;
+import io.execready.checks.network.EndpointPolicyAllowsCheck;
+import io.execready.checks.network.SsmEndpointInTaskAzCheck;
+import io.execready.checks.network.SubnetNetworkAclCheck;
+import io.execready.checks.network.VpcDnsForEndpointsCheck;
+import io.execready.checks.task.ExecCapabilityRegisteredCheck;
+import io.execready.checks.task.InstanceMetadataReachableCheck;
 import io.execready.checks.audit.AuditLogDestinationReadyCheck;
 import io.execready.checks.audit.AuditLoggingConfiguredCheck;
 import io.execready.checks.audit.ExecKmsKeyUsableCheck;
@@ -58,9 +67,18 @@ public final class CheckRegistry {
             new AuditLogDestinationReadyCheck(),
             new ExecKmsKeyUsableCheck(),
             new SsmReachableCheck(),
+            new SsmEndpointInTaskAzCheck(),
             new SsmEndpointSecurityGroupCheck(),
             new PrivateEndpointsCompleteCheck(),
             new SharedVpcCheck(),
+            new KmsKeyPolicyAllowsCheck(),
+            new EndpointPolicyAllowsCheck(),
+            new AuditBucketPolicyAllowsCheck(),
+            new VpcDnsForEndpointsCheck(),
+            new SubnetNetworkAclCheck(),
+            new ExecCapabilityRegisteredCheck(),
+            new InstanceMetadataReachableCheck(),
+            new ProxyBypassCheck(),
             new ExecSessionProbeCheck());
 
     /**
@@ -72,14 +90,19 @@ public final class CheckRegistry {
             ExecEnabledCheck.DEFINITION.id(),
             ManagedAgentRunningCheck.DEFINITION.id(),
             AgentVersionCheck.DEFINITION.id(),
+            ExecCapabilityRegisteredCheck.DEFINITION.id(),
             ExecSessionProbeCheck.DEFINITION.id());
 
     /** Checks of the task's network path: known before a task starts only from an awsvpc service's subnets. */
     private static final Set<String> NEED_A_PLACEMENT = Set.of(
             SsmReachableCheck.DEFINITION.id(),
+            SsmEndpointInTaskAzCheck.DEFINITION.id(),
             SsmEndpointSecurityGroupCheck.DEFINITION.id(),
             PrivateEndpointsCompleteCheck.DEFINITION.id(),
-            SharedVpcCheck.DEFINITION.id());
+            SharedVpcCheck.DEFINITION.id(),
+            EndpointPolicyAllowsCheck.DEFINITION.id(),
+            VpcDnsForEndpointsCheck.DEFINITION.id(),
+            SubnetNetworkAclCheck.DEFINITION.id());
 
     private CheckRegistry() {
     }

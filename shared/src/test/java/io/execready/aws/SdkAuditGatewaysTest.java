@@ -128,6 +128,36 @@ class SdkAuditGatewaysTest {
     }
 
     @Test
+    void keyPolicy_readsTheDefaultPolicyOnceAndTellsAMissingKey() {
+        String keyArn = clients.kms().createKey().keyMetadata().arn();
+        KmsGateway kms = new SdkKmsGateway(clients.kms(), new ReadCache());
+
+        Fetched<io.execready.policy.PolicyDocument> policy = kms.keyPolicy(keyArn);
+
+        assertThat(policy.asOptional()).hasValueSatisfying(p -> assertThat(p.statements()).anySatisfy(statement ->
+                assertThat(statement.principal()).containsEntry("AWS", java.util.List.of("arn:aws:iam::" + LocalAws.ACCOUNT_ID + ":root"))));
+        assertThat(kms.keyPolicy(keyArn)).as("read once per invocation").isSameAs(policy);
+        assertThat(kms.keyPolicy("arn:aws:kms:us-east-1:" + LocalAws.ACCOUNT_ID + ":key/00000000-0000-0000-0000-000000000000"))
+                .isInstanceOf(Fetched.Absent.class);
+    }
+
+    @Test
+    void bucketPolicy_readsItOrTellsThatThereIsNone() {
+        S3Gateway s3 = new SdkS3Gateway(clients.s3());
+        clients.s3().createBucket(r -> r.bucket("exec-audit-with-policy"));
+        clients.s3().putBucketPolicy(r -> r.bucket("exec-audit-with-policy").policy("{\"Version\":\"2012-10-17\",\"Statement\":["
+                + "{\"Sid\":\"TlsOnly\",\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":\"arn:aws:s3:::exec-audit-with-policy/*\","
+                + "\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}}]}"));
+        clients.s3().createBucket(r -> r.bucket("exec-audit-without-policy"));
+
+        assertThat(s3.bucketPolicy("exec-audit-with-policy").asOptional()).hasValueSatisfying(p ->
+                assertThat(p.statements()).singleElement().satisfies(statement -> assertThat(statement.sid()).isEqualTo("TlsOnly")));
+        assertThat(s3.bucketPolicy("exec-audit-without-policy")).isInstanceOfSatisfying(Fetched.Absent.class,
+                a -> assertThat(a.description()).contains("has no bucket policy"));
+        assertThat(s3.bucketPolicy("exec-audit-nowhere")).isInstanceOf(Fetched.Absent.class);
+    }
+
+    @Test
     void listTagsForResource_readsTheTags() {
         String clusterArn = clients.ecs().createCluster(r -> r.clusterName("tagged").tags(software.amazon.awssdk.services.ecs.model.Tag.builder().key("team").value("payments").build())).cluster().clusterArn();
 

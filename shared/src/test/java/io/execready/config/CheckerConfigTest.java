@@ -29,6 +29,24 @@ class CheckerConfigTest {
         assertThat(config.findingHeartbeat()).isEqualTo(Duration.ofDays(30));
         assertThat(config.securityHubImportsPerSecond()).isEqualTo(2.0);
         assertThat(config.awsCallLimits()).isEqualTo(AwsCallLimits.DEFAULT);
+        assertThat(config.centralAlertTopicArn()).isNull();
+        assertThat(config.centralAlertTopicRegion()).isEmpty();
+    }
+
+    @Test
+    void fromEnvironment_whenCentralAlertTopicInAnotherRegion_readsItsRegionFromTheArn() {
+        CheckerConfig config = CheckerConfig.fromEnvironment(Map.of("AWS_REGION", "eu-west-1",
+                "CENTRAL_ALERT_TOPIC_ARN", " arn:aws:sns:us-east-1:210987654321:execready-central-alerts "));
+
+        assertThat(config.centralAlertTopicArn()).isEqualTo("arn:aws:sns:us-east-1:210987654321:execready-central-alerts");
+        assertThat(config.centralAlertTopicRegion()).contains(Region.US_EAST_1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"execready-central-alerts", "arn:aws:sqs:us-east-1:210987654321:queue", "arn:aws:sns:us-east-1:2109876:short"})
+    void fromEnvironment_whenCentralAlertTopicNotATopicArn_namesTheVariable(String value) {
+        assertThatThrownBy(() -> CheckerConfig.fromEnvironment(Map.of("AWS_REGION", "us-east-1", "CENTRAL_ALERT_TOPIC_ARN", value)))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("CENTRAL_ALERT_TOPIC_ARN");
     }
 
     @Test

@@ -105,7 +105,9 @@ class ExecAccessLocalTest {
                 .containsEntry("task-role-audit-log-cloudwatch", CheckStatus.PASS)
                 .containsEntry("task-role-audit-log-s3", CheckStatus.PASS)
                 .containsEntry("audit-log-destination-ready", CheckStatus.PASS)
-                .containsEntry("exec-kms-key-usable", CheckStatus.PASS);
+                .containsEntry("exec-kms-key-usable", CheckStatus.PASS)
+                .containsEntry("kms-key-policy-allows", CheckStatus.PASS)
+                .containsEntry("audit-bucket-policy-allows", CheckStatus.PASS);
         // Task role: *, key, log group streams, bucket objects, bucket; operator: task, cluster, key.
         assertThat(iam.queries).hasSize(8);
         PermissionQuery onTask = iam.queries.stream()
@@ -144,6 +146,45 @@ class ExecAccessLocalTest {
 
         assertThat(statuses(report)).containsEntry("operator-can-execute", CheckStatus.PASS)
                 .containsEntry("operator-start-session-restricted", CheckStatus.WARN);
+    }
+
+    @Test
+    void keyPolicyThatLetsInNeitherTheTaskRoleNorTheAccount_failsKmsKeyPolicyWithTheHandshakeError() {
+        String original = clients.kms().getKeyPolicy(r -> r.keyId(keyArn).policyName("default")).policy();
+        clients.kms().putKeyPolicy(r -> r.keyId(keyArn).policyName("default").policy("{\"Version\":\"2012-10-17\",\"Statement\":["
+                + "{\"Sid\":\"AdminsOnly\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + role("key-admin") + "\"},"
+                + "\"Action\":\"kms:*\",\"Resource\":\"*\"}]}"));
+        try {
+            TaskReport report = evaluate(new SdkIamGateway(clients.iam()), role("payments-operator"));
+
+            CheckResult result = result(report, "kms-key-policy-allows");
+            assertThat(result.status()).as(result.message()).isEqualTo(CheckStatus.FAIL);
+            assertThat(result.message()).contains(role("web-task") + ": kms:Decrypt", role("payments-operator") + ": kms:GenerateDataKey",
+                    "no resource-based policy allows the kms action");
+            assertThat(result.operatorError()).hasValueSatisfying(error -> assertThat(error).contains("KMSEncryption"));
+            // IAM alone allows it: the simulation cannot see the key policy.
+            assertThat(result(report, "task-role-kms-decrypt").status()).isEqualTo(CheckStatus.PASS);
+        } finally {
+            clients.kms().putKeyPolicy(r -> r.keyId(keyArn).policyName("default").policy(original));
+        }
+    }
+
+    @Test
+    void bucketPolicyDenyingUploadsWithoutAnEncryptionHeader_failsAuditBucketPolicy() {
+        clients.s3().putBucketPolicy(r -> r.bucket(BUCKET).policy("{\"Version\":\"2012-10-17\",\"Statement\":["
+                + "{\"Sid\":\"RequireKms\",\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:PutObject\","
+                + "\"Resource\":\"arn:aws:s3:::" + BUCKET + "/*\","
+                + "\"Condition\":{\"StringNotEquals\":{\"s3:x-amz-server-side-encryption\":\"aws:kms\"}}}]}"));
+        try {
+            TaskReport report = evaluate(new SdkIamGateway(clients.iam()));
+
+            CheckResult result = result(report, "audit-bucket-policy-allows");
+            assertThat(result.status()).as(result.message()).isEqualTo(CheckStatus.FAIL);
+            assertThat(result.message()).contains(BUCKET, "RequireKms", role("web-task"));
+            assertThat(result.operatorError()).isPresent();
+        } finally {
+            clients.s3().deleteBucketPolicy(r -> r.bucket(BUCKET));
+        }
     }
 
     private static TaskReport evaluate(IamGateway iam, String... operators) {

@@ -365,8 +365,10 @@ def patch_ecs_tasks_and_services():
     patch_ecs_external_container_instances()
 
 
-# RegisterContainerInstance. Gap: moto ignores versionInfo and reports every agent as 1.0.0, where
-# ECS reports the version the agent registered with.
+# RegisterContainerInstance. Gaps: moto ignores versionInfo and reports every agent as 1.0.0, where
+# ECS reports the version the agent registered with; and it ignores the attributes the agent
+# registers (its capabilities, such as ecs.capability.execute-command, which carry no value), where
+# ECS keeps them beside the ones it sets itself.
 def patch_ecs_container_instance_version_info():
     from moto.ecs.responses import EC2ContainerServiceResponse
 
@@ -374,10 +376,12 @@ def patch_ecs_container_instance_version_info():
 
     def register_container_instance(self):
         result = original_register(self)
+        instance = result.result["containerInstance"]
         version_info = self._get_param("versionInfo")
         if version_info:
-            instance = result.result["containerInstance"]
             instance.version_info = {**instance.version_info, **version_info}
+        for attribute in self._get_param("attributes") or []:
+            instance.attributes[attribute["name"]] = attribute.get("value")
         return result
 
     EC2ContainerServiceResponse.register_container_instance = register_container_instance

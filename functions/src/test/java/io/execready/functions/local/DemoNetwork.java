@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.ec2.model.DomainType;
 import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterfaceSpecification;
 import software.amazon.awssdk.services.ec2.model.InstanceType;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.Attribute;
 
 /**
  * The demo account's network, built with the identifiers the files in {@code events/} name.
@@ -103,10 +104,13 @@ public final class DemoNetwork {
                 .instances().getFirst().instanceId();
         String containerInstance = ecs.registerContainerInstance(r -> r.cluster(cluster)
                 .instanceIdentityDocument("{\"instanceId\":\"" + instance + "\"}")
-                .versionInfo(v -> v.agentVersion(WORKER_AGENT_VERSION))).containerInstance().containerInstanceArn();
+                .versionInfo(v -> v.agentVersion(WORKER_AGENT_VERSION))
+                // A current agent registers the capability with which it offers ECS Exec.
+                .attributes(Attribute.builder().name("ecs.capability.execute-command").build())).containerInstance().containerInstanceArn();
         String externalContainerInstance = ecs.registerContainerInstance(r -> r.cluster(cluster)
                 .instanceIdentityDocument("{\"instanceId\":\"" + EXTERNAL_MANAGED_INSTANCE_ID + "\"}")
-                .versionInfo(v -> v.agentVersion(EXTERNAL_AGENT_VERSION))).containerInstance().containerInstanceArn();
+                .versionInfo(v -> v.agentVersion(EXTERNAL_AGENT_VERSION))
+                .attributes(Attribute.builder().name("ecs.capability.execute-command").build())).containerInstance().containerInstanceArn();
 
         Map<String, String[]> ids = new LinkedHashMap<>();
         ids.put("PRIVATE_SUBNET_ID", new String[] {PRIVATE_SUBNET_ID, privateSubnet});

@@ -201,9 +201,10 @@ public final class LocalDemo {
                 severities.computeIfAbsent(check.path("status").asText(), status -> new TreeSet<>()).add(check.path("severity").asText());
             }
         }
-        Map<CheckStatus, ComplianceStatus> compliance = new EnumMap<>(CheckStatus.class);
+        Map<CheckStatus, String> compliance = new EnumMap<>(CheckStatus.class);
         for (CheckStatus status : CheckStatus.values()) {
-            compliance.put(status, AsffFindingMapper.complianceStatus(status));
+            compliance.put(status, AsffFindingMapper.complianceStatus(status).map(ComplianceStatus::toString)
+                    .orElse("not imported (an earlier finding of the check is archived)"));
         }
         out.printf("%nLegend: check status -> Security Hub Compliance.Status (severity label seen in this run)%n");
         compliance.forEach((status, complianceStatus) -> {
@@ -211,7 +212,8 @@ public final class LocalDemo {
             out.printf("%s%-15s -> %s%s%n", INDENT, status.name(), complianceStatus,
                     seen.isEmpty() ? "" : " (" + String.join(", ", seen) + ")");
         });
-        out.printf("%sNOT_AVAILABLE: the check could not read what it needed (UNKNOWN) or does not apply to this launch type%n", INDENT);
+        out.printf("%sFAILED with LOW or MEDIUM severity is a WARN (Exec works, a recommendation is unmet); with HIGH a FAIL%n", INDENT);
+        out.printf("%sNOT_AVAILABLE: the check could not read what it needed (UNKNOWN)%n", INDENT);
     }
 
     private void printAlerts(List<SnsNotification> alerts) {

@@ -4,6 +4,7 @@ import io.execready.checks.support.Wording;
 import io.execready.engine.Check;
 import io.execready.engine.CheckDefinition;
 import io.execready.engine.CheckResult;
+import io.execready.engine.OperatorError;
 import io.execready.probe.ProbeOutcome;
 import io.execready.snapshot.ExecProbe;
 import io.execready.snapshot.TaskSnapshot;
@@ -40,7 +41,7 @@ public final class ExecSessionProbeCheck implements Check {
                         .withEvidence("timeToSentinelMillis", Long.toString(read.timeToSentinel().toMillis()));
                 case ProbeOutcome.Failed failed -> DEFINITION.fail("An ECS Exec session into " + task + " failed in phase "
                                 + failed.phase() + ": " + Wording.clause(failed.error()) + ".",
-                                remediation(failed))
+                                remediation(failed), new OperatorError(failed.error()))
                         .withEvidence("phase", failed.phase().name())
                         .withEvidence("sessionId", failed.sessionId());
             };
