@@ -3,6 +3,7 @@
 #   . scripts/sam-tools.sh          # from anywhere inside the repository
 #   "$SAM_CLI" build                # when SAM_TOOLS_MODE=sam
 #   sam_tools_lint                  # sam validate --lint, or cfn-lint when SAM CLI is unavailable
+#   sam_tools_lint_org              # cfn-lint of the organisation templates, org/*.yaml
 #
 # SAM CLI lives in its own virtualenv at <repo>/.tools/sam-venv (gitignored), installed on first use,
 # so it never clashes with the Python packages of the machine. Set SAM_TOOLS_VENV to reuse another venv.
@@ -82,6 +83,15 @@ sam_tools_lint() {
     cfn-lint) "$CFN_LINT" "$template" ;;
     *) sam_tools__say "no template linter available"; return 1 ;;
   esac
+}
+
+# Lints the organisation templates (org/*.yaml, plain CloudFormation) with cfn-lint.
+sam_tools_lint_org() {
+  if [ -z "$CFN_LINT" ]; then
+    sam_tools__say "no cfn-lint available"
+    return 1
+  fi
+  "$CFN_LINT" "$SAM_TOOLS_ROOT"/org/*.yaml
 }
 
 sam_tools_ensure

@@ -2,9 +2,6 @@ package io.execready.functions;
 
 import io.execready.aws.AwsCallRecorder;
 import io.execready.aws.AwsClients;
-import io.execready.aws.CachingEc2Gateway;
-import io.execready.aws.CachingEcsGateway;
-import io.execready.aws.CachingIamGateway;
 import io.execready.aws.EcsGateway;
 import io.execready.aws.ReadCache;
 import io.execready.aws.SdkEc2Gateway;
@@ -38,7 +35,16 @@ import io.execready.publish.TokenBucket;
 import io.execready.state.ServiceEvaluationClaims;
 import io.execready.state.SubjectStore;
 import io.execready.state.TaskEventVersions;
+import io.execready.config.ExecProbeSettings;
+import io.execready.evaluation.ExecProbeStage;
+import io.execready.probe.EcsExecSessionStarter;
+import io.execready.probe.ExecSessionProbe;
+import io.execready.probe.KmsDataKeySource;
+import io.execready.probe.ProbeTimeouts;
+import io.execready.probe.SignedSsmSessionTerminator;
+import io.execready.state.StoredExecProbeLedger;
 import java.io.PrintStream;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
@@ -129,15 +135,15 @@ public record FunctionComponents(
         // AWS reads block on I/O; virtual threads make the independent ones parallel for free.
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         ReadCache readCache = new ReadCache();
-        EcsGateway ecs = new CachingEcsGateway(new SdkEcsGateway(clients.ecs()), readCache);
-        CachingEc2Gateway ec2 = new CachingEc2Gateway(new SdkEc2Gateway(clients.ec2()), readCache);
+        EcsGateway ecs = new SdkEcsGateway(clients.ecs(), readCache);
+        SdkEc2Gateway ec2 = new SdkEc2Gateway(clients.ec2(), readCache);
         TaskSnapshotLoader loader = new TaskSnapshotLoader(
                 ecs,
-                new CachingIamGateway(new SdkIamGateway(clients.iam()), readCache),
+                new SdkIamGateway(clients.iam(), readCache),
                 ec2,
-                new SdkKmsGateway(clients.kms()),
-                new SdkLogsGateway(clients.logs()),
-                new SdkS3Gateway(clients.s3()),
+                new SdkKmsGateway(clients.kms(), readCache),
+                new SdkLogsGateway(clients.logs(), readCache),
+                new SdkS3Gateway(clients.s3(), readCache),
                 config.operatorPrincipalArns(),
                 executor);
         Supplier<SubjectStore> store = once(() -> new SubjectStore(clients.dynamoDb(), config.requireStateTableName()));
@@ -156,13 +162,28 @@ public record FunctionComponents(
                 Sleeper.system(),
                 claimOwner)));
         TaskEvaluation evaluation = new TaskEvaluation(loader::load, new CheckEngine(CheckRegistry.all(), clock), findings, ecs,
-                TaskEventVersions.stored(store, clock));
+                TaskEventVersions.stored(store, clock), execProbes(ExecProbeSettings.fromEnvironment(environment), config, clients, clock));
         ServiceEvaluation serviceEvaluation = new ServiceEvaluation(ecs, loader::load, ServiceCheckRegistry.all(), findings, clock);
         TaskBatchEvaluation batchEvaluation = new TaskBatchEvaluation(ecs, evaluation, executor, ec2);
         return new FunctionComponents(config, ecs, evaluation, batchEvaluation, serviceEvaluation,
                 ServiceEvaluationClaims.stored(store, clock), readCache,
                 JsonLog.create(out, config.logLevel(), clock), clients.callRecorder(),
                 new ClusterSweep(ecs, batchEvaluation, findings), clock, claimOwner, importRetries);
+    }
+
+    /** The opt-in ECS Exec probe: off unless EXEC_PROBE_CLUSTERS names clusters. */
+    private static ExecProbeStage execProbes(ExecProbeSettings settings, CheckerConfig config, AwsClients clients, Clock clock) {
+        if (!settings.enabled()) {
+            return ExecProbeStage.off();
+        }
+        ExecSessionProbe probe = ExecSessionProbe.create(
+                new EcsExecSessionStarter(clients.ecs()),
+                new KmsDataKeySource(clients.kms()),
+                new SignedSsmSessionTerminator(clients.httpClient(), DefaultCredentialsProvider.builder().build(), config.region(),
+                        SignedSsmSessionTerminator.endpointFor(config.region())),
+                ProbeTimeouts.standard());
+        return new ExecProbeStage(settings.clusterNames(), new StoredExecProbeLedger(clients.dynamoDb(), config.requireStateTableName()),
+                probe::probe, clock);
     }
 
     /** Built on the first call, once, however many threads ask. */
@@ -181,13 +202,16 @@ public record FunctionComponents(
     }
 
     private static AlertChannels alertChannels(CheckerConfig config, AwsClients clients) {
-        if (config.alertTopicArn() == null && config.chatTopicArn() == null) {
+        if (config.alertTopicArn() == null && config.chatTopicArn() == null && config.centralAlertTopicArn() == null) {
             return null;
         }
         return new AlertChannels(
                 new AlertComposer(),
                 config.alertTopicArn() == null ? null : new SnsAlertPublisher(clients.sns(), config.alertTopicArn()),
                 config.chatTopicArn() == null ? null : new SnsAlertPublisher(clients.sns(), config.chatTopicArn()),
+                config.centralAlertTopicRegion()
+                        .map(topicRegion -> new SnsAlertPublisher(clients.sns(topicRegion), config.centralAlertTopicArn()))
+                        .orElse(null),
                 config.readyAgainAlerts());
     }
 }

@@ -100,6 +100,17 @@ sealed interface FunctionOutcome {
     }
 
     /** The sweep schedule's run: one queue message per cluster. */
+    /**
+     * A Security Hub custom action ("Re-check ECS Exec") handled: each selected subject evaluated
+     * again and published, as an on-demand check of it.
+     */
+    record Rechecked(String actionName, List<OnDemandChecked> subjects, List<String> skipped) implements FunctionOutcome {
+        public Rechecked {
+            subjects = List.copyOf(subjects);
+            skipped = List.copyOf(skipped);
+        }
+    }
+
     record SweepDispatched(String eventId, List<String> rule, int clusters, AwsCallCount calls) implements FunctionOutcome {
         public SweepDispatched {
             rule = rule == null ? List.of() : List.copyOf(rule);

@@ -67,6 +67,10 @@ final class OutcomeRenderer {
                            List<ReportView> reports) {
     }
 
+    /** A custom action's re-check: one on-demand result per subject, and the findings left out. */
+    record Rechecked(String outcome, String action, List<Object> subjects, List<String> skipped) {
+    }
+
     /** The sweep schedule's dispatch. */
     record SweepDispatched(String outcome, int clusters) {
     }
@@ -86,6 +90,7 @@ final class OutcomeRenderer {
                     List.of(line(Level.WARN, "on-demand request rejected: " + String.join("; ", rejected.problems()), "outcome", "REJECTED")),
                     noMetrics());
             case FunctionOutcome.OnDemandChecked checked -> onDemand(checked);
+            case FunctionOutcome.Rechecked rechecked -> rechecked(rechecked);
             case FunctionOutcome.SweepDispatched dispatched -> new Rendered(new SweepDispatched("DISPATCHED", dispatched.clusters()),
                     List.of(line(Level.INFO, "sweep dispatched " + dispatched.clusters() + " cluster(s)",
                             withCalls(fields("outcome", "DISPATCHED", "eventId", dispatched.eventId(), "rule", dispatched.rule(),
@@ -208,6 +213,21 @@ final class OutcomeRenderer {
             case ServiceOutcome.NotEvaluated notEvaluated -> "not evaluated: " + notEvaluated.why();
             case ServiceOutcome.Debounced debounced -> "debounced: " + debounced.why();
         };
+    }
+
+    private static Rendered rechecked(FunctionOutcome.Rechecked rechecked) {
+        List<Object> subjects = new ArrayList<>();
+        List<LogLine> lines = new ArrayList<>();
+        for (FunctionOutcome.OnDemandChecked checked : rechecked.subjects()) {
+            Rendered one = onDemand(checked);
+            subjects.add(one.response());
+            lines.addAll(one.lines());
+        }
+        lines.add(line(rechecked.skipped().isEmpty() ? Level.INFO : Level.WARN,
+                "custom action " + rechecked.actionName() + " re-checked " + rechecked.subjects().size() + " subject(s)",
+                fields("outcome", "RECHECKED", "action", rechecked.actionName(), "subjects", rechecked.subjects().size(),
+                        "skipped", rechecked.skipped())));
+        return new Rendered(new Rechecked("RECHECKED", rechecked.actionName(), subjects, rechecked.skipped()), lines, noMetrics());
     }
 
     private static Rendered onDemand(FunctionOutcome.OnDemandChecked checked) {

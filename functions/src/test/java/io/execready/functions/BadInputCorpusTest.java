@@ -261,7 +261,7 @@ class BadInputCorpusTest {
         cases.put("publish a string", "{\"cluster\":\"prod\",\"publish\":\"yes\"}");
         cases.put("publish when turned off", "{\"cluster\":\"prod\",\"service\":\"payments-api\",\"publish\":true}");
         cases.put("blank cluster", "{\"cluster\":\"  \"}");
-        cases.put("request over 64 KB", "{\"cluster\":\"" + "p".repeat(70_000) + "\"}");
+        cases.put("request over 256 KB, the largest EventBridge event", "{\"cluster\":\"" + "p".repeat(270_000) + "\"}");
         cases.put("eventbridge event", "{\"source\":\"aws.ecs\",\"detail-type\":\"ECS Task State Change\",\"detail\":{}}");
         cases.put("sqs event", "{\"Records\":[{\"body\":\"{}\"}]}");
         cases.put("only publish", "{\"publish\":true}");

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.execready.functions.local.DemoScenario;
 import io.execready.functions.local.LocalCheckerRun;
 import io.execready.harness.Invocation;
+import io.execready.publish.AsffFindingCodec;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -17,6 +21,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.securityhub.model.AwsSecurityFinding;
 
 /** The on-demand function through the Lambda runtime, fed with the request files in events/. */
 @Tag("emulator")
@@ -145,5 +150,53 @@ class OnDemandCheckEndToEndTest {
         assertThat(noCluster.get("problems").get(0).asText()).contains("\"cluster\" is required");
         assertThat(both.get("problems").get(0).asText()).contains("not both");
         assertThat(notJson.get("problems").get(0).asText()).contains("not JSON");
+    }
+
+    @Test
+    @Order(6)
+    void recheckCustomAction_fromSecurityHub_evaluatesTheSelectedSubjectAgainAndPublishes() throws Exception {
+        String subject = DemoScenario.CLUSTER_ARN + "|service:" + DemoScenario.BROKEN_SERVICE;
+        List<AwsSecurityFinding> before = run.findingsOfSubject(subject);
+        assertThat(before).extracting(AwsSecurityFinding::generatorId).doesNotContain("service-exec-enabled");
+
+        JsonNode response = invokeFile("securityhub-recheck.json");
+
+        assertThat(response.get("outcome").asText()).isEqualTo("RECHECKED");
+        assertThat(response.get("action").asText()).isEqualTo("Re-check ECS Exec");
+        assertThat(response.get("subjects")).singleElement().satisfies(checked -> {
+            assertThat(checked.get("service").asText()).isEqualTo(DemoScenario.BROKEN_SERVICE);
+            assertThat(checked.get("published").asBoolean()).isTrue();
+            assertThat(checked.get("tasksEvaluated").asInt()).isEqualTo(1);
+            assertThat(checked.get("serviceReport").get("subject").asText()).isEqualTo("service billing-api in cluster execready-demo");
+        });
+        assertThat(response.get("skipped")).singleElement().satisfies(s -> assertThat(s.asText()).contains("not an ExecReady finding"));
+        // The service's own verdict (its checks and the preflight of its next task) is published now too.
+        List<AwsSecurityFinding> after = run.findingsOfSubject(subject);
+        assertThat(after).extracting(AwsSecurityFinding::generatorId).contains("service-exec-enabled", "task-role-ssmmessages");
+        assertThat(after).allSatisfy(f -> assertThat(f.recordStateAsString()).isEqualTo("ACTIVE"));
+    }
+
+    @Test
+    @Order(7)
+    void recheckCustomAction_withTheImportedFindingsThemselves_roundTrips() throws Exception {
+        String subject = DemoScenario.CLUSTER_ARN + "|service:" + DemoScenario.READY_SERVICE;
+        response(run.invoke(HANDLER, "{\"cluster\":\"" + DemoScenario.CLUSTER + "\",\"service\":\"" + DemoScenario.READY_SERVICE
+                + "\",\"publish\":true}"));
+        List<AwsSecurityFinding> selected = run.findingsOfSubject(subject);
+        assertThat(selected).isNotEmpty();
+        ObjectNode event = (ObjectNode) JSON.readTree(Files.readString(LocalCheckerRun.eventsDirectory().resolve("securityhub-recheck.json")));
+        ArrayNode findings = ((ObjectNode) event.get("detail")).putArray("findings");
+        selected.forEach(finding -> findings.add(AsffFindingCodec.json(finding)));
+
+        JsonNode response = response(run.invoke(HANDLER, JSON.writeValueAsString(event)));
+
+        assertThat(response.get("outcome").asText()).isEqualTo("RECHECKED");
+        assertThat(response.get("skipped")).isEmpty();
+        assertThat(response.get("subjects")).singleElement().satisfies(checked -> {
+            assertThat(checked.get("service").asText()).isEqualTo(DemoScenario.READY_SERVICE);
+            assertThat(checked.get("tasksEvaluated").asInt()).isEqualTo(2);
+            assertThat(checked.get("execReady").asInt()).isEqualTo(2);
+        });
+        assertThat(LOG_LINES).anySatisfy(line -> assertThat(line).contains("\"outcome\":\"RECHECKED\""));
     }
 }

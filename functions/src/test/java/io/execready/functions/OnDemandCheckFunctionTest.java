@@ -87,4 +87,42 @@ class OnDemandCheckFunctionTest {
         assertThat(response.toString()).contains("ON_DEMAND_PUBLISHING");
         assertThat(functions.findings.published()).isEmpty();
     }
+
+    @Test
+    void handleRequest_forTheRecheckCustomAction_evaluatesEachSelectedSubjectOnceAndPublishes() {
+        EcsService service = ServiceSnapshotFixture.fargateService().service();
+        functions.ecs.services.put(service.serviceName(), service);
+        functions.ecs.put(task(FIRST, 3, "RUNNING"));
+        String subject = InProcessFunctions.SERVICE.key();
+
+        JsonNode response = functions.invoke(function, customAction(
+                finding("a", subject), finding("b", subject),
+                finding("c", TaskSnapshotFixture.CLUSTER_ARN + "|family:nightly"),
+                finding("d", TaskSnapshotFixture.CLUSTER_ARN + "|custom-group"),
+                finding("e", "arn:aws:ecs:us-west-2:123456789012:cluster/other|service:x"),
+                "{\"Id\": \"f\", \"ProductFields\": {\"ControlId\": \"ECS.1\"}}"));
+
+        assertThat(response.get("outcome").asText()).isEqualTo("RECHECKED");
+        assertThat(response.get("subjects")).hasSize(2);
+        assertThat(response.get("subjects").get(0).get("service").asText()).isEqualTo(TaskSnapshotFixture.SERVICE);
+        assertThat(response.get("subjects").get(0).get("published").asBoolean()).isTrue();
+        assertThat(response.get("skipped")).extracting(JsonNode::asText).hasSize(3)
+                .anySatisfy(s -> assertThat(s).contains("custom-group", "service or family only"))
+                .anySatisfy(s -> assertThat(s).startsWith("e: ").contains("not in eu-west-1"))
+                .anySatisfy(s -> assertThat(s).startsWith("f: ").contains("not an ExecReady finding"));
+        // The service once (its own report and its one task), whatever number of its findings were selected.
+        assertThat(functions.findings.published()).hasSize(2);
+        assertThat(functions.findings.published()).filteredOn(r -> r instanceof ServiceReport).hasSize(1);
+    }
+
+    private static String finding(String id, String subjectKey) {
+        return "{\"Id\": \"" + id + "\", \"ProductFields\": {\"execready/Subject\": \"" + subjectKey + "\"}}";
+    }
+
+    private static String customAction(String... findings) {
+        return "{\"version\": \"0\", \"id\": \"e1\", \"detail-type\": \"Security Hub Findings - Custom Action\", \"source\": \"aws.securityhub\","
+                + " \"account\": \"123456789012\", \"region\": \"eu-west-1\","
+                + " \"resources\": [\"arn:aws:securityhub:eu-west-1:123456789012:action/custom/ExecReadyRecheck\"],"
+                + " \"detail\": {\"actionName\": \"Re-check ECS Exec\", \"findings\": [" + String.join(", ", findings) + "]}}";
+    }
 }

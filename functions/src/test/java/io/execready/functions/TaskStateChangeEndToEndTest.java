@@ -110,8 +110,10 @@ class TaskStateChangeEndToEndTest {
         Map<String, String> compliance = complianceByCheck(DemoScenario.READY_SERVICE);
         assertThat(compliance).containsEntry("exec-enabled", "PASSED")
                 .containsEntry("managed-agent-running", "PASSED")
-                .containsEntry("task-role-ssmmessages", "PASSED")
-                .doesNotContainValue("FAILED");
+                .containsEntry("task-role-ssmmessages", "PASSED");
+        // A recommendation not met (WARN) is FAILED at LOW or MEDIUM severity; no requirement fails.
+        assertThat(run.findings()).filteredOn(f -> aboutService(f, DemoScenario.READY_SERVICE))
+                .noneSatisfy(f -> assertThat(f.productFields().get("execready/Status")).isEqualTo("FAIL"));
         assertThat(run.alerts()).isEmpty();
     }
 
@@ -134,7 +136,7 @@ class TaskStateChangeEndToEndTest {
                 .filter(f -> f.generatorId().equals("task-role-ssmmessages") && aboutService(f, DemoScenario.BROKEN_SERVICE))
                 .findFirst().orElseThrow();
         assertThat(ssm.description()).contains("ssmmessages:CreateControlChannel", DemoScenario.BROKEN_ROLE);
-        assertThat(ssm.severity().labelAsString()).isEqualTo("HIGH");
+        assertThat(ssm.findingProviderFields().severity().labelAsString()).isEqualTo("HIGH");
         assertThat(ssm.resources()).extracting(r -> r.type()).contains("AwsEcsService", "AwsEcsTask", "AwsEcsTaskDefinition", "AwsIamRole");
 
         List<SnsNotification> alerts = run.alerts();
@@ -195,15 +197,44 @@ class TaskStateChangeEndToEndTest {
         }
         assertThat(status(report, "launch-type-supported")).isEqualTo("PASS");
         assertThat(status(report, "task-role-ssmmessages")).isEqualTo("PASS");
-        // moto cannot register ECS Anywhere instances: the task it runs for the event sits on the demo's
-        // EC2 instance, whose agent is judged, or on none, which leaves the agent unknown.
-        String agent = status(report, "agent-version");
-        assertThat(agent).isIn("PASS", "UNKNOWN");
-        assertThat(report.get("execReady").asBoolean()).as("an UNKNOWN is never reported ready").isEqualTo(agent.equals("PASS"));
-        assertThat(complianceBySubject(DemoScenario.CLUSTER_ARN + "|family:" + DemoScenario.EXTERNAL_FAMILY))
-                .containsEntry("ssm-reachable", "NOT_AVAILABLE")
-                .containsEntry("launch-type-supported", "PASSED");
+        assertThat(status(report, "agent-version")).as("the external host's container instance is found and read").isEqualTo("PASS");
+        assertThat(report.get("execReady").asBoolean()).isTrue();
+        // NOT_APPLICABLE is not a finding: the network checks that do not apply are not imported.
+        Map<String, String> compliance = complianceBySubject(DemoScenario.CLUSTER_ARN + "|family:" + DemoScenario.EXTERNAL_FAMILY);
+        assertThat(compliance)
+                .doesNotContainKeys("ssm-reachable", "ssm-endpoint-security-group", "private-endpoints-complete", "shared-vpc")
+                .containsEntry("launch-type-supported", "PASSED")
+                .containsEntry("agent-version", "PASSED");
+        AwsSecurityFinding agent = run.findings().stream()
+                .filter(f -> f.generatorId().equals("agent-version")
+                        && f.productFields().get("execready/Subject").equals(DemoScenario.CLUSTER_ARN + "|family:" + DemoScenario.EXTERNAL_FAMILY))
+                .findFirst().orElseThrow();
+        assertThat(agent.description()).contains("ECS Anywhere instance", DemoNetwork.EXTERNAL_AGENT_VERSION);
         assertThat(run.alerts()).hasSize(1);
+    }
+
+    @Test
+    @Order(5)
+    void theDemosFindings_holdNoActiveNotApplicableFinding_andMapVerdictsAsSecurityHubsControlsDo() {
+        List<AwsSecurityFinding> findings = run.findings();
+
+        assertThat(findings).isNotEmpty();
+        assertThat(findings).filteredOn(f -> "ACTIVE".equals(f.recordStateAsString()))
+                .noneSatisfy(f -> assertThat(f.productFields().get("execready/Status")).isEqualTo("NOT_APPLICABLE"));
+        assertThat(findings).allSatisfy(f -> {
+            String status = f.productFields().get("execready/Status");
+            String expected = switch (status) {
+                case "PASS" -> "PASSED";
+                case "WARN", "FAIL" -> "FAILED";
+                default -> "NOT_AVAILABLE";
+            };
+            assertThat(f.compliance().statusAsString()).as(f.id()).isEqualTo(expected);
+            assertThat(f.findingProviderFields().severity().labelAsString()).as(f.id())
+                    .isEqualTo(status.equals("FAIL") ? "HIGH" : status.equals("WARN") ? f.findingProviderFields().severity().labelAsString() : "INFORMATIONAL");
+            assertThat(f.findingProviderFields().types()).as(f.id()).isNotEmpty();
+        });
+        assertThat(findings).filteredOn(f -> "WARN".equals(f.productFields().get("execready/Status")))
+                .allSatisfy(f -> assertThat(f.findingProviderFields().severity().labelAsString()).isIn("LOW", "MEDIUM"));
     }
 
     @Test

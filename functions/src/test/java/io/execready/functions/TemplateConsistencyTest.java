@@ -5,18 +5,27 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.execready.config.CheckerConfig;
+import io.execready.functions.events.CustomActionEvents;
+import io.execready.logging.JsonLog;
+import io.execready.publish.AsffFindingMapper;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,6 +57,8 @@ final class TemplateConsistencyTest {
             "ec2:DescribeNetworkInterfaces",
             "ec2:DescribeVpcEndpoints",
             "ec2:DescribeSecurityGroups",
+            "ec2:DescribeNetworkAcls",
+            "ec2:DescribeVpcAttribute",
             "ec2:DescribeInstances");
 
     /** Actions authorized against resources a request does not name, narrowed instead by a condition key. */
@@ -184,6 +195,53 @@ final class TemplateConsistencyTest {
                 .noneMatch(HARD_CODED_PARTITION.asPredicate());
     }
 
+    @Test
+    void organisationTemplates_neverHardCodeThePartition() throws IOException {
+        List<Path> templates;
+        try (Stream<Path> files = Files.list(findTemplate().resolveSibling("org"))) {
+            templates = files.filter(file -> file.toString().endsWith(".yaml")).toList();
+        }
+        assertThat(templates).as("templates in org/").isNotEmpty();
+        for (Path file : templates) {
+            assertThat(strings(new YAMLMapper().readTree(file.toFile())))
+                    .as("ARNs in org/%s must use ${AWS::Partition}", file.getFileName())
+                    .noneMatch(HARD_CODED_PARTITION.asPredicate());
+        }
+    }
+
+    @Test
+    void logLevel_everyAllowedValue_isOneTheFunctionsParseAndWriteAt() {
+        JsonNode parameter = template.path("Parameters").path("LogLevel");
+        List<String> allowed = strings(parameter.path("AllowedValues"));
+        assertThat(allowed).contains(parameter.path("Default").asText());
+
+        for (String level : allowed) {
+            CheckerConfig config = CheckerConfig.fromEnvironment(Map.of("AWS_REGION", "us-east-1", "LOG_LEVEL", level));
+            assertThat(JsonLog.create(new PrintStream(OutputStream.nullOutputStream()), config.logLevel(), Clock.systemUTC()))
+                    .as("LogLevel %s", level).isNotNull();
+        }
+    }
+
+    @Test
+    void logGroup_ofEveryFunction_isTheOneLambdaWritesTo_withTheRetentionParameter() {
+        Map<String, JsonNode> logGroupsByName = new HashMap<>();
+        for (Map.Entry<String, JsonNode> resource : template.path("Resources").properties()) {
+            if (resource.getValue().path("Type").asText().equals("AWS::Logs::LogGroup")) {
+                logGroupsByName.put(resource.getValue().path("Properties").path("LogGroupName").asText(), resource.getValue());
+            }
+        }
+        JsonNode retention = template.path("Parameters").path("LogRetentionDays");
+        assertThat(strings(retention.path("AllowedValues"))).contains(retention.path("Default").asText());
+
+        for (Map.Entry<String, JsonNode> function : functions()) {
+            assertThat(function.getValue().path("Properties").has("FunctionName"))
+                    .as("%s keeps its generated name, which its log group's !Sub names", function.getKey()).isFalse();
+            JsonNode logGroup = logGroupsByName.get("/aws/lambda/${" + function.getKey() + "}");
+            assertThat(logGroup).as("an AWS::Logs::LogGroup named !Sub /aws/lambda/${%s}", function.getKey()).isNotNull();
+            assertThat(logGroup.path("Properties").path("RetentionInDays").asText()).isEqualTo("LogRetentionDays");
+        }
+    }
+
     private static Path findTemplate() {
         for (Path directory = Path.of("").toAbsolutePath(); directory != null; directory = directory.getParent()) {
             Path candidate = directory.resolve("template.yaml");
@@ -224,12 +282,60 @@ final class TemplateConsistencyTest {
     }
 
     @Test
+    void eventPatterns_neverMatchSecurityHubImports_andSecurityHubOnlyForOurCustomAction() {
+        List<JsonNode> patterns = new ArrayList<>();
+        collect(template.path("Resources"), node -> node.has("detail-type") || node.has("source"), patterns);
+        assertThat(patterns).as("event patterns in template.yaml").isNotEmpty();
+
+        for (JsonNode pattern : patterns) {
+            // Every import emits "Security Hub Findings - Imported": a rule on it would loop on our own findings.
+            assertThat(strings(pattern.path("detail-type"))).doesNotContain("Security Hub Findings - Imported");
+            if (strings(pattern.path("source")).contains(CustomActionEvents.SOURCE)) {
+                assertThat(strings(pattern.path("detail-type"))).containsExactly(CustomActionEvents.DETAIL_TYPE);
+                assertThat(pattern.path("resources").isArray()).as("a custom action rule names its action").isTrue();
+            }
+        }
+    }
+
+    @Test
     void onDemandFunction_isCapped_andPublishesOnlyWhenTheStackAllows() {
         JsonNode properties = template.path("Resources").path("OnDemandCheckFunction").path("Properties");
 
         assertThat(properties.path("ReservedConcurrentExecutions").asInt()).isPositive();
         assertThat(properties.path("Environment").path("Variables").has("ON_DEMAND_PUBLISHING")).isTrue();
         assertThat(template.path("Parameters").path("OnDemandPublishing").path("Default").asText()).isEqualTo("false");
+    }
+
+    @Test
+    void recheckCustomAction_invokesTheOnDemandFunctionForItsOwnActionTarget() {
+        JsonNode resources = template.path("Resources");
+        JsonNode target = resources.path("RecheckActionTarget");
+        assertThat(target.path("Type").asText()).isEqualTo("AWS::SecurityHub::ActionTarget");
+        assertThat(target.path("Properties").path("Name").asText()).isEqualTo("Re-check ECS Exec").hasSizeLessThanOrEqualTo(20);
+        assertThat(target.path("Properties").path("Id").asText()).matches("[A-Za-z0-9]{1,20}");
+
+        JsonNode rule = resources.path("RecheckActionRule").path("Properties");
+        assertThat(strings(rule.path("EventPattern").path("resources"))).containsExactly("RecheckActionTarget.ActionTargetArn");
+        assertThat(strings(rule.path("Targets").path(0).path("Arn"))).containsExactly("OnDemandCheckFunction.Arn");
+        assertThat(rule.path("Targets").path(0).path("DeadLetterConfig").isObject()).isTrue();
+        assertThat(strings(resources.path("RecheckActionPermission").path("Properties").path("SourceArn")))
+                .containsExactly("RecheckActionRule.Arn");
+        assertThat(property(resources.path("OnDemandCheckFunction"), "Handler").asText())
+                .isEqualTo(OnDemandCheckFunction.class.getName() + "::handleRequest");
+    }
+
+    @Test
+    void insights_groupNotReadyExecReadyFindingsByCheckAndByCluster() {
+        List<String> groupings = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> resource : template.path("Resources").properties()) {
+            if (resource.getValue().path("Type").asText().equals("AWS::SecurityHub::Insight")) {
+                JsonNode properties = resource.getValue().path("Properties");
+                assertThat(strings(properties.path("Filters").path("ProductName"))).contains(AsffFindingMapper.PRODUCT_NAME);
+                assertThat(strings(properties.path("Filters").path("ComplianceStatus"))).contains("FAILED");
+                groupings.add(properties.path("GroupByAttribute").asText());
+            }
+        }
+        assertThat(groupings).containsExactlyInAnyOrder("GeneratorId", "ResourceId");
     }
 
     private static List<Map.Entry<String, JsonNode>> functions() {

@@ -85,7 +85,8 @@ class TestTierConsistencyTest {
         List<Path> testRoots = List.of(
                 root.resolve("shared").resolve(MODULES_TEST_SOURCES),
                 root.resolve("functions").resolve(MODULES_TEST_SOURCES),
-                root.resolve("test-harness").resolve(MODULES_TEST_SOURCES));
+                root.resolve("test-harness").resolve(MODULES_TEST_SOURCES),
+                root.resolve("cli").resolve(MODULES_TEST_SOURCES));
         return testRoots.stream()
                 .filter(Files::isDirectory)
                 .flatMap(TestTierConsistencyTest::javaFiles)

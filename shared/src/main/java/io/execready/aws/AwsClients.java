@@ -1,6 +1,8 @@
 package io.execready.aws;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
@@ -44,6 +46,7 @@ public final class AwsClients {
     private final Lazy<S3Client> s3;
     private final Lazy<SecurityHubClient> securityHub;
     private final Lazy<SnsClient> sns;
+    private final Map<Region, SnsClient> otherRegionSns = new ConcurrentHashMap<>();
     private final Lazy<DynamoDbClient> dynamoDb;
     private final Lazy<SqsClient> sqs;
 
@@ -56,11 +59,16 @@ public final class AwsClients {
      *               throttling or a timeout that outlasts them surfaces as a failed read
      */
     public AwsClients(Region region, AwsCallLimits limits) {
-        this.region = region;
-        this.httpClient = UrlConnectionHttpClient.builder()
+        this(region, limits, UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(3))
                 .socketTimeout(limits.attemptTimeout())
-                .build();
+                .build());
+    }
+
+    /** The same over the given HTTP client, which every client built here shares (the command line defers its TLS set-up). */
+    public AwsClients(Region region, AwsCallLimits limits, SdkHttpClient httpClient) {
+        this.region = region;
+        this.httpClient = httpClient;
         this.overrides = ClientOverrideConfiguration.builder()
                 .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(limits.maxAttempts()).build())
                 .apiCallAttemptTimeout(limits.attemptTimeout())
@@ -120,6 +128,11 @@ public final class AwsClients {
         return iam.getValue();
     }
 
+    /** The HTTP client every SDK client shares, for the one call made without an SDK client (ssm:TerminateSession). */
+    public SdkHttpClient httpClient() {
+        return httpClient;
+    }
+
     public KmsClient kms() {
         return kms.getValue();
     }
@@ -138,6 +151,21 @@ public final class AwsClients {
 
     public SnsClient sns() {
         return sns.getValue();
+    }
+
+    /**
+     * An SNS client of the given region, for a topic that lives there (an organisation's central
+     * alert topic): SNS only accepts a publish sent to the topic's own regional endpoint.
+     */
+    public SnsClient sns(Region topicRegion) {
+        if (topicRegion.equals(region)) {
+            return sns();
+        }
+        return otherRegionSns.computeIfAbsent(topicRegion, other -> SnsClient.builder()
+                .region(other)
+                .httpClient(httpClient)
+                .overrideConfiguration(overrides)
+                .build());
     }
 
     public DynamoDbClient dynamoDb() {

@@ -1,5 +1,6 @@
 package io.execready.aws;
 
+import io.execready.policy.PolicyDocument;
 import io.execready.snapshot.FailureKind;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.ReadFailure;
@@ -7,7 +8,9 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketException;
+import java.net.URLDecoder;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
@@ -43,6 +46,20 @@ public final class AwsReads {
             return call.get();
         } catch (SdkException e) {
             return Fetched.failed(failure(action, e));
+        }
+    }
+
+    /**
+     * A resource policy as AWS returned it (some services URL-encode it); a document that is not a
+     * policy is an invalid response of {@code action}, never a guess.
+     */
+    public static Fetched<PolicyDocument> policy(String action, String document) {
+        String json = document.strip().startsWith("%7B") || document.strip().startsWith("%7b")
+                ? URLDecoder.decode(document, StandardCharsets.UTF_8) : document;
+        try {
+            return Fetched.present(PolicyDocument.parse(json));
+        } catch (IllegalArgumentException notAPolicy) {
+            return Fetched.failed(new ReadFailure(action, FailureKind.INVALID_RESPONSE, notAPolicy.getMessage()));
         }
     }
 

@@ -2,10 +2,12 @@ package io.execready.aws;
 
 import io.execready.snapshot.Ec2Instance;
 import io.execready.snapshot.Fetched;
+import io.execready.snapshot.NetworkAcl;
 import io.execready.snapshot.NetworkInterface;
 import io.execready.snapshot.RouteTable;
 import io.execready.snapshot.SecurityGroup;
 import io.execready.snapshot.Subnet;
+import io.execready.snapshot.VpcDnsSettings;
 import io.execready.snapshot.VpcEndpoint;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -53,6 +55,12 @@ public interface Ec2Gateway {
     /** The security groups among {@code groupIds} this account can see, with their rules. */
     Fetched<List<SecurityGroup>> describeSecurityGroups(Collection<String> groupIds);
 
-    /** The instance; Absent when it does not exist. */
+    /** The instance, with its metadata options; Absent when it does not exist. */
     Fetched<Ec2Instance> describeInstance(String instanceId);
+
+    /** Every network ACL of the VPC that this account can see, with its rules and subnets. */
+    Fetched<List<NetworkAcl>> describeNetworkAcls(String vpcId);
+
+    /** The VPC's enableDnsSupport and enableDnsHostnames (ec2:DescribeVpcAttribute, one call each). */
+    Fetched<VpcDnsSettings> describeVpcDnsSettings(String vpcId);
 }

@@ -1,6 +1,8 @@
 package io.execready.aws;
 
 import io.execready.snapshot.Ec2Instance;
+import io.execready.snapshot.InstanceMetadataOptions;
+import io.execready.snapshot.NetworkAcl;
 import io.execready.snapshot.NetworkInterface;
 import io.execready.snapshot.Route;
 import io.execready.snapshot.RouteTable;
@@ -13,6 +15,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.ec2.model.GroupIdentifier;
 import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.NetworkAclAssociation;
+import software.amazon.awssdk.services.ec2.model.RuleAction;
 import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterface;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
@@ -42,7 +46,7 @@ final class Ec2ModelMapper {
     static VpcEndpoint vpcEndpoint(software.amazon.awssdk.services.ec2.model.VpcEndpoint e) {
         return new VpcEndpoint(e.vpcEndpointId(), e.serviceName(), e.vpcEndpointTypeAsString(), e.stateAsString(),
                 Boolean.TRUE.equals(e.privateDnsEnabled()), e.subnetIds(),
-                e.groups().stream().map(SecurityGroupIdentifier::groupId).toList(), e.routeTableIds());
+                e.groups().stream().map(SecurityGroupIdentifier::groupId).toList(), e.routeTableIds(), e.policyDocument());
     }
 
     static SecurityGroup securityGroup(software.amazon.awssdk.services.ec2.model.SecurityGroup g) {
@@ -67,7 +71,18 @@ final class Ec2ModelMapper {
                 primary.map(InstanceNetworkInterface::networkInterfaceId).orElse(i.instanceId()), i.subnetId(), i.vpcId(),
                 i.placement() == null ? null : i.placement().availabilityZone(),
                 i.privateIpAddress(), i.publicIpAddress(), groups);
-        return new Ec2Instance(i.instanceId(), primaryInterface, i.iamInstanceProfile() == null ? null : i.iamInstanceProfile().arn());
+        InstanceMetadataOptions metadata = i.metadataOptions() == null ? null : new InstanceMetadataOptions(
+                i.metadataOptions().httpEndpointAsString(), i.metadataOptions().httpTokensAsString(), i.metadataOptions().httpPutResponseHopLimit());
+        return new Ec2Instance(i.instanceId(), primaryInterface, i.iamInstanceProfile() == null ? null : i.iamInstanceProfile().arn(), metadata);
+    }
+
+    static NetworkAcl networkAcl(software.amazon.awssdk.services.ec2.model.NetworkAcl a) {
+        return new NetworkAcl(a.networkAclId(),
+                a.associations().stream().map(NetworkAclAssociation::subnetId).toList(),
+                a.entries().stream().map(e -> new NetworkAcl.Entry(
+                        e.ruleNumber() == null ? 0 : e.ruleNumber(), Boolean.TRUE.equals(e.egress()), e.protocol(),
+                        e.ruleAction() == RuleAction.ALLOW, e.cidrBlock(),
+                        e.portRange() == null ? null : e.portRange().from(), e.portRange() == null ? null : e.portRange().to())).toList());
     }
 
     /** The route's target: whichever of the mutually exclusive target fields EC2 set. */

@@ -79,8 +79,9 @@ final class EcsModelMapper {
     static ContainerInstance containerInstance(software.amazon.awssdk.services.ecs.model.ContainerInstance c) {
         Map<String, String> attributes = new LinkedHashMap<>();
         for (software.amazon.awssdk.services.ecs.model.Attribute attribute : c.attributes()) {
-            if (attribute.name() != null && attribute.value() != null) {
-                attributes.put(attribute.name(), attribute.value());
+            // Capabilities such as ecs.capability.execute-command are registered by name, without a value.
+            if (attribute.name() != null) {
+                attributes.put(attribute.name(), attribute.value() == null ? "" : attribute.value());
             }
         }
         return new ContainerInstance(c.containerInstanceArn(), c.ec2InstanceId(),
@@ -132,7 +133,7 @@ final class EcsModelMapper {
                         .map(a -> new ManagedAgent(a.nameAsString(), a.lastStatus(), a.reason(), a.lastStartedAt()))
                         .toList()
                 : null;
-        return new TaskContainer(c.name(), c.containerArn(), c.lastStatus(), c.image(), agents);
+        return new TaskContainer(c.name(), c.containerArn(), c.lastStatus(), c.image(), agents, c.runtimeId());
     }
 
     private static TaskOverrides overrides(TaskOverride o) {
@@ -153,7 +154,15 @@ final class EcsModelMapper {
                 c.logConfiguration() == null ? null : c.logConfiguration().logDriverAsString(),
                 names(c.environment()),
                 c.secrets().stream().map(s -> s.name()).toList(),
-                c.mountPoints().stream().map(m -> new MountPoint(m.sourceVolume(), m.containerPath(), Boolean.TRUE.equals(m.readOnly()))).toList());
+                c.mountPoints().stream().map(m -> new MountPoint(m.sourceVolume(), m.containerPath(), Boolean.TRUE.equals(m.readOnly()))).toList(),
+                noProxy(c.environment()));
+    }
+
+    /** The one environment value the snapshot keeps: NO_PROXY, else no_proxy (proxy-bypass needs it; it holds no secret). */
+    private static String noProxy(List<KeyValuePair> environment) {
+        return environment.stream().filter(e -> "NO_PROXY".equals(e.name())).map(KeyValuePair::value).findFirst()
+                .or(() -> environment.stream().filter(e -> "no_proxy".equals(e.name())).map(KeyValuePair::value).findFirst())
+                .orElse(null);
     }
 
     private static TaskVolume volume(Volume v) {

@@ -1,9 +1,10 @@
 package io.execready.aws;
 
+import io.execready.policy.PolicyDocument;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.KmsKey;
 
-/** The KMS read the checker makes. Failures come back as data, never thrown. */
+/** The KMS reads the checker makes. Failures come back as data, never thrown. */
 public interface KmsGateway {
 
     /**
@@ -11,4 +12,7 @@ public interface KmsGateway {
      * Absent when KMS has no such key.
      */
     Fetched<KmsKey> describeKey(String keyId);
+
+    /** The key's policy (kms:GetKeyPolicy, policy name "default"), by key id or key ARN; Absent when KMS has no such key. */
+    Fetched<PolicyDocument> keyPolicy(String keyArn);
 }

@@ -33,20 +33,28 @@ public final class SdkEcsGateway implements EcsGateway {
     /** The {@code failures[].reason} ECS gives for a resource that does not exist. */
     static final String MISSING = "MISSING";
     private final EcsClient ecs;
+    private final ReadCache cache;
 
+    /** A gateway that remembers nothing: every call reads. */
     public SdkEcsGateway(EcsClient ecs) {
+        this(ecs, ReadCache.none());
+    }
+
+    /** Shares the configuration reads through {@code cache}; task reads always go through. */
+    public SdkEcsGateway(EcsClient ecs, ReadCache cache) {
         this.ecs = Objects.requireNonNull(ecs, "ecs");
+        this.cache = Objects.requireNonNull(cache, "cache");
     }
 
     @Override
     public Fetched<TaskDefinition> describeTaskDefinition(String taskDefinition) {
-        return AwsReads.read("ecs:DescribeTaskDefinition", () -> Fetched.present(EcsModelMapper.taskDefinition(
+        return cache.read("ecs:DescribeTaskDefinition", taskDefinition, () -> Fetched.present(EcsModelMapper.taskDefinition(
                 ecs.describeTaskDefinition(r -> r.taskDefinition(taskDefinition)).taskDefinition())));
     }
 
     @Override
     public Fetched<EcsCluster> describeCluster(String cluster) {
-        return AwsReads.read("ecs:DescribeClusters", () -> {
+        return cache.read("ecs:DescribeClusters", cluster, () -> {
             DescribeClustersResponse response = ecs.describeClusters(r -> r.clusters(cluster)
                     .include(ClusterField.CONFIGURATIONS, ClusterField.TAGS));
             if (response.clusters().isEmpty()) {
@@ -58,7 +66,7 @@ public final class SdkEcsGateway implements EcsGateway {
 
     @Override
     public Fetched<EcsService> describeService(String cluster, String serviceName) {
-        return AwsReads.read("ecs:DescribeServices", () -> {
+        return cache.read("ecs:DescribeServices", List.of(cluster, serviceName), () -> {
             DescribeServicesResponse response = ecs.describeServices(r -> r.cluster(cluster).services(serviceName));
             return response.services().stream()
                     .filter(s -> !"INACTIVE".equals(s.status()))
@@ -102,8 +110,18 @@ public final class SdkEcsGateway implements EcsGateway {
                 EcsModelMapper.tags(ecs.listTagsForResource(r -> r.resourceArn(arn)).tags())));
     }
 
+    /** Tasks of one EC2 instance share it, so a batch evaluation reads each instance once. */
     @Override
     public Map<String, Fetched<ContainerInstance>> describeContainerInstances(String cluster, List<String> containerInstances) {
+        if (containerInstances.size() != 1) {
+            return readContainerInstances(cluster, containerInstances);
+        }
+        String instance = containerInstances.getFirst();
+        return Map.of(instance, cache.get(List.of("ecs:DescribeContainerInstances", cluster, instance),
+                () -> readContainerInstances(cluster, containerInstances).get(instance)));
+    }
+
+    private Map<String, Fetched<ContainerInstance>> readContainerInstances(String cluster, List<String> containerInstances) {
         Map<String, Fetched<ContainerInstance>> results = new LinkedHashMap<>();
         for (int from = 0; from < containerInstances.size(); from += DESCRIBE_CONTAINER_INSTANCES_BATCH) {
             List<String> batch = containerInstances.subList(from, Math.min(containerInstances.size(), from + DESCRIBE_CONTAINER_INSTANCES_BATCH));

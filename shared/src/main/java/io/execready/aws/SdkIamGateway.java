@@ -19,9 +19,20 @@ import software.amazon.awssdk.services.iam.model.SimulatePrincipalPolicyRequest;
 public final class SdkIamGateway implements IamGateway {
 
     private final IamClient iam;
+    private final ReadCache cache;
 
+    /** A gateway that remembers nothing: every call reads. */
     public SdkIamGateway(IamClient iam) {
+        this(iam, ReadCache.none());
+    }
+
+    /**
+     * Shares simulations through {@code cache}: tasks of one service run as one role, and
+     * iam:SimulatePrincipalPolicy throttles early, so a query is asked once per invocation.
+     */
+    public SdkIamGateway(IamClient iam, ReadCache cache) {
         this.iam = Objects.requireNonNull(iam, "iam");
+        this.cache = Objects.requireNonNull(cache, "cache");
     }
 
     @Override
@@ -38,7 +49,7 @@ public final class SdkIamGateway implements IamGateway {
                                 .build())
                         .toList())
                 .build();
-        return AwsReads.read("iam:SimulatePrincipalPolicy", () -> {
+        return cache.read("iam:SimulatePrincipalPolicy", query, () -> {
             List<ActionDecision> decisions = new ArrayList<>();
             iam.simulatePrincipalPolicyPaginator(request).evaluationResults()
                     .forEach(result -> decisions.addAll(decisions(result)));
@@ -50,7 +61,7 @@ public final class SdkIamGateway implements IamGateway {
     public Fetched<String> instanceProfileRole(String instanceProfileArn) {
         // GetInstanceProfile takes the name: the last segment of instance-profile/PATH/NAME.
         String name = instanceProfileArn.substring(instanceProfileArn.lastIndexOf('/') + 1);
-        return AwsReads.read("iam:GetInstanceProfile", () -> {
+        return cache.read("iam:GetInstanceProfile", instanceProfileArn, () -> {
             InstanceProfile profile;
             try {
                 profile = iam.getInstanceProfile(r -> r.instanceProfileName(name)).instanceProfile();

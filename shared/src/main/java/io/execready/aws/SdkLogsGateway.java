@@ -13,14 +13,21 @@ import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 public final class SdkLogsGateway implements LogsGateway {
 
     private final CloudWatchLogsClient logs;
+    private final ReadCache cache;
 
+    /** A gateway that remembers nothing: every call reads. */
     public SdkLogsGateway(CloudWatchLogsClient logs) {
+        this(logs, ReadCache.none());
+    }
+
+    public SdkLogsGateway(CloudWatchLogsClient logs, ReadCache cache) {
         this.logs = Objects.requireNonNull(logs, "logs");
+        this.cache = Objects.requireNonNull(cache, "cache");
     }
 
     @Override
     public Fetched<LogGroup> describeLogGroup(String logGroupName) {
-        return AwsReads.read("logs:DescribeLogGroups", () -> logs.describeLogGroupsPaginator(r -> r.logGroupNamePrefix(logGroupName))
+        return cache.read("logs:DescribeLogGroups", logGroupName, () -> logs.describeLogGroupsPaginator(r -> r.logGroupNamePrefix(logGroupName))
                 .logGroups().stream()
                 .filter(group -> logGroupName.equals(group.logGroupName()))
                 .findFirst()

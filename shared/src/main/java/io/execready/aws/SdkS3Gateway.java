@@ -1,5 +1,6 @@
 package io.execready.aws;
 
+import io.execready.policy.PolicyDocument;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.S3Bucket;
 import java.util.Objects;
@@ -19,17 +20,25 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
 public final class SdkS3Gateway implements S3Gateway {
 
     static final String NO_SUCH_BUCKET = "NoSuchBucket";
+    static final String NO_SUCH_BUCKET_POLICY = "NoSuchBucketPolicy";
     static final String NO_ENCRYPTION_CONFIGURATION = "ServerSideEncryptionConfigurationNotFoundError";
 
     private final S3Client s3;
+    private final ReadCache cache;
 
+    /** A gateway that remembers nothing: every call reads. */
     public SdkS3Gateway(S3Client s3) {
+        this(s3, ReadCache.none());
+    }
+
+    public SdkS3Gateway(S3Client s3, ReadCache cache) {
         this.s3 = Objects.requireNonNull(s3, "s3");
+        this.cache = Objects.requireNonNull(cache, "cache");
     }
 
     @Override
     public Fetched<S3Bucket> describeBucket(String bucketName) {
-        return AwsReads.read("s3:GetEncryptionConfiguration", () -> {
+        return cache.read("s3:GetEncryptionConfiguration", bucketName, () -> {
             try {
                 String algorithm = s3.getBucketEncryption(r -> r.bucket(bucketName)).serverSideEncryptionConfiguration().rules().stream()
                         .map(ServerSideEncryptionRule::applyServerSideEncryptionByDefault)
@@ -46,6 +55,24 @@ public final class SdkS3Gateway implements S3Gateway {
                 }
                 if (NO_ENCRYPTION_CONFIGURATION.equals(code)) {
                     return Fetched.present(new S3Bucket(bucketName, null));
+                }
+                throw e;
+            }
+        });
+    }
+
+    @Override
+    public Fetched<PolicyDocument> bucketPolicy(String bucketName) {
+        return cache.read("s3:GetBucketPolicy", bucketName, () -> {
+            try {
+                return AwsReads.policy("s3:GetBucketPolicy", s3.getBucketPolicy(r -> r.bucket(bucketName)).policy());
+            } catch (S3Exception e) {
+                String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+                if (NO_SUCH_BUCKET_POLICY.equals(code)) {
+                    return Fetched.absent("bucket " + bucketName + " has no bucket policy");
+                }
+                if (NO_SUCH_BUCKET.equals(code)) {
+                    return Fetched.absent("bucket " + bucketName + " does not exist");
                 }
                 throw e;
             }

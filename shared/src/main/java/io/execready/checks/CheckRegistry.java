@@ -1,5 +1,14 @@
 package io.execready.checks;
 
+import io.execready.checks.audit.AuditBucketPolicyAllowsCheck;
+import io.execready.checks.container.ProxyBypassCheck;
+import io.execready.checks.iam.KmsKeyPolicyAllowsCheck;
+import io.execready.checks.network.EndpointPolicyAllowsCheck;
+import io.execready.checks.network.SsmEndpointInTaskAzCheck;
+import io.execready.checks.network.SubnetNetworkAclCheck;
+import io.execready.checks.network.VpcDnsForEndpointsCheck;
+import io.execready.checks.task.ExecCapabilityRegisteredCheck;
+import io.execready.checks.task.InstanceMetadataReachableCheck;
 import io.execready.checks.audit.AuditLogDestinationReadyCheck;
 import io.execready.checks.audit.AuditLoggingConfiguredCheck;
 import io.execready.checks.audit.ExecKmsKeyUsableCheck;
@@ -21,6 +30,7 @@ import io.execready.checks.network.SsmEndpointSecurityGroupCheck;
 import io.execready.checks.network.SsmReachableCheck;
 import io.execready.checks.task.AgentVersionCheck;
 import io.execready.checks.task.ExecEnabledCheck;
+import io.execready.checks.task.ExecSessionProbeCheck;
 import io.execready.checks.task.LaunchTypeSupportedCheck;
 import io.execready.checks.task.ManagedAgentRunningCheck;
 import io.execready.checks.task.PlatformVersionCheck;
@@ -57,9 +67,19 @@ public final class CheckRegistry {
             new AuditLogDestinationReadyCheck(),
             new ExecKmsKeyUsableCheck(),
             new SsmReachableCheck(),
+            new SsmEndpointInTaskAzCheck(),
             new SsmEndpointSecurityGroupCheck(),
             new PrivateEndpointsCompleteCheck(),
-            new SharedVpcCheck());
+            new SharedVpcCheck(),
+            new KmsKeyPolicyAllowsCheck(),
+            new EndpointPolicyAllowsCheck(),
+            new AuditBucketPolicyAllowsCheck(),
+            new VpcDnsForEndpointsCheck(),
+            new SubnetNetworkAclCheck(),
+            new ExecCapabilityRegisteredCheck(),
+            new InstanceMetadataReachableCheck(),
+            new ProxyBypassCheck(),
+            new ExecSessionProbeCheck());
 
     /**
      * Checks that judge what only a started task shows (its status, its agents, the flag it started
@@ -69,14 +89,20 @@ public final class CheckRegistry {
             TaskRunningCheck.DEFINITION.id(),
             ExecEnabledCheck.DEFINITION.id(),
             ManagedAgentRunningCheck.DEFINITION.id(),
-            AgentVersionCheck.DEFINITION.id());
+            AgentVersionCheck.DEFINITION.id(),
+            ExecCapabilityRegisteredCheck.DEFINITION.id(),
+            ExecSessionProbeCheck.DEFINITION.id());
 
     /** Checks of the task's network path: known before a task starts only from an awsvpc service's subnets. */
     private static final Set<String> NEED_A_PLACEMENT = Set.of(
             SsmReachableCheck.DEFINITION.id(),
+            SsmEndpointInTaskAzCheck.DEFINITION.id(),
             SsmEndpointSecurityGroupCheck.DEFINITION.id(),
             PrivateEndpointsCompleteCheck.DEFINITION.id(),
-            SharedVpcCheck.DEFINITION.id());
+            SharedVpcCheck.DEFINITION.id(),
+            EndpointPolicyAllowsCheck.DEFINITION.id(),
+            VpcDnsForEndpointsCheck.DEFINITION.id(),
+            SubnetNetworkAclCheck.DEFINITION.id());
 
     private CheckRegistry() {
     }

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -18,7 +21,8 @@ import software.amazon.awssdk.regions.Region;
  * @param alertTopicArn         where alerts go ({@code ALERT_TOPIC_ARN}); null disables alerts
  * @param securityHubEnabled    whether findings are imported ({@code SECURITY_HUB_ENABLED}, default true)
  * @param operatorPrincipalArns who must be able to run execute-command ({@code OPERATOR_PRINCIPAL_ARNS}, comma-separated)
- * @param logLevel              DEBUG, INFO, WARN or ERROR ({@code LOG_LEVEL}, default INFO)
+ * @param logLevel              DEBUG, INFO, WARN or ERROR ({@code LOG_LEVEL}, else {@code AWS_LAMBDA_LOG_LEVEL},
+ *                              default INFO; TRACE reads as DEBUG, FATAL as ERROR)
  * @param stateTableName        the subject store's DynamoDB table ({@code STATE_TABLE_NAME}); null when unset,
  *                              which only {@link #requireStateTableName()} rejects
  * @param chatTopicArn          a second topic for chat-application notifications ({@code CHAT_TOPIC_ARN}); null disables them
@@ -33,6 +37,8 @@ import software.amazon.awssdk.regions.Region;
  * @param awsCallLimits         attempts and timeouts of every AWS call ({@code AWS_MAX_ATTEMPTS}, the SDKs' own name,
  *                              default 4; {@code API_CALL_ATTEMPT_TIMEOUT_SECONDS}, default 20;
  *                              {@code API_CALL_TIMEOUT_SECONDS}, default 45, which must stay below the function's timeout)
+ * @param centralAlertTopicArn  an organisation's central alert topic, possibly in another account and region, that also
+ *                              gets every alert ({@code CENTRAL_ALERT_TOPIC_ARN}); null when there is none
  */
 public record CheckerConfig(
         Region region,
@@ -45,7 +51,8 @@ public record CheckerConfig(
         boolean readyAgainAlerts,
         Duration findingHeartbeat,
         double securityHubImportsPerSecond,
-        AwsCallLimits awsCallLimits) {
+        AwsCallLimits awsCallLimits,
+        String centralAlertTopicArn) {
 
     public static final int DEFAULT_HEARTBEAT_DAYS = 30;
     /** Security Hub deletes an active finding after 90 days without an update. */
@@ -57,6 +64,8 @@ public record CheckerConfig(
     public static final int MAX_AWS_ATTEMPTS = 10;
     /** Lambda's longest function timeout: no call may be allowed longer. */
     public static final int MAX_API_CALL_TIMEOUT_SECONDS = 900;
+    /** arn:PARTITION:sns:REGION:ACCOUNT:NAME, the region being where the topic's SNS client must call. */
+    private static final Pattern SNS_TOPIC_ARN = Pattern.compile("arn:[a-z-]+:sns:([a-z0-9-]+):[0-9]{12}:[A-Za-z0-9_-]{1,256}");
 
     public CheckerConfig {
         Objects.requireNonNull(region, "region");
@@ -64,6 +73,20 @@ public record CheckerConfig(
         Objects.requireNonNull(logLevel, "logLevel");
         Objects.requireNonNull(findingHeartbeat, "findingHeartbeat");
         Objects.requireNonNull(awsCallLimits, "awsCallLimits");
+    }
+
+    /**
+     * The region of the central alert topic: SNS accepts a publish only from a client of the
+     * topic's own region, which for an organisation's topic may not be this function's.
+     */
+    public Optional<Region> centralAlertTopicRegion() {
+        return Optional.ofNullable(centralAlertTopicArn).map(arn -> {
+            Matcher matcher = SNS_TOPIC_ARN.matcher(arn);
+            if (!matcher.matches()) {
+                throw new IllegalStateException("not an SNS topic ARN: " + arn);
+            }
+            return Region.of(matcher.group(1));
+        });
     }
 
     /**
@@ -104,7 +127,16 @@ public record CheckerConfig(
                 parseBoolean(env, "READY_AGAIN_ALERTS", true),
                 Duration.ofDays(parseHeartbeatDays(env)),
                 parseImportsPerSecond(env),
-                parseAwsCallLimits(env));
+                parseAwsCallLimits(env),
+                parseTopicArn(env, "CENTRAL_ALERT_TOPIC_ARN"));
+    }
+
+    private static String parseTopicArn(Map<String, String> env, String name) {
+        String value = blankToNull(env.get(name));
+        if (value != null && !SNS_TOPIC_ARN.matcher(value).matches()) {
+            throw new ConfigurationException(name + " must be an SNS topic ARN (arn:PARTITION:sns:REGION:ACCOUNT:NAME), got '" + value + "'");
+        }
+        return value;
     }
 
     private static AwsCallLimits parseAwsCallLimits(Map<String, String> env) {
@@ -203,13 +235,21 @@ public record CheckerConfig(
         return arns;
     }
 
+    /**
+     * The level JsonLog writes at. Lambda's log-level controls know six levels and pass the function's
+     * one on as AWS_LAMBDA_LOG_LEVEL (which the console can change): TRACE reads as DEBUG, the most
+     * detail written here, and FATAL as ERROR, the most severe.
+     */
     private static String parseLogLevel(Map<String, String> env) {
         String value = firstNonBlank(env.get("LOG_LEVEL"), env.get("AWS_LAMBDA_LOG_LEVEL"));
-        String level = value == null ? "INFO" : value.toUpperCase(Locale.ROOT);
-        if (!List.of("DEBUG", "INFO", "WARN", "ERROR").contains(level)) {
-            throw new ConfigurationException("LOG_LEVEL must be DEBUG, INFO, WARN or ERROR, got '" + value + "'");
-        }
-        return level;
+        String level = value == null ? "INFO" : value.strip().toUpperCase(Locale.ROOT);
+        return switch (level) {
+            case "TRACE", "DEBUG" -> "DEBUG";
+            case "INFO", "WARN", "ERROR" -> level;
+            case "FATAL" -> "ERROR";
+            default -> throw new ConfigurationException(
+                    "LOG_LEVEL must be DEBUG, INFO, WARN or ERROR (TRACE and FATAL read as DEBUG and ERROR), got '" + value + "'");
+        };
     }
 
     private static String firstNonBlank(String first, String second) {

@@ -28,7 +28,8 @@ public final class CheckEngine {
 
     /** Every check's verdict on a running task. */
     public TaskReport evaluate(TaskSnapshot snapshot) {
-        return new TaskReport(snapshot.task(), Subject.of(snapshot.task()), clock.instant(), results(snapshot), execCapableContainers(snapshot));
+        return new TaskReport(snapshot.task(), Subject.of(snapshot.task()), clock.instant(), results(snapshot), execCapableContainers(snapshot),
+                ReportResources.of(snapshot));
     }
 
     /** Every check's verdict, in registry order: on a running task, or on the next task of a service. */

@@ -47,6 +47,11 @@ public record CheckResult(
         return Optional.ofNullable(cause);
     }
 
+    /** The error an operator sees when they try ECS Exec, carried by a FAIL. */
+    public Optional<String> operatorError() {
+        return Optional.ofNullable(evidence.get(CheckDefinition.OPERATOR_ERROR));
+    }
+
     /** A copy blaming the given resource. */
     public CheckResult withCause(CauseResource newCause) {
         return new CheckResult(checkId, title, status, severity, message, remediation, documentationUrl, newCause, evidence);

@@ -17,15 +17,23 @@ import java.util.stream.Stream;
  * @param evaluatedAt   when the evaluation ran
  * @param preflight     the preflight checks' verdicts, in catalog order
  * @param serviceChecks the service checks' verdicts, in catalog order
+ * @param resources     the service, cluster and task definition as read
  */
-public record ServiceReport(NextTaskOf nextTask, Instant evaluatedAt, List<CheckResult> preflight, List<CheckResult> serviceChecks)
+public record ServiceReport(NextTaskOf nextTask, Instant evaluatedAt, List<CheckResult> preflight, List<CheckResult> serviceChecks,
+                            ReportResources resources)
         implements SubjectReport {
+
+    /** A report whose findings describe the service and its next task only. */
+    public ServiceReport(NextTaskOf nextTask, Instant evaluatedAt, List<CheckResult> preflight, List<CheckResult> serviceChecks) {
+        this(nextTask, evaluatedAt, preflight, serviceChecks, ReportResources.NONE.withService(nextTask.service()));
+    }
 
     public ServiceReport {
         Objects.requireNonNull(nextTask, "nextTask");
         Objects.requireNonNull(evaluatedAt, "evaluatedAt");
         preflight = List.copyOf(preflight);
         serviceChecks = List.copyOf(serviceChecks);
+        Objects.requireNonNull(resources, "resources");
     }
 
     @Override

@@ -27,6 +27,9 @@ public sealed interface SubjectReport permits TaskReport, ServiceReport {
     /** When the evaluation ran. */
     Instant evaluatedAt();
 
+    /** The service, cluster and task definition as read for the evaluation, for the findings' resource details. */
+    ReportResources resources();
+
     /** The verdicts, in catalog order. */
     List<CheckResult> results();
 

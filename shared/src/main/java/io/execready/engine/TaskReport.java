@@ -15,9 +15,16 @@ import java.util.Objects;
  * @param evaluatedAt          when the evaluation ran
  * @param results              one result per registered check, in registry order
  * @param execCapableContainers containers whose exec agent is running, in task order
+ * @param resources            the service, cluster and task definition as read
  */
-public record TaskReport(EcsTask task, Subject subject, Instant evaluatedAt, List<CheckResult> results, List<String> execCapableContainers)
+public record TaskReport(EcsTask task, Subject subject, Instant evaluatedAt, List<CheckResult> results, List<String> execCapableContainers,
+                         ReportResources resources)
         implements SubjectReport {
+
+    /** A report whose findings describe only the task. */
+    public TaskReport(EcsTask task, Subject subject, Instant evaluatedAt, List<CheckResult> results, List<String> execCapableContainers) {
+        this(task, subject, evaluatedAt, results, execCapableContainers, ReportResources.NONE);
+    }
 
     public TaskReport {
         Objects.requireNonNull(task, "task");
@@ -25,6 +32,7 @@ public record TaskReport(EcsTask task, Subject subject, Instant evaluatedAt, Lis
         Objects.requireNonNull(evaluatedAt, "evaluatedAt");
         results = List.copyOf(results);
         execCapableContainers = List.copyOf(execCapableContainers);
+        Objects.requireNonNull(resources, "resources");
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.execready.aws.IamGateway;
 import io.execready.aws.KmsGateway;
 import io.execready.aws.LogsGateway;
 import io.execready.aws.S3Gateway;
+import io.execready.policy.PolicyDocument;
 import io.execready.snapshot.Arn;
 import io.execready.snapshot.EcsCluster;
 import io.execready.snapshot.EcsTask;
@@ -33,7 +34,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 
 /**
- * Loads a task's {@link ExecAccess} (the exec KMS key, the audit log destinations, what the task
+ * Loads a task's {@link ExecAccess} (the exec KMS key and its policy, the audit log destinations and
+ * the log bucket's policy, what the task
  * role and each configured operator are allowed) and the task role's ssmmessages simulation. Every
  * principal gets one iam:SimulatePrincipalPolicy call per resource with all the actions it needs
  * there, all calls in parallel ({@link PrincipalSimulator}). Everything that needs only the cluster
@@ -120,12 +122,21 @@ final class ExecAccessLoader {
                 : ExecResourceArns.kmsKey(taskArn, keyId)
                         .map(arn -> completed(Fetched.present(arn)))
                         .orElseGet(() -> key.thenApply(described -> described.map(KmsKey::keyArn)));
+        // GetKeyPolicy takes a key id or ARN, not an alias: it waits for the ARN only when the cluster names an alias.
+        CompletableFuture<Fetched<PolicyDocument>> keyPolicy = keyArn.thenCompose(arn -> switch (arn) {
+            case Fetched.Present<String> present -> async("kms:GetKeyPolicy", () -> kms.keyPolicy(present.value()));
+            case Fetched.Absent<String> absent -> completed(Fetched.<PolicyDocument>absent(absent.description()));
+            case Fetched.Failed<String> failed -> completed(failed.<PolicyDocument>retyped());
+        });
         CompletableFuture<Fetched<LogGroup>> logGroup = logGroupName == null
                 ? completed(Fetched.absent("cluster " + clusterName + " sends no ECS Exec session logs to CloudWatch Logs"))
                 : async("logs:DescribeLogGroups", () -> logs.describeLogGroup(logGroupName));
         CompletableFuture<Fetched<S3Bucket>> bucket = bucketName == null
                 ? completed(Fetched.absent("cluster " + clusterName + " sends no ECS Exec session logs to S3"))
                 : async("s3:GetEncryptionConfiguration", () -> s3.describeBucket(bucketName));
+        CompletableFuture<Fetched<PolicyDocument>> bucketPolicy = bucketName == null
+                ? completed(Fetched.absent("cluster " + clusterName + " sends no ECS Exec session logs to S3"))
+                : async("s3:GetBucketPolicy", () -> s3.bucketPolicy(bucketName));
 
         CompletableFuture<TaskRoleAssessments> taskRoleAccess = taskRole.thenCombine(keyArn, (role, arn) -> role.map(r -> new TaskRolePurposes(
                         r.roleArn(), arn,
@@ -136,13 +147,13 @@ final class ExecAccessLoader {
         CompletableFuture<List<List<PermissionAssessment>>> operators = keyArn.thenCombine(taskTags, (arn, tags) -> new OperatorInputs(keyId, arn, tags))
                 .thenCompose(inputs -> operatorAssessments(task, cluster, inputs));
 
-        return CompletableFuture.allOf(key, logGroup, bucket, taskRoleAccess, operators)
+        return CompletableFuture.allOf(key, keyPolicy, logGroup, bucket, bucketPolicy, taskRoleAccess, operators)
                 .thenApply(done -> {
                     TaskRoleAssessments roleAccess = taskRoleAccess.join();
                     List<List<PermissionAssessment>> operatorAccess = operators.join();
                     return new Loaded(roleAccess.ssmMessages(), new ExecAccess(key.join(), logGroup.join(), bucket.join(),
                             roleAccess.decrypt(), roleAccess.cloudWatch(), roleAccess.bucket(),
-                            operatorAccess.get(0), operatorAccess.get(1)));
+                            operatorAccess.get(0), operatorAccess.get(1), keyPolicy.join(), bucketPolicy.join()));
                 });
     }
 
@@ -274,7 +285,8 @@ final class ExecAccessLoader {
         return new ExecAccess(Fetched.failed(failure), Fetched.failed(failure), Fetched.failed(failure),
                 Fetched.failed(failure), Fetched.failed(failure), Fetched.failed(failure),
                 operatorPrincipalArns.stream().map(p -> new PermissionAssessment(p, execute, Fetched.failed(failure))).toList(),
-                operatorPrincipalArns.stream().map(p -> new PermissionAssessment(p, startSession, Fetched.failed(failure))).toList());
+                operatorPrincipalArns.stream().map(p -> new PermissionAssessment(p, startSession, Fetched.failed(failure))).toList(),
+                Fetched.failed(failure), Fetched.failed(failure));
     }
 
     private <T> CompletableFuture<Fetched<T>> async(String action, Supplier<Fetched<T>> read) {

@@ -6,6 +6,7 @@ import io.execready.snapshot.Ec2Instance;
 import io.execready.snapshot.EcsTask;
 import io.execready.snapshot.FailureKind;
 import io.execready.snapshot.Fetched;
+import io.execready.snapshot.NetworkAcl;
 import io.execready.snapshot.NetworkInterface;
 import io.execready.snapshot.NetworkPath;
 import io.execready.snapshot.NetworkPlacement;
@@ -16,6 +17,7 @@ import io.execready.snapshot.RouteTable;
 import io.execready.snapshot.SecurityGroup;
 import io.execready.snapshot.Subnet;
 import io.execready.snapshot.TaskAttachment;
+import io.execready.snapshot.VpcDnsSettings;
 import io.execready.snapshot.VpcEndpoint;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,9 +36,11 @@ import java.util.function.Function;
  *
  * <ol>
  *   <li>the subnet, the ENI and the subnet's explicit route table;</li>
- *   <li>with the VPC id: the main route table (only without an explicit one) and the VPC endpoints;</li>
+ *   <li>with the VPC id: the main route table (only without an explicit one), the VPC endpoints
+ *       (with their policies) and the VPC's network ACLs;</li>
  *   <li>with the endpoints: the interface endpoints' subnets and, only when the VPC has an
- *       ssmmessages interface endpoint, the task's and that endpoint's security groups.</li>
+ *       ssmmessages interface endpoint, the task's and that endpoint's security groups and the VPC's
+ *       DNS attributes.</li>
  * </ol>
  */
 final class NetworkPathLoader {
@@ -146,9 +150,17 @@ final class NetworkPathLoader {
                     : reads.read("ec2:DescribeSecurityGroups", () -> ec2.describeSecurityGroups(ids));
         }));
 
-        return CompletableFuture.allOf(subnet, networkInterface, routeTable, endpoints, endpointSubnets, taskSecurityGroups, endpointSecurityGroups)
+        CompletableFuture<Fetched<List<NetworkAcl>>> networkAcls =
+                vpcId.thenCompose(vpc -> withValue(vpc, id -> reads.read("ec2:DescribeNetworkAcls", () -> ec2.describeNetworkAcls(id))));
+        CompletableFuture<Fetched<VpcDnsSettings>> vpcDns = ssmEndpoints.thenCompose(fetched -> withValue(fetched, ssm -> ssm.isEmpty()
+                ? AsyncReads.done(Fetched.<VpcDnsSettings>absent("the VPC has no ssmmessages interface endpoint whose private DNS name must resolve"))
+                : vpcId.thenCompose(vpc -> withValue(vpc, id -> reads.read("ec2:DescribeVpcAttribute", () -> ec2.describeVpcDnsSettings(id))))));
+
+        return CompletableFuture.allOf(subnet, networkInterface, routeTable, endpoints, endpointSubnets, taskSecurityGroups, endpointSecurityGroups,
+                        networkAcls, vpcDns)
                 .thenApply(done -> Fetched.present(new NetworkPath(placement, originId, subnetId, subnet.join(), networkInterface.join(),
-                        routeTable.join(), endpoints.join(), endpointSubnets.join(), taskSecurityGroups.join(), endpointSecurityGroups.join())));
+                        routeTable.join(), endpoints.join(), endpointSubnets.join(), taskSecurityGroups.join(), endpointSecurityGroups.join(),
+                        vpcDns.join(), networkAcls.join())));
     }
 
     /** The task's own record (from its event or ecs:DescribeTasks) lacks what locating its network needs. */

@@ -6,6 +6,7 @@ import io.execready.checks.CheckRegistry;
 import io.execready.engine.CheckEngine;
 import io.execready.engine.CheckResult;
 import io.execready.engine.ReadFailedException;
+import io.execready.engine.ReportResources;
 import io.execready.engine.ServiceCheck;
 import io.execready.engine.ServiceReport;
 import io.execready.publish.FindingsPort;
@@ -16,6 +17,7 @@ import io.execready.snapshot.Fetched;
 import io.execready.snapshot.NextTaskOf;
 import io.execready.snapshot.ServiceSnapshot;
 import io.execready.snapshot.Subject;
+import io.execready.snapshot.TaskSnapshot;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,13 +88,14 @@ public final class ServiceEvaluation {
     public ServiceReport evaluate(EcsService service) {
         NextTaskOf next = NextTaskOf.of(service);
         CheckEngine preflight = new CheckEngine(CheckRegistry.preflight(service.awsvpcNetwork().isPresent()), clock);
-        List<CheckResult> preflightResults = preflight.results(snapshots.load(next));
+        TaskSnapshot nextSnapshot = snapshots.load(next);
+        List<CheckResult> preflightResults = preflight.results(nextSnapshot);
         ServiceSnapshot snapshot = new ServiceSnapshot(service, primaryTasks(service));
         List<CheckResult> serviceResults = new ArrayList<>();
         for (ServiceCheck check : serviceChecks) {
             serviceResults.add(evaluateOne(check, snapshot));
         }
-        return new ServiceReport(next, clock.instant(), preflightResults, serviceResults);
+        return new ServiceReport(next, clock.instant(), preflightResults, serviceResults, ReportResources.of(nextSnapshot).withService(service));
     }
 
     private ServiceOutcome reportOnly(EcsService service) {

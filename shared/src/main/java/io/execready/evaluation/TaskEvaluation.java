@@ -44,9 +44,17 @@ public final class TaskEvaluation {
     private final FindingsPort findings;
     private final EcsGateway ecs;
     private final TaskEventVersions versions;
+    private final ExecProbeStage probes;
 
     public TaskEvaluation(SnapshotSource snapshots, CheckEngine engine, FindingsPort findings, EcsGateway ecs,
                           TaskEventVersions versions) {
+        this(snapshots, engine, findings, ecs, versions, ExecProbeStage.off());
+    }
+
+    /** @param probes the opt-in ECS Exec probe, run after the first pass where it is turned on */
+    public TaskEvaluation(SnapshotSource snapshots, CheckEngine engine, FindingsPort findings, EcsGateway ecs,
+                          TaskEventVersions versions, ExecProbeStage probes) {
+        this.probes = Objects.requireNonNull(probes, "probes");
         this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
         this.engine = Objects.requireNonNull(engine, "engine");
         this.findings = Objects.requireNonNull(findings, "findings");
@@ -106,15 +114,20 @@ public final class TaskEvaluation {
         return new TaskEventOutcome.Evaluated(evaluated);
     }
 
-    /** Evaluates without publishing anything. */
+    /** Evaluates without publishing anything, nor opening an ECS Exec session (a probe already run is reported). */
     public TaskReport evaluate(EcsTask task) {
-        return engine.evaluate(snapshots.load(new RunningTask(task)));
+        TaskSnapshot loaded = snapshots.load(new RunningTask(task));
+        TaskReport firstPass = engine.evaluate(loaded);
+        TaskSnapshot snapshot = probes.recall(loaded, firstPass);
+        return snapshot == loaded ? firstPass : engine.evaluate(snapshot);
     }
 
     /** Evaluates and, when the task speaks for its subject, publishes what changed. */
     public EvaluationOutcome evaluateAndPublish(EcsTask task) {
-        TaskSnapshot snapshot = snapshots.load(new RunningTask(task));
-        TaskReport report = engine.evaluate(snapshot);
+        TaskSnapshot loaded = snapshots.load(new RunningTask(task));
+        TaskReport firstPass = engine.evaluate(loaded);
+        TaskSnapshot snapshot = probes.attach(loaded, firstPass);
+        TaskReport report = snapshot == loaded ? firstPass : engine.evaluate(snapshot);
         PublishAuthority authority = PublishAuthority.of(snapshot);
         PublishResult published = authority.authoritative() ? findings.publish(report) : PublishResult.NOTHING;
         return new EvaluationOutcome(report, authority, published);

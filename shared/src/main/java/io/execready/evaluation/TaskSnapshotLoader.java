@@ -108,6 +108,6 @@ public final class TaskSnapshotLoader {
     private Fetched<TaskRole> instanceProfileRole(ContainerHost host) {
         return host.ec2Instance().join().flatMap(instance -> instance.instanceProfileArn() == null
                 ? Fetched.absent("the task has no task role and its EC2 instance " + instance.instanceId() + " has no instance profile")
-                : iam.instanceProfileRole(instance.instanceProfileArn()).map(roleArn -> new TaskRole(roleArn, RoleSource.INSTANCE_PROFILE)));
+                : iam.instanceProfileRole(instance.instanceProfileArn()).map(roleArn -> new TaskRole(roleArn, RoleSource.INSTANCE_PROFILE, instance.metadataOptions())));
     }
 }

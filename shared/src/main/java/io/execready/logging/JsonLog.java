@@ -67,9 +67,14 @@ public final class JsonLog {
         write(3, message, fields);
     }
 
-    /** Writes one embedded-metric-format line, which CloudWatch turns into metrics without an API call. */
+    /**
+     * Writes one embedded-metric-format line, which CloudWatch turns into metrics without an API
+     * call. Never filtered here, and written at this log's own threshold, which is the function's
+     * application log level: Lambda's filter keeps a line at that level, so metrics survive a
+     * function set to WARN or ERROR (a line with no level would count as INFO and be dropped).
+     */
     public void metrics(Metrics metrics) {
-        String line = metrics.line(clock);
+        String line = metrics.line(clock, LEVELS.get(threshold));
         synchronized (out) {
             out.println(line);
         }

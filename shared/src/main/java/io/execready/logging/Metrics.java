@@ -67,8 +67,17 @@ public final class Metrics {
         return counts.isEmpty();
     }
 
-    /** The EMF line for the counts so far. */
+    /** The EMF line for the counts so far, at INFO. */
     public String line(Clock clock) {
+        return line(clock, "INFO");
+    }
+
+    /**
+     * The EMF line for the counts so far, carrying {@code level}. Lambda's log-level filter reads a
+     * JSON line's {@code level} (a line without one counts as INFO), so a line at the function's
+     * own threshold is kept whatever the threshold is: see {@link JsonLog#metrics(Metrics)}.
+     */
+    public String line(Clock clock, String level) {
         List<Map<String, String>> definitions = new ArrayList<>();
         counts.keySet().forEach(name -> definitions.add(Map.of("Name", name, "Unit", "Count")));
         Map<String, Object> directive = new LinkedHashMap<>();
@@ -76,6 +85,7 @@ public final class Metrics {
         directive.put("Dimensions", List.of(List.of(FUNCTION_DIMENSION)));
         directive.put("Metrics", definitions);
         Map<String, Object> root = new LinkedHashMap<>();
+        root.put("level", level);
         root.put("_aws", Map.of("Timestamp", clock.millis(), "CloudWatchMetrics", List.of(directive)));
         root.put(FUNCTION_DIMENSION, function);
         root.putAll(counts);

@@ -7,9 +7,12 @@ import io.execready.engine.SubjectReport;
 import io.execready.snapshot.EcsTask;
 import io.execready.snapshot.Subject;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +39,6 @@ public final class AlertComposer {
     public static final String STATUS_NOT_READY = "NOT_READY";
     public static final String STATUS_READY = "READY";
 
-    /** Long enough for every catalog id that fails at once; cut at a whole id beyond that. */
-    static final int MAX_CHECK_IDS_LENGTH = 512;
     /** SNS takes 256 KiB, attributes included; the body keeps well below it. */
     static final int MAX_MESSAGE_BYTES = 240_000;
 
@@ -59,6 +60,7 @@ public final class AlertComposer {
             text.append('\n').append(i + 1).append(". ").append(failure.title())
                     .append(" [").append(failure.checkId()).append(", ").append(failure.severity()).append("]\n");
             text.append("   Problem: ").append(failure.message()).append('\n');
+            failure.operatorError().ifPresent(error -> text.append("   What you see: ").append(error).append('\n'));
             if (!failure.remediation().isBlank()) {
                 text.append("   Fix: ").append(failure.remediation()).append('\n');
             }
@@ -75,9 +77,14 @@ public final class AlertComposer {
         appendOthers(text, "Could not be evaluated (this says nothing about ECS Exec either way):", report.withStatus(CheckStatus.UNKNOWN));
 
         Severity highest = failures.stream().map(CheckResult::severity).max(Comparator.naturalOrder()).orElseThrow();
-        Map<String, String> attributes = attributes(report, scope, highest, STATUS_NOT_READY,
-                failures.stream().map(CheckResult::checkId).toList());
-        return Optional.of(new Alert(subjectLine("ECS Exec not ready: ", subject), limitBytes(text.toString()), attributes));
+        Map<String, String> attributes = attributes(report, scope, highest, STATUS_NOT_READY);
+        List<String> nextSteps = failures.stream()
+                .filter(failure -> !failure.remediation().isBlank())
+                .map(failure -> failure.title() + ": " + failure.remediation())
+                .toList();
+        Alert.ChatContext chat = new Alert.ChatContext(threadId(subject), nextSteps, relatedResources(report, failures));
+        return Optional.of(new Alert(subjectLine("ECS Exec not ready: ", subject), limitBytes(text.toString()), attributes,
+                failures.stream().map(CheckResult::checkId).toList(), chat));
     }
 
     /**
@@ -113,8 +120,9 @@ public final class AlertComposer {
             commands.forEach(command -> text.append("  ").append(command).append('\n'));
         }
 
-        Map<String, String> attributes = attributes(report, scope, Severity.INFORMATIONAL, STATUS_READY, checkIds);
-        return Optional.of(new Alert(subjectLine("ECS Exec ready again: ", subject), limitBytes(text.toString()), attributes));
+        Map<String, String> attributes = attributes(report, scope, Severity.INFORMATIONAL, STATUS_READY);
+        Alert.ChatContext chat = new Alert.ChatContext(threadId(subject), commands, relatedResources(report, List.of()));
+        return Optional.of(new Alert(subjectLine("ECS Exec ready again: ", subject), limitBytes(text.toString()), attributes, checkIds, chat));
     }
 
     private static void appendWhere(StringBuilder text, SubjectReport report, FindingScope scope) {
@@ -148,36 +156,37 @@ public final class AlertComposer {
         results.forEach(r -> text.append("- ").append(r.title()).append(" [").append(r.checkId()).append("]: ").append(r.message()).append('\n'));
     }
 
-    /** Seven attributes, within SNS's ten: what a filter policy needs to route the alert. */
-    private static Map<String, String> attributes(SubjectReport report, FindingScope scope, Severity severity, String status, List<String> checkIds) {
+    /** Six string attributes and the check ids, within SNS's ten: what a filter policy needs to route the alert. */
+    private static Map<String, String> attributes(SubjectReport report, FindingScope scope, Severity severity, String status) {
         Subject subject = report.subject();
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put(ATTRIBUTE_SEVERITY, severity.name());
         attributes.put(ATTRIBUTE_STATUS, status);
         attributes.put(ATTRIBUTE_CLUSTER, subject.clusterName());
         attributes.put(subject.kind() == Subject.Kind.SERVICE ? ATTRIBUTE_SERVICE : ATTRIBUTE_GROUP, subject.name());
-        if (!checkIds.isEmpty()) {
-            attributes.put(ATTRIBUTE_CHECK_IDS, joinWholeIds(checkIds));
-        }
         attributes.put(ATTRIBUTE_ACCOUNT, scope.awsAccountId());
         attributes.put(ATTRIBUTE_REGION, scope.region());
         return attributes;
     }
 
-    /** Comma-separated ids; ids that do not fit are left out whole, never cut in half. */
-    static String joinWholeIds(List<String> checkIds) {
-        StringBuilder joined = new StringBuilder();
-        for (String id : checkIds) {
-            int needed = (joined.isEmpty() ? 0 : 1) + id.length();
-            if (joined.length() + needed > MAX_CHECK_IDS_LENGTH) {
-                break;
-            }
-            if (!joined.isEmpty()) {
-                joined.append(',');
-            }
-            joined.append(id);
+    /** One chat thread per subject: the same id for every alert about it, whatever its text. */
+    static String threadId(Subject subject) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(subject.key().getBytes(StandardCharsets.UTF_8));
+            return "execready-" + HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime provides SHA-256", e);
         }
-        return joined.isEmpty() ? AsffLimits.truncate(checkIds.getFirst(), MAX_CHECK_IDS_LENGTH) : joined.toString();
+    }
+
+    /** The subject's own ARN (the service, else the cluster), the task, and what the failures blame. */
+    private static List<String> relatedResources(SubjectReport report, List<CheckResult> failures) {
+        Subject subject = report.subject();
+        List<String> related = new ArrayList<>();
+        related.add(subject.kind() == Subject.Kind.SERVICE ? subject.serviceArn() : subject.clusterArn());
+        related.add(report.task().taskArn());
+        failures.forEach(failure -> failure.causeResource().map(cause -> cause.id()).filter(id -> !related.contains(id)).ifPresent(related::add));
+        return related;
     }
 
     /**

@@ -58,6 +58,11 @@ public final class AsffFindingCodec {
         return bytes.toByteArray();
     }
 
+    /** The finding as BatchImportFindings sends it: ASFF JSON with the API's member names. */
+    public static ObjectNode json(AwsSecurityFinding finding) {
+        return object(finding);
+    }
+
     public static AwsSecurityFinding decode(byte[] encoded) {
         JsonNode json;
         try (InputStream gzip = new GZIPInputStream(new ByteArrayInputStream(encoded))) {

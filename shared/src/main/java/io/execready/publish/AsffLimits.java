@@ -33,6 +33,9 @@ public final class AsffLimits {
     public static final int OTHER_DETAIL_KEY = 127;
     /** "fewer than 1,024 characters". */
     public static final int OTHER_DETAIL_VALUE = 1023;
+    public static final int TAGS = 50;
+    public static final int TAG_KEY = 128;
+    public static final int TAG_VALUE = 256;
     /** 240 KB per finding, counted in decimal kilobytes to stay on the safe side. */
     public static final int FINDING_BYTES = 240_000;
 
@@ -76,6 +79,20 @@ public final class AsffLimits {
      */
     public static Map<String, String> otherDetails(Map<String, String> details) {
         return boundedMap(details, OTHER_DETAILS, OTHER_DETAIL_KEY, OTHER_DETAIL_VALUE, OMITTED_ENTRIES);
+    }
+
+    /**
+     * Resource tags as ASFF takes them: keys of 1 to 128 and values of 0 to 256 characters, at most
+     * 50 (AWS's own tag limit); what does not fit is cut, never an exception.
+     */
+    public static Map<String, String> tags(Map<String, String> tags) {
+        Map<String, String> bounded = new LinkedHashMap<>();
+        tags.entrySet().stream()
+                .filter(e -> e.getKey() != null && !e.getKey().isBlank() && e.getValue() != null)
+                .sorted(Map.Entry.comparingByKey())
+                .limit(TAGS)
+                .forEach(e -> bounded.putIfAbsent(truncate(e.getKey(), TAG_KEY), truncate(e.getValue(), TAG_VALUE)));
+        return bounded;
     }
 
     /** At most 32 resources, in the given order (the most important first). */

@@ -136,8 +136,16 @@ public final class SecurityHubFindingsPort implements FindingsPort {
             int unchanged = 0;
             int inFlight = 0;
             for (CheckResult result : report.results()) {
-                String key = FindingVersion.active(VerdictFingerprint.of(result, report.target()));
                 Optional<CheckState> stored = state.check(result.checkId());
+                if (!AsffFindingMapper.imported(result.status())) {
+                    switch (notImported(stored, now)) {
+                        case NotImported.Nothing nothing -> unchanged++;
+                        case NotImported.InFlight busy -> inFlight++;
+                        case NotImported.Archive archive -> planned.add(archive.planned());
+                    }
+                    continue;
+                }
+                String key = FindingVersion.active(VerdictFingerprint.of(result, report.target()));
                 if (stored.isPresent() && stored.get().inFlight(key, now, RESERVATION_LEASE)) {
                     inFlight++;
                 } else if (stored.isPresent() && key.equals(stored.get().fingerprint()) && !heartbeatDue(stored.get(), now)) {
@@ -152,7 +160,7 @@ public final class SecurityHubFindingsPort implements FindingsPort {
             if (store.reserve(subject, planned.stream().map(Planned::reservation).toList(), now)) {
                 FindingContext context = new FindingContext(scope, timesOf(planned));
                 List<Planned> withFindings = planned.stream()
-                        .map(p -> new Planned(p.result(), p.reservation(), mapper.map(p.result(), report, context)))
+                        .map(p -> p.finding() != null ? p : new Planned(p.result(), p.reservation(), mapper.map(p.result(), report, context)))
                         .toList();
                 PublishOutcome outcome = importReserved(subject, withFindings, report.task().taskArn());
                 return new Round(outcome.imported(), unchanged, inFlight, outcome.calls());
@@ -178,9 +186,7 @@ public final class SecurityHubFindingsPort implements FindingsPort {
                     inFlight++;
                     continue;
                 }
-                Reservation reservation = reservation(stored.checkId(), key, Optional.of(stored), now);
-                AwsSecurityFinding last = AsffFindingCodec.decode(stored.finding().asByteArray());
-                planned.add(new Planned(null, reservation, AsffFindingMapper.archived(last, reservation.updatedAt())));
+                planned.add(archiving(stored, key, now));
             }
             if (planned.isEmpty()) {
                 return new Round(0, unchanged, inFlight, 0);
@@ -221,7 +227,7 @@ public final class SecurityHubFindingsPort implements FindingsPort {
                 store.release(subject, p.reservation());
             } else {
                 String status = p.result() == null ? p.finding().compliance().statusAsString() : p.result().status().name();
-                String task = taskArn != null ? taskArn : p.finding().productFields().getOrDefault(AsffFindingMapper.PRODUCT_FIELD_PREFIX + "TaskArn", "unknown");
+                String task = taskArn != null ? taskArn : AsffFindingMapper.evaluatedTaskArn(p.finding()).orElse("unknown");
                 store.recordImport(subject, p.reservation(), status, task, AsffFindingCodec.encode(p.finding()), now);
             }
         }
@@ -330,6 +336,40 @@ public final class SecurityHubFindingsPort implements FindingsPort {
             throw new ExecReadyException("Interrupted while waiting to write the state of " + subject.describe(), e);
         }
         return store.read(subject);
+    }
+
+    /**
+     * A NOT_APPLICABLE verdict is not a finding: nothing to import, unless an earlier verdict of the
+     * check was imported and is still active, which is then archived (Security Hub archives such
+     * results by itself only for AWS Config rules).
+     */
+    private NotImported notImported(Optional<CheckState> stored, Instant now) {
+        if (stored.isEmpty() || stored.get().fingerprint() == null || stored.get().finding() == null || stored.get().isArchived()) {
+            return new NotImported.Nothing();
+        }
+        String key = FindingVersion.archived(stored.get().fingerprint());
+        if (stored.get().inFlight(key, now, RESERVATION_LEASE)) {
+            return new NotImported.InFlight();
+        }
+        return new NotImported.Archive(archiving(stored.get(), key, now));
+    }
+
+    /** The last imported finding of a check, archived: everything a reviewer saw stays, only RecordState and UpdatedAt change. */
+    private Planned archiving(CheckState stored, String archivedKey, Instant now) {
+        Reservation reservation = reservation(stored.checkId(), archivedKey, Optional.of(stored), now);
+        AwsSecurityFinding last = AsffFindingCodec.decode(stored.finding().asByteArray());
+        return new Planned(null, reservation, AsffFindingMapper.archived(last, reservation.updatedAt()));
+    }
+
+    private sealed interface NotImported {
+        record Nothing() implements NotImported {
+        }
+
+        record InFlight() implements NotImported {
+        }
+
+        record Archive(Planned planned) implements NotImported {
+        }
     }
 
     private Reservation reservation(String checkId, String key, Optional<CheckState> stored, Instant now) {

@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param environmentNames       names from {@code environment[]}
  * @param secretNames            names from {@code secrets[]}
  * @param mountPoints            volumes mounted into the container
+ * @param noProxy                the value of {@code NO_PROXY} (else {@code no_proxy}) in {@code environment[]},
+ *                               the one environment value kept; null when unset
  */
 public record ContainerDefinition(
         String name,
@@ -32,13 +34,21 @@ public record ContainerDefinition(
         String logDriver,
         List<String> environmentNames,
         List<String> secretNames,
-        List<MountPoint> mountPoints) {
+        List<MountPoint> mountPoints,
+        String noProxy) {
 
     public ContainerDefinition {
         Objects.requireNonNull(name, "name");
         environmentNames = environmentNames == null ? List.of() : List.copyOf(environmentNames);
         secretNames = secretNames == null ? List.of() : List.copyOf(secretNames);
         mountPoints = mountPoints == null ? List.of() : List.copyOf(mountPoints);
+    }
+
+    public ContainerDefinition(String name, String image, Boolean essential, Boolean readonlyRootFilesystem, Boolean initProcessEnabled,
+                               Boolean restartPolicyEnabled, Integer memory, Integer memoryReservation, String logDriver,
+                               List<String> environmentNames, List<String> secretNames, List<MountPoint> mountPoints) {
+        this(name, image, essential, readonlyRootFilesystem, initProcessEnabled, restartPolicyEnabled, memory, memoryReservation,
+                logDriver, environmentNames, secretNames, mountPoints, null);
     }
 
     public boolean hasReadOnlyRoot() {

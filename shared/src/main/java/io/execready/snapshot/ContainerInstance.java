@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param ec2InstanceId        {@code i-...} for EC2; {@code mi-...} (the Systems Manager managed
  *                             instance) for ECS Anywhere; null when unreported
  * @param agentVersion         {@code versionInfo.agentVersion}, or null
- * @param attributes           the instance's attributes by name, such as {@code ecs.os-type}
+ * @param attributes           the instance's attributes by name, such as {@code ecs.os-type}; an attribute
+ *                             registered without a value (an ECS capability) maps to ""
  */
 public record ContainerInstance(String containerInstanceArn, String ec2InstanceId, String agentVersion, Map<String, String> attributes) {
 
@@ -33,6 +34,11 @@ public record ContainerInstance(String containerInstanceArn, String ec2InstanceI
     /** {@code ecs.os-family}, for example WINDOWS_SERVER_2022_CORE or LINUX. */
     public Optional<String> osFamily() {
         return Optional.ofNullable(attributes.get(OS_FAMILY));
+    }
+
+    /** Whether the instance registered the attribute (ECS capabilities carry no value: only the name counts). */
+    public boolean hasAttribute(String name) {
+        return attributes.containsKey(name);
     }
 
     /** Whether this is an ECS Anywhere instance: those register with their managed-instance id. */

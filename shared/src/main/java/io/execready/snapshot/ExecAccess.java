@@ -1,5 +1,6 @@
 package io.execready.snapshot;
 
+import io.execready.policy.PolicyDocument;
 import java.util.List;
 import java.util.Objects;
 
@@ -18,6 +19,8 @@ import java.util.Objects;
  * @param taskRoleS3AuditLog         the task role's s3 permissions for the bucket
  * @param operatorExecuteCommand     one assessment per configured operator: execute-command on the task; empty when no operator is configured
  * @param operatorStartSession       one assessment per configured operator: ssm:StartSession on the task; empty when no operator is configured
+ * @param execKeyPolicy              kms:GetKeyPolicy of the exec key; Absent without a key
+ * @param auditBucketPolicy          s3:GetBucketPolicy of the OVERRIDE bucket; Absent when not configured or when the bucket has no policy
  */
 public record ExecAccess(
         Fetched<KmsKey> execKmsKey,
@@ -27,7 +30,9 @@ public record ExecAccess(
         Fetched<PermissionAssessment> taskRoleCloudWatchAuditLog,
         Fetched<PermissionAssessment> taskRoleS3AuditLog,
         List<PermissionAssessment> operatorExecuteCommand,
-        List<PermissionAssessment> operatorStartSession) {
+        List<PermissionAssessment> operatorStartSession,
+        Fetched<PolicyDocument> execKeyPolicy,
+        Fetched<PolicyDocument> auditBucketPolicy) {
 
     public ExecAccess {
         Objects.requireNonNull(execKmsKey, "execKmsKey");
@@ -36,6 +41,8 @@ public record ExecAccess(
         Objects.requireNonNull(taskRoleKmsDecrypt, "taskRoleKmsDecrypt");
         Objects.requireNonNull(taskRoleCloudWatchAuditLog, "taskRoleCloudWatchAuditLog");
         Objects.requireNonNull(taskRoleS3AuditLog, "taskRoleS3AuditLog");
+        Objects.requireNonNull(execKeyPolicy, "execKeyPolicy");
+        Objects.requireNonNull(auditBucketPolicy, "auditBucketPolicy");
         operatorExecuteCommand = List.copyOf(operatorExecuteCommand);
         operatorStartSession = List.copyOf(operatorStartSession);
     }

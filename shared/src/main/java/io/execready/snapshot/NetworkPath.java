@@ -21,6 +21,10 @@ import java.util.Objects;
  *                               VPC has an ssmmessages interface endpoint, Absent otherwise
  * @param endpointSecurityGroups the security groups of the VPC's ssmmessages interface endpoints;
  *                               Absent when there is none
+ * @param vpcDns                 the VPC's DNS attributes; read only when the VPC has an ssmmessages
+ *                               interface endpoint, Absent otherwise
+ * @param networkAcls            the VPC's network ACLs (the task's subnet's and the endpoints' subnets'
+ *                               among them), read once per VPC
  */
 public record NetworkPath(
         NetworkPlacement placement,
@@ -32,7 +36,9 @@ public record NetworkPath(
         Fetched<List<VpcEndpoint>> vpcEndpoints,
         Fetched<List<Subnet>> endpointSubnets,
         Fetched<List<SecurityGroup>> taskSecurityGroups,
-        Fetched<List<SecurityGroup>> endpointSecurityGroups) {
+        Fetched<List<SecurityGroup>> endpointSecurityGroups,
+        Fetched<VpcDnsSettings> vpcDns,
+        Fetched<List<NetworkAcl>> networkAcls) {
 
     public NetworkPath {
         Objects.requireNonNull(placement, "placement");
@@ -45,5 +51,7 @@ public record NetworkPath(
         Objects.requireNonNull(endpointSubnets, "endpointSubnets");
         Objects.requireNonNull(taskSecurityGroups, "taskSecurityGroups");
         Objects.requireNonNull(endpointSecurityGroups, "endpointSecurityGroups");
+        Objects.requireNonNull(vpcDns, "vpcDns");
+        Objects.requireNonNull(networkAcls, "networkAcls");
     }
 }

@@ -15,11 +15,23 @@ import java.util.Optional;
  *                      all (a GuardDuty runtime-monitoring sidecar or Service Connect proxy), which
  *                      is not the same as an empty list
  */
-public record TaskContainer(String name, String containerArn, String lastStatus, String image, List<ManagedAgent> managedAgents) {
+public record TaskContainer(String name, String containerArn, String lastStatus, String image, List<ManagedAgent> managedAgents,
+                            String runtimeId) {
 
     public TaskContainer {
         Objects.requireNonNull(name, "name");
         managedAgents = managedAgents == null ? null : List.copyOf(managedAgents);
+        runtimeId = runtimeId == null ? "" : runtimeId;
+    }
+
+    /** A container whose runtime id was not reported. */
+    public TaskContainer(String name, String containerArn, String lastStatus, String image, List<ManagedAgent> managedAgents) {
+        this(name, containerArn, lastStatus, image, managedAgents, "");
+    }
+
+    /** The container runtime's id (Docker's container id), which an ECS Exec session's target names; empty when not reported. */
+    public Optional<String> reportedRuntimeId() {
+        return runtimeId.isEmpty() ? Optional.empty() : Optional.of(runtimeId);
     }
 
     /** The container's ECS Exec agent, when ECS reported one. */

@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param networkPath              the subnet, routes and endpoints the exec agent's traffic depends on;
  *                                 Absent when the task is in no VPC (ECS Anywhere), Failed when its
  *                                 subnet could not be found
+ * @param execProbe                whether a real ECS Exec session came up; gathered after the other
+ *                                 checks ran, {@link ExecProbe.Off} unless probing is turned on
  */
 public record TaskSnapshot(
         EvaluatedTask target,
@@ -27,7 +29,8 @@ public record TaskSnapshot(
         Fetched<PermissionSimulation> taskRoleSsmMessages,
         ExecAccess execAccess,
         Fetched<ContainerInstance> containerInstance,
-        Fetched<NetworkPath> networkPath) {
+        Fetched<NetworkPath> networkPath,
+        ExecProbe execProbe) {
 
     public TaskSnapshot {
         Objects.requireNonNull(target, "target");
@@ -39,6 +42,21 @@ public record TaskSnapshot(
         Objects.requireNonNull(execAccess, "execAccess");
         Objects.requireNonNull(containerInstance, "containerInstance");
         Objects.requireNonNull(networkPath, "networkPath");
+        Objects.requireNonNull(execProbe, "execProbe");
+    }
+
+    /** A snapshot as the loader gathers it: no probe (yet). */
+    public TaskSnapshot(EvaluatedTask target, Fetched<TaskDefinition> taskDefinition, Fetched<EcsService> owningService,
+                        Fetched<EcsCluster> cluster, Fetched<TaskRole> taskRole, Fetched<PermissionSimulation> taskRoleSsmMessages,
+                        ExecAccess execAccess, Fetched<ContainerInstance> containerInstance, Fetched<NetworkPath> networkPath) {
+        this(target, taskDefinition, owningService, cluster, taskRole, taskRoleSsmMessages, execAccess, containerInstance,
+                networkPath, new ExecProbe.Off(target.task().clusterName()));
+    }
+
+    /** The same facts with the probe's. */
+    public TaskSnapshot withExecProbe(ExecProbe probe) {
+        return new TaskSnapshot(target, taskDefinition, owningService, cluster, taskRole, taskRoleSsmMessages, execAccess,
+                containerInstance, networkPath, probe);
     }
 
     /** A running task's snapshot. */

@@ -3,6 +3,7 @@ package io.execready.snapshot;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A VPC endpoint, as ec2:DescribeVpcEndpoints reports it.
@@ -24,7 +25,8 @@ public record VpcEndpoint(
         boolean privateDnsEnabled,
         List<String> subnetIds,
         List<String> securityGroupIds,
-        List<String> routeTableIds) {
+        List<String> routeTableIds,
+        String policyDocument) {
 
     public VpcEndpoint {
         Objects.requireNonNull(vpcEndpointId, "vpcEndpointId");
@@ -32,6 +34,17 @@ public record VpcEndpoint(
         subnetIds = subnetIds == null ? List.of() : List.copyOf(subnetIds);
         securityGroupIds = securityGroupIds == null ? List.of() : List.copyOf(securityGroupIds);
         routeTableIds = routeTableIds == null ? List.of() : List.copyOf(routeTableIds);
+    }
+
+    /** An endpoint as before its policy was read: a gateway or interface endpoint with the default policy. */
+    public VpcEndpoint(String vpcEndpointId, String serviceName, String type, String state, boolean privateDnsEnabled,
+                       List<String> subnetIds, List<String> securityGroupIds, List<String> routeTableIds) {
+        this(vpcEndpointId, serviceName, type, state, privateDnsEnabled, subnetIds, securityGroupIds, routeTableIds, null);
+    }
+
+    /** The endpoint policy; empty when the endpoint reports none (the default: full access). */
+    public Optional<String> policy() {
+        return Optional.ofNullable(policyDocument).filter(p -> !p.isBlank());
     }
 
     public boolean isInterface() {

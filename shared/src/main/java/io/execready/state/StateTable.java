@@ -3,7 +3,10 @@ package io.execready.state;
 import io.execready.snapshot.Subject;
 import java.time.Duration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -76,20 +79,25 @@ public final class StateTable {
         dynamoDb.createTable(r -> r.tableName(tableName)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(
-                        a -> a.attributeName(PARTITION_KEY).attributeType(ScalarAttributeType.S),
-                        a -> a.attributeName(SORT_KEY).attributeType(ScalarAttributeType.S),
-                        a -> a.attributeName(CLUSTER_ATTRIBUTE).attributeType(ScalarAttributeType.S),
-                        a -> a.attributeName(SUBJECT_KEY_ATTRIBUTE).attributeType(ScalarAttributeType.S))
-                .keySchema(
-                        k -> k.attributeName(PARTITION_KEY).keyType(KeyType.HASH),
-                        k -> k.attributeName(SORT_KEY).keyType(KeyType.RANGE))
-                .globalSecondaryIndexes(i -> i.indexName(CLUSTER_INDEX)
-                        .keySchema(
-                                k -> k.attributeName(CLUSTER_ATTRIBUTE).keyType(KeyType.HASH),
-                                k -> k.attributeName(SUBJECT_KEY_ATTRIBUTE).keyType(KeyType.RANGE))
-                        .projection(pr -> pr.projectionType(ProjectionType.KEYS_ONLY))));
+                        stringAttribute(PARTITION_KEY),
+                        stringAttribute(SORT_KEY),
+                        stringAttribute(CLUSTER_ATTRIBUTE),
+                        stringAttribute(SUBJECT_KEY_ATTRIBUTE))
+                .keySchema(key(PARTITION_KEY, KeyType.HASH), key(SORT_KEY, KeyType.RANGE))
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName(CLUSTER_INDEX)
+                        .keySchema(key(CLUSTER_ATTRIBUTE, KeyType.HASH), key(SUBJECT_KEY_ATTRIBUTE, KeyType.RANGE))
+                        .projection(pr -> pr.projectionType(ProjectionType.KEYS_ONLY))
+                        .build()));
         dynamoDb.waiter().waitUntilTableExists(r -> r.tableName(tableName));
         dynamoDb.updateTimeToLive(r -> r.tableName(tableName)
                 .timeToLiveSpecification(t -> t.attributeName(TTL_ATTRIBUTE).enabled(true)));
+    }
+
+    private static AttributeDefinition stringAttribute(String name) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+    }
+
+    private static KeySchemaElement key(String name, KeyType type) {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
     }
 }

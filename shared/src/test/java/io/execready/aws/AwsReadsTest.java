@@ -104,4 +104,20 @@ class AwsReadsTest {
     void read_whenSuccessful_passesValueThrough() {
         assertThat(AwsReads.read("ecs:DescribeClusters", () -> Fetched.present("ok"))).isEqualTo(Fetched.present("ok"));
     }
+
+    @Test
+    void policy_whenTheDocumentIsNotAPolicy_failsAsAnInvalidResponseOfTheAction() {
+        Fetched<io.execready.policy.PolicyDocument> read = AwsReads.policy("kms:GetKeyPolicy", "{\"Version\":\"2012-10-17\"}");
+
+        assertThat(read).isInstanceOfSatisfying(Fetched.Failed.class, f -> assertThat(f.failure())
+                .extracting(ReadFailure::action, ReadFailure::kind).containsExactly("kms:GetKeyPolicy", FailureKind.INVALID_RESPONSE));
+    }
+
+    @Test
+    void policy_whenUrlEncoded_decodesItFirst() {
+        Fetched<io.execready.policy.PolicyDocument> read = AwsReads.policy("s3:GetBucketPolicy",
+                "%7B%22Statement%22%3A%5B%7B%22Effect%22%3A%22Allow%22%2C%22Principal%22%3A%22*%22%2C%22Action%22%3A%22*%22%7D%5D%7D");
+
+        assertThat(read.asOptional()).hasValueSatisfying(p -> assertThat(p.statements()).hasSize(1));
+    }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
 
 /**
  * The KMS, CloudWatch Logs, S3 and ECS tag reads through the clients {@link AwsClients} builds,
@@ -112,10 +113,10 @@ class SdkAuditGatewaysTest {
         clients.s3().createBucket(r -> r.bucket("exec-audit-plain"));
         clients.s3().createBucket(r -> r.bucket("exec-audit-sse-s3"));
         clients.s3().putBucketEncryption(r -> r.bucket("exec-audit-sse-s3").serverSideEncryptionConfiguration(c -> c
-                .rules(rule -> rule.applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AES256)))));
+                .rules(ServerSideEncryptionRule.builder().applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AES256)).build())));
         clients.s3().createBucket(r -> r.bucket("exec-audit-kms"));
         clients.s3().putBucketEncryption(r -> r.bucket("exec-audit-kms").serverSideEncryptionConfiguration(c -> c
-                .rules(rule -> rule.applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AWS_KMS)))));
+                .rules(ServerSideEncryptionRule.builder().applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AWS_KMS)).build())));
 
         // The emulator answers ServerSideEncryptionConfigurationNotFoundError for a bucket that never had
         // encryption set (real S3 reports SSE-S3 for every bucket): read as no default encryption.
@@ -127,8 +128,38 @@ class SdkAuditGatewaysTest {
     }
 
     @Test
+    void keyPolicy_readsTheDefaultPolicyOnceAndTellsAMissingKey() {
+        String keyArn = clients.kms().createKey().keyMetadata().arn();
+        KmsGateway kms = new SdkKmsGateway(clients.kms(), new ReadCache());
+
+        Fetched<io.execready.policy.PolicyDocument> policy = kms.keyPolicy(keyArn);
+
+        assertThat(policy.asOptional()).hasValueSatisfying(p -> assertThat(p.statements()).anySatisfy(statement ->
+                assertThat(statement.principal()).containsEntry("AWS", java.util.List.of("arn:aws:iam::" + LocalAws.ACCOUNT_ID + ":root"))));
+        assertThat(kms.keyPolicy(keyArn)).as("read once per invocation").isSameAs(policy);
+        assertThat(kms.keyPolicy("arn:aws:kms:us-east-1:" + LocalAws.ACCOUNT_ID + ":key/00000000-0000-0000-0000-000000000000"))
+                .isInstanceOf(Fetched.Absent.class);
+    }
+
+    @Test
+    void bucketPolicy_readsItOrTellsThatThereIsNone() {
+        S3Gateway s3 = new SdkS3Gateway(clients.s3());
+        clients.s3().createBucket(r -> r.bucket("exec-audit-with-policy"));
+        clients.s3().putBucketPolicy(r -> r.bucket("exec-audit-with-policy").policy("{\"Version\":\"2012-10-17\",\"Statement\":["
+                + "{\"Sid\":\"TlsOnly\",\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":\"arn:aws:s3:::exec-audit-with-policy/*\","
+                + "\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}}]}"));
+        clients.s3().createBucket(r -> r.bucket("exec-audit-without-policy"));
+
+        assertThat(s3.bucketPolicy("exec-audit-with-policy").asOptional()).hasValueSatisfying(p ->
+                assertThat(p.statements()).singleElement().satisfies(statement -> assertThat(statement.sid()).isEqualTo("TlsOnly")));
+        assertThat(s3.bucketPolicy("exec-audit-without-policy")).isInstanceOfSatisfying(Fetched.Absent.class,
+                a -> assertThat(a.description()).contains("has no bucket policy"));
+        assertThat(s3.bucketPolicy("exec-audit-nowhere")).isInstanceOf(Fetched.Absent.class);
+    }
+
+    @Test
     void listTagsForResource_readsTheTags() {
-        String clusterArn = clients.ecs().createCluster(r -> r.clusterName("tagged").tags(t -> t.key("team").value("payments"))).cluster().clusterArn();
+        String clusterArn = clients.ecs().createCluster(r -> r.clusterName("tagged").tags(software.amazon.awssdk.services.ecs.model.Tag.builder().key("team").value("payments").build())).cluster().clusterArn();
 
         assertThat(new SdkEcsGateway(clients.ecs()).listTagsForResource(clusterArn)).isEqualTo(Fetched.present(Map.of("team", "payments")));
     }

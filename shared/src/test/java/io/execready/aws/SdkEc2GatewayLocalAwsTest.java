@@ -80,6 +80,27 @@ class SdkEc2GatewayLocalAwsTest {
         assertThat(read.get(missing)).isEqualTo(Fetched.absent("network interface " + missing + " does not exist"));
     }
 
+    @Test
+    void networkAclsAndDnsSettings_areReadPerVpc() {
+        String vpc = ec2.createVpc(r -> r.cidrBlock("10.30.0.0/16")).vpc().vpcId();
+        String subnet = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.30.1.0/24").availabilityZone("us-east-1a")).subnet().subnetId();
+        ec2.modifyVpcAttribute(r -> r.vpcId(vpc).enableDnsHostnames(a -> a.value(true)));
+        callsMade.clear();
+        SdkEc2Gateway gateway = new SdkEc2Gateway(ec2, new ReadCache());
+
+        Fetched<List<io.execready.snapshot.NetworkAcl>> acls = gateway.describeNetworkAcls(vpc);
+        Fetched<io.execready.snapshot.VpcDnsSettings> dns = gateway.describeVpcDnsSettings(vpc);
+        gateway.describeVpcDnsSettings(vpc);
+
+        assertThat(acls.asOptional()).hasValueSatisfying(list -> assertThat(list).singleElement().satisfies(acl -> {
+            assertThat(acl.subnetIds()).contains(subnet);
+            assertThat(acl.rules(true)).extracting(io.execready.snapshot.NetworkAcl.Entry::ruleNumber).containsExactly(100, 32767);
+            assertThat(acl.rules(true).getFirst().allow()).isTrue();
+        }));
+        assertThat(dns).isEqualTo(Fetched.present(new io.execready.snapshot.VpcDnsSettings(vpc, true, true)));
+        assertThat(callsMade).containsExactly("DescribeNetworkAcls", "DescribeVpcAttribute", "DescribeVpcAttribute");
+    }
+
     private static String createInterface(String subnet) {
         return ec2.createNetworkInterface(r -> r.subnetId(subnet).description("task interface"))
                 .networkInterface().networkInterfaceId();

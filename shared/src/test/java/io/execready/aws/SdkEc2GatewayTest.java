@@ -26,8 +26,10 @@ import software.amazon.awssdk.services.ec2.model.DescribeVpcEndpointsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcEndpointsResponse;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
+import software.amazon.awssdk.services.ec2.model.IpRange;
 import software.amazon.awssdk.services.ec2.model.Route;
 import software.amazon.awssdk.services.ec2.model.RouteState;
+import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
 
 /** The gateway through the SDK's own request and paginator code, with EC2's answers scripted. */
 class SdkEc2GatewayTest {
@@ -165,9 +167,9 @@ class SdkEc2GatewayTest {
             if (noRouteTables) {
                 return DescribeRouteTablesResponse.builder().routeTables(List.of()).build();
             }
-            return DescribeRouteTablesResponse.builder().routeTables(t -> t.routeTableId("rtb-1").vpcId("vpc-1").routes(
+            return DescribeRouteTablesResponse.builder().routeTables(software.amazon.awssdk.services.ec2.model.RouteTable.builder().routeTableId("rtb-1").vpcId("vpc-1").routes(
                     Route.builder().destinationCidrBlock("10.0.0.0/16").gatewayId("local").state(RouteState.ACTIVE).build(),
-                    Route.builder().destinationCidrBlock("0.0.0.0/0").natGatewayId("nat-1").state(RouteState.ACTIVE).build())).build();
+                    Route.builder().destinationCidrBlock("0.0.0.0/0").natGatewayId("nat-1").state(RouteState.ACTIVE).build()).build()).build();
         }
 
         @Override
@@ -175,23 +177,23 @@ class SdkEc2GatewayTest {
             endpointRequests.add(request);
             if (request.nextToken() == null) {
                 return DescribeVpcEndpointsResponse.builder().nextToken("page-2")
-                        .vpcEndpoints(e -> e.vpcEndpointId("vpce-page1").serviceName("com.amazonaws.us-east-1.ssmmessages")
-                                .vpcEndpointType("Interface").state("available").privateDnsEnabled(true))
+                        .vpcEndpoints(software.amazon.awssdk.services.ec2.model.VpcEndpoint.builder().vpcEndpointId("vpce-page1").serviceName("com.amazonaws.us-east-1.ssmmessages")
+                                .vpcEndpointType("Interface").state("available").privateDnsEnabled(true).build())
                         .build();
             }
             return DescribeVpcEndpointsResponse.builder()
-                    .vpcEndpoints(e -> e.vpcEndpointId("vpce-page2").serviceName("com.amazonaws.us-east-1.s3")
-                            .vpcEndpointType("Gateway").state("available").routeTableIds("rtb-1"))
+                    .vpcEndpoints(software.amazon.awssdk.services.ec2.model.VpcEndpoint.builder().vpcEndpointId("vpce-page2").serviceName("com.amazonaws.us-east-1.s3")
+                            .vpcEndpointType("Gateway").state("available").routeTableIds("rtb-1").build())
                     .build();
         }
 
         @Override
         public DescribeSecurityGroupsResponse describeSecurityGroups(DescribeSecurityGroupsRequest request) {
             securityGroupRequests.add(request);
-            return DescribeSecurityGroupsResponse.builder().securityGroups(g -> g.groupId("sg-endpoint").ownerId("123456789012")
+            return DescribeSecurityGroupsResponse.builder().securityGroups(software.amazon.awssdk.services.ec2.model.SecurityGroup.builder().groupId("sg-endpoint").ownerId("123456789012")
                     .ipPermissions(IpPermission.builder().ipProtocol("tcp").fromPort(443).toPort(443)
-                            .userIdGroupPairs(p -> p.groupId("sg-task")).build())
-                    .ipPermissionsEgress(IpPermission.builder().ipProtocol("-1").ipRanges(r -> r.cidrIp("0.0.0.0/0")).build()))
+                            .userIdGroupPairs(UserIdGroupPair.builder().groupId("sg-task").build()).build())
+                    .ipPermissionsEgress(IpPermission.builder().ipProtocol("-1").ipRanges(IpRange.builder().cidrIp("0.0.0.0/0").build()).build()).build())
                     .build();
         }
 

@@ -13,6 +13,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.Attribute;
 import software.amazon.awssdk.services.ecs.model.DescribeContainerInstancesRequest;
 import software.amazon.awssdk.services.ecs.model.DescribeContainerInstancesResponse;
 import software.amazon.awssdk.services.ecs.model.EcsException;
@@ -106,7 +107,7 @@ class SdkEcsGatewayContainerInstancesTest {
                         .containerInstanceArn(arn)
                         .ec2InstanceId(String.format("i-%02d", index))
                         .versionInfo(v -> v.agentVersion("1.82.0"))
-                        .attributes(a -> a.name("ecs.os-type").value("windows"))
+                        .attributes(Attribute.builder().name("ecs.os-type").value("windows").build())
                         .build());
             }
             return response.containerInstances(instances).failures(failures).build();

@@ -46,17 +46,37 @@ class CheckRegistryTest {
             "audit-log-destination-ready",
             "exec-kms-key-usable",
             "ssm-reachable",
+            "ssm-endpoint-in-task-az",
             "ssm-endpoint-security-group",
             "private-endpoints-complete",
-            "shared-vpc");
+            "shared-vpc",
+            "kms-key-policy-allows",
+            "endpoint-policy-allows",
+            "audit-bucket-policy-allows",
+            "vpc-dns-for-endpoints",
+            "subnet-network-acl",
+            "exec-capability-registered",
+            "instance-metadata-reachable",
+            "proxy-bypass",
+            "exec-session-probe");
 
     /** Checks that judge the task as the event or DescribeTasks reported it, which is always there. */
     private static final List<String> TASK_ONLY = List.of(
-            "task-running", "exec-enabled", "managed-agent-running", "platform-version", "agent-version", "launch-type-supported");
+            "task-running", "exec-enabled", "managed-agent-running", "platform-version", "agent-version", "launch-type-supported",
+            // on Fargate these need no more than the task's launch type
+            "exec-capability-registered", "instance-metadata-reachable");
 
-    /** On the healthy Fargate task in its own VPC behind a NAT, these have nothing to judge. */
+    /**
+     * On the healthy Fargate task in its own VPC behind a NAT, these have nothing to judge (and the
+     * session probe is off unless a deployment turns it on).
+     */
     private static final List<String> NOT_APPLICABLE_ON_FARGATE_BEHIND_NAT = List.of(
-            "agent-version", "ssm-endpoint-security-group", "private-endpoints-complete", "shared-vpc");
+            "agent-version", "ssm-endpoint-security-group", "private-endpoints-complete", "shared-vpc",
+            "ssm-endpoint-in-task-az", "endpoint-policy-allows", "vpc-dns-for-endpoints", "exec-capability-registered", "instance-metadata-reachable",
+            "exec-session-probe");
+
+    /** Judges only the probe's own fact, which is never a failed read: probing off says NOT_APPLICABLE. */
+    private static final String SESSION_PROBE = "exec-session-probe";
 
     @Test
     void all_listsTheImplementedChecksInCatalogOrder() {
@@ -66,7 +86,8 @@ class CheckRegistryTest {
     /** Checks of features a cluster may leave unused: exec key, own log destinations, operators. */
     private static final List<String> UNUSED_FEATURES = List.of(
             "task-role-kms-decrypt", "task-role-audit-log-cloudwatch", "task-role-audit-log-s3", "operator-can-execute",
-            "operator-start-session-restricted", "audit-log-destination-ready", "exec-kms-key-usable");
+            "operator-start-session-restricted", "audit-log-destination-ready", "exec-kms-key-usable",
+            "kms-key-policy-allows", "audit-bucket-policy-allows");
 
     @Test
     void all_hasUniqueIdsInTheCatalogSyntax() {
@@ -131,9 +152,38 @@ class CheckRegistryTest {
                 .build());
 
         List<CheckResult> fromSnapshotFacts = report.results().stream()
-                .filter(r -> !TASK_ONLY.contains(r.checkId()))
+                .filter(r -> !TASK_ONLY.contains(r.checkId()) && !r.checkId().equals(SESSION_PROBE))
                 .toList();
         assertThat(fromSnapshotFacts).extracting(CheckResult::status).containsOnly(CheckStatus.UNKNOWN);
         assertThat(report.results()).noneMatch(r -> r.message().startsWith("The check "));
+    }
+
+    /** Checks that only recommend: they WARN, never FAIL, so there is no error an operator would see. */
+    private static final List<String> NEVER_FAIL = List.of(
+            "restart-policy", "init-process-enabled", "no-static-credentials", "pid-mode", "exec-resource-headroom",
+            "operator-start-session-restricted", "audit-logging-configured", "ssm-endpoint-in-task-az", "shared-vpc", "proxy-bypass");
+
+    /** Checks whose every FAIL carries the error it met itself (the probe's session), not one declared up front. */
+    private static final List<String> ERROR_PER_FAIL = List.of("exec-session-probe");
+
+    @Test
+    void all_everyCheckThatCanFail_carriesTheErrorAnOperatorWillSee() {
+        List<CheckDefinition> definitions = java.util.stream.Stream.concat(
+                CheckRegistry.all().stream().map(Check::definition),
+                ServiceCheckRegistry.all().stream().map(io.execready.engine.ServiceCheck::definition)).toList();
+
+        assertThat(definitions).filteredOn(d -> !NEVER_FAIL.contains(d.id()) && !ERROR_PER_FAIL.contains(d.id()))
+                .allSatisfy(d -> assertThat(d.operatorError().isNone()).as("%s declares no operator error", d.id()).isFalse());
+        assertThat(definitions).filteredOn(d -> NEVER_FAIL.contains(d.id()))
+                .allSatisfy(d -> assertThat(d.operatorError().isNone()).as("%s never fails", d.id()).isTrue());
+    }
+
+    @Test
+    void fail_carriesTheOperatorErrorAsEvidence() {
+        CheckResult result = io.execready.checks.network.SsmReachableCheck.DEFINITION.fail("Broken.", "Fix it.");
+
+        assertThat(result.operatorError()).contains(io.execready.engine.OperatorError.TARGET_NOT_CONNECTED.text());
+        assertThat(result.evidence()).containsEntry("operatorError", io.execready.engine.OperatorError.TARGET_NOT_CONNECTED.text());
+        assertThat(result.operatorError().orElseThrow()).contains("TargetNotConnectedException");
     }
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.regions.Region;
 
@@ -28,6 +29,24 @@ class CheckerConfigTest {
         assertThat(config.findingHeartbeat()).isEqualTo(Duration.ofDays(30));
         assertThat(config.securityHubImportsPerSecond()).isEqualTo(2.0);
         assertThat(config.awsCallLimits()).isEqualTo(AwsCallLimits.DEFAULT);
+        assertThat(config.centralAlertTopicArn()).isNull();
+        assertThat(config.centralAlertTopicRegion()).isEmpty();
+    }
+
+    @Test
+    void fromEnvironment_whenCentralAlertTopicInAnotherRegion_readsItsRegionFromTheArn() {
+        CheckerConfig config = CheckerConfig.fromEnvironment(Map.of("AWS_REGION", "eu-west-1",
+                "CENTRAL_ALERT_TOPIC_ARN", " arn:aws:sns:us-east-1:210987654321:execready-central-alerts "));
+
+        assertThat(config.centralAlertTopicArn()).isEqualTo("arn:aws:sns:us-east-1:210987654321:execready-central-alerts");
+        assertThat(config.centralAlertTopicRegion()).contains(Region.US_EAST_1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"execready-central-alerts", "arn:aws:sqs:us-east-1:210987654321:queue", "arn:aws:sns:us-east-1:2109876:short"})
+    void fromEnvironment_whenCentralAlertTopicNotATopicArn_namesTheVariable(String value) {
+        assertThatThrownBy(() -> CheckerConfig.fromEnvironment(Map.of("AWS_REGION", "us-east-1", "CENTRAL_ALERT_TOPIC_ARN", value)))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("CENTRAL_ALERT_TOPIC_ARN");
     }
 
     @Test
@@ -133,7 +152,15 @@ class CheckerConfigTest {
 
     @Test
     void fromEnvironment_whenLogLevelUnknown_namesTheVariable() {
-        assertThatThrownBy(() -> CheckerConfig.fromEnvironment(Map.of("AWS_REGION", "us-east-1", "LOG_LEVEL", "TRACE")))
+        assertThatThrownBy(() -> CheckerConfig.fromEnvironment(Map.of("AWS_REGION", "us-east-1", "LOG_LEVEL", "VERBOSE")))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("LOG_LEVEL");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"TRACE, DEBUG", "debug, DEBUG", "INFO, INFO", "WARN, WARN", "ERROR, ERROR", "fatal, ERROR"})
+    void fromEnvironment_withAnyOfLambdasSixLogLevels_writesAtTheNearestLevelOfOurs(String lambdaLevel, String expected) {
+        assertThat(CheckerConfig.fromEnvironment(Map.of("AWS_REGION", "us-east-1", "LOG_LEVEL", lambdaLevel)).logLevel()).isEqualTo(expected);
+        assertThat(CheckerConfig.fromEnvironment(Map.of("AWS_REGION", "us-east-1", "AWS_LAMBDA_LOG_LEVEL", lambdaLevel)).logLevel())
+                .isEqualTo(expected);
     }
 }

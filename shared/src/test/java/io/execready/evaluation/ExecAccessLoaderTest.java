@@ -1,16 +1,15 @@
 package io.execready.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.execready.fixtures.AuditGatewaysDouble;
 import io.execready.fixtures.ReadBarrier;
 
 import io.execready.aws.ContextEntry;
 import io.execready.fixtures.EcsGatewayDouble;
 import io.execready.aws.IamGateway;
-import io.execready.aws.KmsGateway;
-import io.execready.aws.LogsGateway;
 import io.execready.aws.PermissionQuery;
-import io.execready.aws.S3Gateway;
 import io.execready.fixtures.ReadFailures;
+import io.execready.policy.PolicyDocument;
 import io.execready.snapshot.ActionDecision;
 import io.execready.snapshot.EcsCluster;
 import io.execready.snapshot.EcsService;
@@ -109,7 +108,7 @@ class ExecAccessLoaderTest {
     }
 
     @Test
-    void load_forAFargateServiceTaskWithKeyCloudWatchLoggingAndOneOperator_makesTwelveCallsSixOfThemSimulations() {
+    void load_forAFargateServiceTaskWithKeyCloudWatchLoggingAndOneOperator_makesThirteenCallsSixOfThemSimulations() {
         String key = "arn:aws-cn:kms:cn-north-1:" + ACCOUNT + ":key/" + KEY_ID;
         ecs.cluster = Fetched.present(new EcsCluster("arn:aws-cn:ecs:cn-north-1:" + ACCOUNT + ":cluster/prod", key,
                 new ExecLogging("OVERRIDE", "/ecs/exec", true, null, null, false), Map.of()));
@@ -119,7 +118,7 @@ class ExecAccessLoaderTest {
 
         assertThat(awsCalls).containsExactlyInAnyOrder(
                 "ecs:DescribeTaskDefinition", "ecs:DescribeClusters", "ecs:DescribeServices", "ecs:ListTagsForResource",
-                "kms:DescribeKey", "logs:DescribeLogGroups",
+                "kms:DescribeKey", "kms:GetKeyPolicy", "logs:DescribeLogGroups",
                 // task role: *, the key, the log group's streams; operator: the task, the cluster, the key
                 "iam:SimulatePrincipalPolicy", "iam:SimulatePrincipalPolicy", "iam:SimulatePrincipalPolicy",
                 "iam:SimulatePrincipalPolicy", "iam:SimulatePrincipalPolicy", "iam:SimulatePrincipalPolicy");
@@ -401,13 +400,14 @@ class ExecAccessLoaderTest {
         }
     }
 
-    private static final class FakeAudit implements KmsGateway, LogsGateway, S3Gateway {
+    private static final class FakeAudit extends AuditGatewaysDouble {
         final List<String> calls;
         volatile Fetched<KmsKey> key;
         volatile RuntimeException bucketFailure;
         volatile CountDownLatch barrier;
         final List<String> keysDescribed = new CopyOnWriteArrayList<>();
         final List<String> groupsDescribed = new CopyOnWriteArrayList<>();
+        final List<String> keyPolicies = new CopyOnWriteArrayList<>();
 
         FakeAudit(List<String> calls) {
             this.calls = calls;
@@ -427,6 +427,21 @@ class ExecAccessLoaderTest {
             }
             String arn = keyId.startsWith("arn:") ? keyId : "arn:aws-us-gov:kms:us-gov-west-1:" + ACCOUNT + ":key/" + keyId;
             return Fetched.present(new KmsKey(arn, "Enabled"));
+        }
+
+        @Override
+        public Fetched<PolicyDocument> keyPolicy(String keyArn) {
+            calls.add("kms:GetKeyPolicy");
+            keyPolicies.add(keyArn);
+            rendezvous();
+            return Fetched.present(PolicyDocument.fullAccess());
+        }
+
+        @Override
+        public Fetched<PolicyDocument> bucketPolicy(String bucketName) {
+            calls.add("s3:GetBucketPolicy");
+            rendezvous();
+            return Fetched.absent("bucket " + bucketName + " has no bucket policy");
         }
 
         @Override

@@ -39,10 +39,12 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.ExecuteCommandLogging;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
 
 /**
  * The exec-access checks end to end against the local emulator: a Fargate task on a cluster with an
@@ -103,7 +105,9 @@ class ExecAccessLocalTest {
                 .containsEntry("task-role-audit-log-cloudwatch", CheckStatus.PASS)
                 .containsEntry("task-role-audit-log-s3", CheckStatus.PASS)
                 .containsEntry("audit-log-destination-ready", CheckStatus.PASS)
-                .containsEntry("exec-kms-key-usable", CheckStatus.PASS);
+                .containsEntry("exec-kms-key-usable", CheckStatus.PASS)
+                .containsEntry("kms-key-policy-allows", CheckStatus.PASS)
+                .containsEntry("audit-bucket-policy-allows", CheckStatus.PASS);
         // Task role: *, key, log group streams, bucket objects, bucket; operator: task, cluster, key.
         assertThat(iam.queries).hasSize(8);
         PermissionQuery onTask = iam.queries.stream()
@@ -144,6 +148,45 @@ class ExecAccessLocalTest {
                 .containsEntry("operator-start-session-restricted", CheckStatus.WARN);
     }
 
+    @Test
+    void keyPolicyThatLetsInNeitherTheTaskRoleNorTheAccount_failsKmsKeyPolicyWithTheHandshakeError() {
+        String original = clients.kms().getKeyPolicy(r -> r.keyId(keyArn).policyName("default")).policy();
+        clients.kms().putKeyPolicy(r -> r.keyId(keyArn).policyName("default").policy("{\"Version\":\"2012-10-17\",\"Statement\":["
+                + "{\"Sid\":\"AdminsOnly\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + role("key-admin") + "\"},"
+                + "\"Action\":\"kms:*\",\"Resource\":\"*\"}]}"));
+        try {
+            TaskReport report = evaluate(new SdkIamGateway(clients.iam()), role("payments-operator"));
+
+            CheckResult result = result(report, "kms-key-policy-allows");
+            assertThat(result.status()).as(result.message()).isEqualTo(CheckStatus.FAIL);
+            assertThat(result.message()).contains(role("web-task") + ": kms:Decrypt", role("payments-operator") + ": kms:GenerateDataKey",
+                    "no resource-based policy allows the kms action");
+            assertThat(result.operatorError()).hasValueSatisfying(error -> assertThat(error).contains("KMSEncryption"));
+            // IAM alone allows it: the simulation cannot see the key policy.
+            assertThat(result(report, "task-role-kms-decrypt").status()).isEqualTo(CheckStatus.PASS);
+        } finally {
+            clients.kms().putKeyPolicy(r -> r.keyId(keyArn).policyName("default").policy(original));
+        }
+    }
+
+    @Test
+    void bucketPolicyDenyingUploadsWithoutAnEncryptionHeader_failsAuditBucketPolicy() {
+        clients.s3().putBucketPolicy(r -> r.bucket(BUCKET).policy("{\"Version\":\"2012-10-17\",\"Statement\":["
+                + "{\"Sid\":\"RequireKms\",\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:PutObject\","
+                + "\"Resource\":\"arn:aws:s3:::" + BUCKET + "/*\","
+                + "\"Condition\":{\"StringNotEquals\":{\"s3:x-amz-server-side-encryption\":\"aws:kms\"}}}]}"));
+        try {
+            TaskReport report = evaluate(new SdkIamGateway(clients.iam()));
+
+            CheckResult result = result(report, "audit-bucket-policy-allows");
+            assertThat(result.status()).as(result.message()).isEqualTo(CheckStatus.FAIL);
+            assertThat(result.message()).contains(BUCKET, "RequireKms", role("web-task"));
+            assertThat(result.operatorError()).isPresent();
+        } finally {
+            clients.s3().deleteBucketPolicy(r -> r.bucket(BUCKET));
+        }
+    }
+
     private static TaskReport evaluate(IamGateway iam, String... operators) {
         TaskSnapshotLoader loader = new TaskSnapshotLoader(new SdkEcsGateway(clients.ecs()), iam, new SdkEc2Gateway(clients.ec2()), new SdkKmsGateway(clients.kms()),
                 new SdkLogsGateway(clients.logs()), new SdkS3Gateway(clients.s3()), List.of(operators), executor);
@@ -167,7 +210,7 @@ class ExecAccessLocalTest {
         clients.logs().createLogGroup(r -> r.logGroupName(LOG_GROUP).kmsKeyId(logsKey));
         clients.s3().createBucket(r -> r.bucket(BUCKET));
         clients.s3().putBucketEncryption(r -> r.bucket(BUCKET).serverSideEncryptionConfiguration(c -> c
-                .rules(rule -> rule.applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AES256)))));
+                .rules(ServerSideEncryptionRule.builder().applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AES256)).build())));
     }
 
     private static void seedRoles() {
@@ -219,15 +262,15 @@ class ExecAccessLocalTest {
         String subnet = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.1.1.0/24").availabilityZone("us-east-1a")).subnet().subnetId();
         String group = ec2.createSecurityGroup(r -> r.vpcId(vpc).groupName("payments-tasks").description("tasks")).groupId();
         clients.ecs().createCluster(r -> r.clusterName(CLUSTER)
-                .tags(t -> t.key("team").value("payments"))
+                .tags(software.amazon.awssdk.services.ecs.model.Tag.builder().key("team").value("payments").build())
                 .configuration(c -> c.executeCommandConfiguration(e -> e.kmsKeyId(keyArn).logging(ExecuteCommandLogging.OVERRIDE)
                         .logConfiguration(l -> l.cloudWatchLogGroupName(LOG_GROUP).cloudWatchEncryptionEnabled(true)
                                 .s3BucketName(BUCKET).s3KeyPrefix(PREFIX).s3EncryptionEnabled(true)))));
         clients.ecs().registerTaskDefinition(r -> r.family("payments-api").taskRoleArn(role("web-task"))
                 .networkMode(NetworkMode.AWSVPC).requiresCompatibilities(Compatibility.FARGATE).cpu("256").memory("512")
-                .containerDefinitions(d -> d.name("api").image("public.ecr.aws/nginx/nginx:1.27").memory(448).essential(true)));
+                .containerDefinitions(ContainerDefinition.builder().name("api").image("public.ecr.aws/nginx/nginx:1.27").memory(448).essential(true).build()));
         String taskArn = clients.ecs().runTask(r -> r.cluster(CLUSTER).taskDefinition("payments-api").launchType(LaunchType.FARGATE)
-                .enableExecuteCommand(true).tags(t -> t.key("team").value("payments"))
+                .enableExecuteCommand(true).tags(software.amazon.awssdk.services.ecs.model.Tag.builder().key("team").value("payments").build())
                 .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(subnet).securityGroups(group)
                         .assignPublicIp(AssignPublicIp.DISABLED)))).tasks().getFirst().taskArn();
         return new SdkEcsGateway(clients.ecs()).describeTasks(CLUSTER, List.of(taskArn)).get(taskArn).asOptional().orElseThrow();

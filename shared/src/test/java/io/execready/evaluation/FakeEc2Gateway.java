@@ -1,14 +1,16 @@
 package io.execready.evaluation;
 
-import io.execready.aws.Ec2Gateway;
+import io.execready.fixtures.Ec2GatewayDouble;
 import io.execready.fixtures.ReadBarrier;
 import io.execready.snapshot.Ec2Instance;
 import io.execready.snapshot.Fetched;
+import io.execready.snapshot.NetworkAcl;
 import io.execready.snapshot.NetworkInterface;
 import io.execready.snapshot.Route;
 import io.execready.snapshot.RouteTable;
 import io.execready.snapshot.SecurityGroup;
 import io.execready.snapshot.Subnet;
+import io.execready.snapshot.VpcDnsSettings;
 import io.execready.snapshot.VpcEndpoint;
 import java.util.Collection;
 import java.util.List;
@@ -22,7 +24,7 @@ import java.util.concurrent.CountDownLatch;
  * route table sends 0.0.0.0/0 to a NAT gateway, and the task ENI eni-1. Tests change the maps; every
  * call is recorded as "Action:argument", so a test can tell which reads the loader made.
  */
-final class FakeEc2Gateway implements Ec2Gateway {
+final class FakeEc2Gateway extends Ec2GatewayDouble {
 
     static final String VPC = "vpc-1";
     static final String SUBNET = "subnet-1";
@@ -93,6 +95,24 @@ final class FakeEc2Gateway implements Ec2Gateway {
 
     List<String> callsOf(String action) {
         return calls.stream().filter(c -> c.startsWith(action + ":")).toList();
+    }
+
+    /** The VPC's ACLs: by default the one a VPC starts with, allowing all traffic on every subnet. */
+    volatile Fetched<List<NetworkAcl>> networkAcls = Fetched.present(List.of(new NetworkAcl("acl-1", List.of(SUBNET), List.of(
+            new NetworkAcl.Entry(100, true, "-1", true, "0.0.0.0/0", null, null),
+            new NetworkAcl.Entry(100, false, "-1", true, "0.0.0.0/0", null, null)))));
+    volatile Fetched<VpcDnsSettings> vpcDns = Fetched.present(new VpcDnsSettings(VPC, true, true));
+
+    @Override
+    public Fetched<List<NetworkAcl>> describeNetworkAcls(String vpcId) {
+        record("DescribeNetworkAcls:" + vpcId);
+        return networkAcls;
+    }
+
+    @Override
+    public Fetched<VpcDnsSettings> describeVpcDnsSettings(String vpcId) {
+        record("DescribeVpcAttribute:" + vpcId);
+        return vpcDns;
     }
 
     private void record(String call) {

@@ -6,15 +6,21 @@ import io.execready.aws.SdkEc2Gateway;
 import io.execready.aws.SdkEcsGateway;
 import io.execready.aws.SdkIamGateway;
 import io.execready.checks.iam.TaskRolePresentCheck;
+import io.execready.checks.network.EndpointPolicyAllowsCheck;
 import io.execready.checks.network.PrivateEndpointsCompleteCheck;
 import io.execready.checks.network.SharedVpcCheck;
 import io.execready.checks.network.SsmEndpointSecurityGroupCheck;
 import io.execready.checks.network.SsmReachableCheck;
+import io.execready.checks.network.SubnetNetworkAclCheck;
+import io.execready.checks.network.VpcDnsForEndpointsCheck;
+import io.execready.checks.task.ExecCapabilityRegisteredCheck;
+import io.execready.checks.task.InstanceMetadataReachableCheck;
 import io.execready.checks.task.AgentVersionCheck;
 import io.execready.engine.Check;
 import io.execready.engine.CheckResult;
 import io.execready.engine.CheckStatus;
 import io.execready.harness.LocalAws;
+import io.execready.fixtures.AuditGatewaysDouble;
 import io.execready.snapshot.EcsTask;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.RoleSource;
@@ -38,7 +44,12 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DomainType;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterfaceSpecification;
+import software.amazon.awssdk.services.ec2.model.HttpTokensState;
 import software.amazon.awssdk.services.ec2.model.InstanceType;
+import software.amazon.awssdk.services.ec2.model.IpPermission;
+import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
 import software.amazon.awssdk.services.ec2.model.VpcEndpointType;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
@@ -119,15 +130,16 @@ class NetworkChecksLocalAwsTest {
         assertThat(status(snapshot, new AgentVersionCheck())).isEqualTo(CheckStatus.NOT_APPLICABLE);
         assertThat(readsMade).containsExactlyInAnyOrder(
                 "ecs:DescribeTaskDefinition", "ecs:DescribeClusters",
-                "ec2:DescribeSubnets", "ec2:DescribeNetworkInterfaces", "ec2:DescribeRouteTables", "ec2:DescribeVpcEndpoints");
+                "ec2:DescribeSubnets", "ec2:DescribeNetworkInterfaces", "ec2:DescribeRouteTables", "ec2:DescribeVpcEndpoints",
+                "ec2:DescribeNetworkAcls");
     }
 
     @Test
     void mainRouteTableWithNat_passesWhenTheSubnetHasNoExplicitTable() {
         Network network = network();
         ec2.disassociateRouteTable(r -> r.associationId(network.routeTableAssociation()));
-        String mainTable = ec2.describeRouteTables(r -> r.filters(f -> f.name("vpc-id").values(network.vpcId()),
-                f -> f.name("association.main").values("true"))).routeTables().getFirst().routeTableId();
+        String mainTable = ec2.describeRouteTables(r -> r.filters(Filter.builder().name("vpc-id").values(network.vpcId()).build(),
+                Filter.builder().name("association.main").values("true").build())).routeTables().getFirst().routeTableId();
         ec2.createRoute(r -> r.routeTableId(mainTable).destinationCidrBlock("0.0.0.0/0").natGatewayId(network.natGateway()));
 
         CheckResult result = result(load(runFargateTask(network)), new SsmReachableCheck());
@@ -167,8 +179,8 @@ class NetworkChecksLocalAwsTest {
     void endpointOnly_passesReachabilityAndSecurityGroups() {
         Network network = network();
         String endpointGroup = securityGroup(network, "endpoint-https");
-        ec2.authorizeSecurityGroupIngress(r -> r.groupId(endpointGroup).ipPermissions(p -> p.ipProtocol("tcp").fromPort(443).toPort(443)
-                .userIdGroupPairs(g -> g.groupId(network.taskGroup()))));
+        ec2.authorizeSecurityGroupIngress(r -> r.groupId(endpointGroup).ipPermissions(IpPermission.builder().ipProtocol("tcp").fromPort(443).toPort(443)
+                .userIdGroupPairs(UserIdGroupPair.builder().groupId(network.taskGroup()).build()).build()));
         String endpoint = ssmMessagesEndpoint(network, endpointGroup);
 
         TaskSnapshot snapshot = load(runFargateTask(network));
@@ -195,8 +207,8 @@ class NetworkChecksLocalAwsTest {
     void endpointWhoseSecurityGroupDoesNotAllow443_failsTheSecurityGroupCheck() {
         Network network = network();
         String endpointGroup = securityGroup(network, "endpoint-http-only");
-        ec2.authorizeSecurityGroupIngress(r -> r.groupId(endpointGroup).ipPermissions(p -> p.ipProtocol("tcp").fromPort(80).toPort(80)
-                .userIdGroupPairs(g -> g.groupId(network.taskGroup()))));
+        ec2.authorizeSecurityGroupIngress(r -> r.groupId(endpointGroup).ipPermissions(IpPermission.builder().ipProtocol("tcp").fromPort(80).toPort(80)
+                .userIdGroupPairs(UserIdGroupPair.builder().groupId(network.taskGroup()).build()).build()));
         ssmMessagesEndpoint(network, endpointGroup);
 
         TaskSnapshot snapshot = load(runFargateTask(network));
@@ -252,7 +264,8 @@ class NetworkChecksLocalAwsTest {
         iam.addRoleToInstanceProfile(r -> r.instanceProfileName(role).roleName(role));
         String instanceId = ec2.runInstances(r -> r.imageId(LINUX_AMI).minCount(1).maxCount(1).instanceType(InstanceType.T3_MEDIUM)
                 .iamInstanceProfile(p -> p.name(role))
-                .networkInterfaces(n -> n.deviceIndex(0).subnetId(network.subnet()).associatePublicIpAddress(true).groups(network.taskGroup())))
+                .networkInterfaces(InstanceNetworkInterfaceSpecification.builder().deviceIndex(0).subnetId(network.subnet()).associatePublicIpAddress(true)
+                        .groups(network.taskGroup()).build()))
                 .instances().getFirst().instanceId();
         ecs.registerContainerInstance(r -> r.cluster(CLUSTER).instanceIdentityDocument("{\"instanceId\":\"" + instanceId + "\"}"));
         String taskArn = ecs.runTask(r -> r.cluster(CLUSTER).taskDefinition(BRIDGE_FAMILY).launchType(LaunchType.EC2)).tasks().getFirst().taskArn();
@@ -298,6 +311,123 @@ class NetworkChecksLocalAwsTest {
         assertThat(agent.status()).isEqualTo(CheckStatus.UNKNOWN);
         assertThat(agent.message()).contains("7c6b5a4f3e2d1c0b9a8f", "MISSING");
         assertThat(snapshot.taskRole()).isInstanceOf(Fetched.Absent.class);
+    }
+
+    @Test
+    void endpointOnlyInAVpcWithoutDnsHostnames_failsVpcDnsWithTheOperatorError() {
+        Network network = network();
+        ssmMessagesEndpoint(network, network.taskGroup());
+        EcsTask task = runFargateTask(network);
+        ec2.modifyVpcAttribute(r -> r.vpcId(network.vpcId()).enableDnsHostnames(a -> a.value(false)));
+
+        readsMade.clear();
+        TaskSnapshot snapshot = load(task);
+
+        CheckResult dns = result(snapshot, new VpcDnsForEndpointsCheck());
+        assertThat(dns.status()).as(dns.message()).isEqualTo(CheckStatus.FAIL);
+        assertThat(dns.message()).contains(network.vpcId(), "enableDnsHostnames off");
+        assertThat(dns.operatorError()).hasValueSatisfying(error -> assertThat(error).contains("TargetNotConnectedException"));
+        assertThat(status(snapshot, new SsmReachableCheck())).isEqualTo(CheckStatus.PASS);
+        assertThat(readsMade).filteredOn("ec2:DescribeVpcAttribute"::equals).hasSize(2);
+    }
+
+    @Test
+    void endpointWhosePolicyRefusesTheDataChannels_failsEndpointPolicy() {
+        Network network = network();
+        String endpoint = ec2.createVpcEndpoint(r -> r.vpcId(network.vpcId()).vpcEndpointType(VpcEndpointType.INTERFACE)
+                .serviceName("com.amazonaws.us-east-1.ssmmessages").subnetIds(network.subnet()).securityGroupIds(network.taskGroup())
+                .privateDnsEnabled(true)
+                .policyDocument("{\"Statement\":[{\"Sid\":\"ControlOnly\",\"Effect\":\"Allow\",\"Principal\":\"*\","
+                        + "\"Action\":[\"ssmmessages:CreateControlChannel\",\"ssmmessages:OpenControlChannel\"],\"Resource\":\"*\"}]}"))
+                .vpcEndpoint().vpcEndpointId();
+        EcsTask task = withTaskRole(runFargateTask(network));
+
+        TaskSnapshot snapshot = load(task);
+
+        CheckResult policy = result(snapshot, new EndpointPolicyAllowsCheck());
+        assertThat(policy.status()).as(policy.message()).isEqualTo(CheckStatus.FAIL);
+        assertThat(policy.message()).contains(endpoint, "ssmmessages:CreateDataChannel", "ssmmessages:OpenDataChannel");
+        assertThat(policy.operatorError()).isPresent();
+    }
+
+    @Test
+    void networkAclDenyingOutbound443BeforeItsAllow_failsNamingTheAclAndRule() {
+        Network network = network();
+        ec2.createRoute(r -> r.routeTableId(network.routeTable()).destinationCidrBlock("0.0.0.0/0").natGatewayId(network.natGateway()));
+        String acl = ec2.createNetworkAcl(r -> r.vpcId(network.vpcId())).networkAcl().networkAclId();
+        ec2.createNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(50).protocol("6").ruleAction("deny").egress(true)
+                .cidrBlock("0.0.0.0/0").portRange(p -> p.from(443).to(443)));
+        ec2.createNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(100).protocol("-1").ruleAction("allow").egress(true).cidrBlock("0.0.0.0/0"));
+        ec2.createNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(100).protocol("-1").ruleAction("allow").egress(false).cidrBlock("0.0.0.0/0"));
+        String association = ec2.describeNetworkAcls(r -> r.filters(f -> f.name("association.subnet-id").values(network.subnet())))
+                .networkAcls().getFirst().associations().stream().filter(a -> network.subnet().equals(a.subnetId())).findFirst().orElseThrow()
+                .networkAclAssociationId();
+        ec2.replaceNetworkAclAssociation(r -> r.associationId(association).networkAclId(acl));
+
+        TaskSnapshot snapshot = load(runFargateTask(network));
+
+        CheckResult result = result(snapshot, new SubnetNetworkAclCheck());
+        assertThat(result.status()).as(result.message()).isEqualTo(CheckStatus.FAIL);
+        assertThat(result.message()).contains(acl, "rule 50", "outbound TCP 443");
+        assertThat(result.operatorError()).isPresent();
+        assertThat(status(snapshot, new SsmReachableCheck())).isEqualTo(CheckStatus.PASS);
+    }
+
+    @Test
+    void ec2TaskOnItsInstanceRoleWithHopLimitOne_failsInstanceMetadata_andAnInstanceWithoutTheCapabilityFails() {
+        Network network = network();
+        ec2.createRoute(r -> r.routeTableId(network.routeTable()).destinationCidrBlock("0.0.0.0/0").natGatewayId(network.natGateway()));
+        String role = "imds-instance-" + network.vpcId();
+        iam.createRole(r -> r.roleName(role).assumeRolePolicyDocument(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"));
+        iam.createInstanceProfile(r -> r.instanceProfileName(role));
+        iam.addRoleToInstanceProfile(r -> r.instanceProfileName(role).roleName(role));
+        String instanceId = ec2.runInstances(r -> r.imageId(LINUX_AMI).minCount(1).maxCount(1).instanceType(InstanceType.T3_MEDIUM)
+                        .iamInstanceProfile(p -> p.name(role)).subnetId(network.subnet()).securityGroupIds(network.taskGroup())
+                        .metadataOptions(m -> m.httpTokens(HttpTokensState.REQUIRED).httpPutResponseHopLimit(1)))
+                .instances().getFirst().instanceId();
+        String cluster = "imds-" + network.vpcId();
+        ecs.createCluster(r -> r.clusterName(cluster));
+        // The agent registers without ecs.capability.execute-command (an old agent).
+        ecs.registerContainerInstance(r -> r.cluster(cluster).instanceIdentityDocument("{\"instanceId\":\"" + instanceId + "\"}")
+                .attributes(a -> a.name("ecs.capability.secrets.ssm.environment-variables")));
+        String taskArn = ecs.runTask(r -> r.cluster(cluster).taskDefinition(BRIDGE_FAMILY).launchType(LaunchType.EC2)).tasks().getFirst().taskArn();
+        EcsTask task = new SdkEcsGateway(ecs).describeTasks(cluster, List.of(taskArn)).get(taskArn).asOptional().orElseThrow();
+
+        TaskSnapshot snapshot = load(task);
+
+        CheckResult metadata = result(snapshot, new InstanceMetadataReachableCheck());
+        assertThat(metadata.status()).as(metadata.message()).isEqualTo(CheckStatus.FAIL);
+        assertThat(metadata.message()).contains("hop limit of 1", "bridge");
+        assertThat(metadata.operatorError()).isPresent();
+        CheckResult capability = result(snapshot, new ExecCapabilityRegisteredCheck());
+        assertThat(capability.status()).as(capability.message()).isEqualTo(CheckStatus.FAIL);
+        assertThat(capability.operatorError()).hasValueSatisfying(error -> assertThat(error).contains("InvalidParameterException"));
+    }
+
+    @Test
+    void containerInstanceRegisteringTheExecCapability_passes() {
+        Network network = network();
+        String instanceId = ec2.runInstances(r -> r.imageId(LINUX_AMI).minCount(1).maxCount(1).subnetId(network.subnet()))
+                .instances().getFirst().instanceId();
+        String cluster = "capable-" + network.vpcId();
+        ecs.createCluster(r -> r.clusterName(cluster));
+        ecs.registerContainerInstance(r -> r.cluster(cluster).instanceIdentityDocument("{\"instanceId\":\"" + instanceId + "\"}")
+                .attributes(a -> a.name("ecs.capability.execute-command")));
+        String taskArn = ecs.runTask(r -> r.cluster(cluster).taskDefinition(BRIDGE_FAMILY).launchType(LaunchType.EC2)).tasks().getFirst().taskArn();
+        EcsTask task = new SdkEcsGateway(ecs).describeTasks(cluster, List.of(taskArn)).get(taskArn).asOptional().orElseThrow();
+
+        CheckResult capability = result(load(task), new ExecCapabilityRegisteredCheck());
+
+        assertThat(capability.status()).as(capability.message()).isEqualTo(CheckStatus.PASS);
+    }
+
+    /** The task as launched with a task role override (moto's task definitions here name none). */
+    private static EcsTask withTaskRole(EcsTask t) {
+        return new EcsTask(t.taskArn(), t.clusterArn(), t.taskDefinitionArn(), t.group(), t.startedBy(), t.lastStatus(), t.desiredStatus(),
+                t.stoppedReason(), t.launchType(), t.platformVersion(), t.platformFamily(), t.enableExecuteCommand(), t.containerInstanceArn(),
+                t.availabilityZone(), t.version(), t.attachments(), t.containers(),
+                new io.execready.snapshot.TaskOverrides("arn:aws:iam::" + LocalAws.ACCOUNT_ID + ":role/web-task", List.of()));
     }
 
     /** A fresh VPC: a private subnet with its own route table (no default route yet), a public one with a NAT gateway. */
@@ -356,9 +486,7 @@ class NetworkChecksLocalAwsTest {
 
     private static TaskSnapshot load(EcsTask task) {
         return new TaskSnapshotLoader(new SdkEcsGateway(ecs), new SdkIamGateway(iam), new SdkEc2Gateway(ec2),
-                keyId -> { throw new AssertionError("the cluster sets no exec key"); },
-                logGroup -> { throw new AssertionError("the cluster names no log group"); },
-                bucket -> { throw new AssertionError("the cluster names no bucket"); }, List.of(), executor).load(task);
+                AuditGatewaysDouble.NONE, AuditGatewaysDouble.NONE, AuditGatewaysDouble.NONE, List.of(), executor).load(task);
     }
 
     private static CheckResult result(TaskSnapshot snapshot, Check check) {

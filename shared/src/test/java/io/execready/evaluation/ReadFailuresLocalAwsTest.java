@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
 
@@ -232,7 +233,7 @@ class ReadFailuresLocalAwsTest {
         clients.ecs().createCluster(r -> r.clusterName(CLUSTER));
         clients.ecs().registerTaskDefinition(r -> r.family("orders-api").taskRoleArn(TASK_ROLE)
                 .networkMode(NetworkMode.AWSVPC).requiresCompatibilities(Compatibility.FARGATE).cpu("256").memory("512")
-                .containerDefinitions(d -> d.name("api").image("public.ecr.aws/nginx/nginx:1.27").memory(448).essential(true)));
+                .containerDefinitions(ContainerDefinition.builder().name("api").image("public.ecr.aws/nginx/nginx:1.27").memory(448).essential(true).build()));
         String taskArn = clients.ecs().runTask(r -> r.cluster(CLUSTER).taskDefinition("orders-api").launchType(LaunchType.FARGATE)
                 .enableExecuteCommand(true)
                 .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(subnet).securityGroups(group)

@@ -3,6 +3,7 @@ package io.execready.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.execready.aws.EcsGateway;
+import io.execready.fixtures.AuditGatewaysDouble;
 import io.execready.fixtures.EcsGatewayDouble;
 import io.execready.aws.IamGateway;
 import io.execready.aws.PermissionQuery;
@@ -67,9 +68,7 @@ class TaskSnapshotLoaderNetworkTest {
 
     private TaskSnapshot load(EcsTask task) {
         return new TaskSnapshotLoader(ecs, iam, ec2,
-                keyId -> { throw new AssertionError("the cluster sets no exec key"); },
-                logGroup -> { throw new AssertionError("the cluster names no log group"); },
-                bucket -> { throw new AssertionError("the cluster names no bucket"); }, List.of(), executor).load(task);
+                AuditGatewaysDouble.NONE, AuditGatewaysDouble.NONE, AuditGatewaysDouble.NONE, List.of(), executor).load(task);
     }
 
     private static NetworkPath path(TaskSnapshot snapshot) {
@@ -132,6 +131,9 @@ class TaskSnapshotLoaderNetworkTest {
         NetworkPath path = path(load(fargateTask(List.of(ENI_ATTACHMENT))));
 
         assertThat(ec2.callsOf("DescribeSecurityGroups")).isEmpty();
+        assertThat(ec2.callsOf("DescribeVpcAttribute")).as("no endpoint whose private DNS matters").isEmpty();
+        assertThat(path.vpcDns()).isInstanceOf(Fetched.Absent.class);
+        assertThat(ec2.callsOf("DescribeNetworkAcls")).containsExactly("DescribeNetworkAcls:" + FakeEc2Gateway.VPC);
         assertThat(path.taskSecurityGroups()).isInstanceOf(Fetched.Absent.class);
         assertThat(path.endpointSecurityGroups()).isInstanceOf(Fetched.Absent.class);
         assertThat(path.endpointSubnets()).isInstanceOf(Fetched.Absent.class);
@@ -152,6 +154,12 @@ class TaskSnapshotLoaderNetworkTest {
         assertThat(path.taskSecurityGroups().asOptional()).hasValueSatisfying(g -> assertThat(g).extracting(SecurityGroup::groupId).containsExactly("sg-task"));
         assertThat(path.endpointSecurityGroups().asOptional()).hasValueSatisfying(g -> assertThat(g).extracting(SecurityGroup::groupId).containsExactly("sg-endpoint"));
         assertThat(path.endpointSubnets().asOptional()).hasValueSatisfying(s -> assertThat(s).extracting(Subnet::subnetId).containsExactly("subnet-e"));
+        // The new reads ride the existing waves: the VPC's ACLs beside its endpoints, its DNS attributes beside the security groups.
+        assertThat(ec2.calls).containsExactlyInAnyOrder("DescribeSubnets:subnet-1", "DescribeNetworkInterfaces:eni-1", "DescribeRouteTables:subnet-1",
+                "DescribeVpcEndpoints:" + FakeEc2Gateway.VPC, "DescribeNetworkAcls:" + FakeEc2Gateway.VPC, "DescribeSubnets:subnet-e",
+                "DescribeSecurityGroups:sg-task", "DescribeSecurityGroups:sg-endpoint", "DescribeVpcAttribute:" + FakeEc2Gateway.VPC);
+        assertThat(path.vpcDns().isPresent()).isTrue();
+        assertThat(path.networkAcls().isPresent()).isTrue();
     }
 
     @Test

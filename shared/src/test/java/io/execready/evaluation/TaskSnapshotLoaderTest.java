@@ -1,6 +1,7 @@
 package io.execready.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.execready.fixtures.AuditGatewaysDouble;
 import io.execready.fixtures.ReadBarrier;
 
 import io.execready.fixtures.EcsGatewayDouble;
@@ -46,9 +47,7 @@ class TaskSnapshotLoaderTest {
 
     private TaskSnapshot load(EcsTask task) {
         return new TaskSnapshotLoader(ecs, iam, ec2,
-                keyId -> { throw new AssertionError("the cluster sets no exec key"); },
-                logGroup -> { throw new AssertionError("the cluster names no log group"); },
-                bucket -> { throw new AssertionError("the cluster names no bucket"); },
+                AuditGatewaysDouble.NONE, AuditGatewaysDouble.NONE, AuditGatewaysDouble.NONE,
                 List.of(), executor).load(task);
     }
 

@@ -11,7 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class MetricsTest {
 
@@ -58,5 +63,34 @@ class MetricsTest {
         metrics.count("M0", 1);
 
         assertThatThrownBy(() -> metrics.count("OneTooMany", 1)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DEBUG", "INFO", "WARN", "ERROR"})
+    void metrics_atEveryLogLevel_areWrittenAtALevelLambdaKeeps(String functionLevel) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        JsonLog log = JsonLog.create(new PrintStream(bytes, true, StandardCharsets.UTF_8), functionLevel, CLOCK);
+
+        log.debug("details", Map.of());
+        log.metrics(Metrics.forFunction("TaskStateChange").count(Metrics.TASKS_EVALUATED, 1));
+
+        List<JsonNode> kept = keptByLambda(bytes.toString(StandardCharsets.UTF_8), functionLevel);
+        assertThat(kept).filteredOn(line -> line.has("_aws")).hasSize(1)
+                .allSatisfy(line -> assertThat(line.get("TasksEvaluated").asLong()).isEqualTo(1));
+        assertThat(kept).filteredOn(line -> !line.has("_aws")).hasSize("DEBUG".equals(functionLevel) ? 1 : 0);
+    }
+
+    /** Lambda's application log-level filter: a JSON line's "level" (INFO when missing) at or above the function's level. */
+    private static List<JsonNode> keptByLambda(String output, String functionLevel) throws Exception {
+        List<String> order = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL");
+        List<JsonNode> kept = new ArrayList<>();
+        for (String text : output.lines().toList()) {
+            JsonNode line = JSON.readTree(text);
+            String level = line.has("level") ? line.get("level").asText() : "INFO";
+            if (order.indexOf(level) >= order.indexOf(functionLevel)) {
+                kept.add(line);
+            }
+        }
+        return kept;
     }
 }

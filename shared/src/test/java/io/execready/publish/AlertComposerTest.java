@@ -8,6 +8,7 @@ import io.execready.engine.CauseResource;
 import io.execready.engine.CheckDefinition;
 import io.execready.engine.CheckResult;
 import io.execready.engine.CheckStatus;
+import io.execready.engine.OperatorError;
 import io.execready.engine.Severity;
 import io.execready.engine.TaskReport;
 import java.nio.charset.StandardCharsets;
@@ -74,6 +75,18 @@ class AlertComposerTest {
     }
 
     @Test
+    void compose_whenCheckFails_saysWhatTheOperatorWillSee() {
+        CheckResult failed = CheckDefinition.of("exec-enabled", "ECS Exec enabled on the task", "https://docs.aws.amazon.com/")
+                .failingWith(OperatorError.EXECUTE_COMMAND_NOT_ENABLED)
+                .fail("Task abc was started without ECS Exec.", "Force a new deployment.");
+        TaskReport report = ReportFixture.serviceTask().result(failed).build();
+
+        Alert alert = composer.compose(report, FindingScope.of(report.task())).orElseThrow();
+
+        assertThat(alert.message()).contains("What you see: " + OperatorError.EXECUTE_COMMAND_NOT_ENABLED.text());
+    }
+
+    @Test
     void compose_setsTheFilterAttributesWithinTen() {
         TaskReport report = ReportFixture.serviceTask()
                 .result(result("exec-enabled", CheckStatus.FAIL))
@@ -88,9 +101,13 @@ class AlertComposerTest {
                 entry("status", "NOT_READY"),
                 entry("cluster", "prod"),
                 entry("service", "payments-api"),
-                entry("checkIds", "exec-enabled,task-role-present"),
                 entry("account", "123456789012"),
                 entry("region", "eu-west-1"));
+        assertThat(alert.checkIds()).containsExactly("exec-enabled", "task-role-present");
+        assertThat(alert.chat().threadId()).startsWith("execready-");
+        assertThat(alert.chat().nextSteps()).hasSize(2);
+        assertThat(alert.chat().relatedResources()).startsWith("arn:aws:ecs:eu-west-1:123456789012:service/prod/payments-api",
+                report.task().taskArn());
     }
 
     @Test
@@ -127,16 +144,26 @@ class AlertComposerTest {
     }
 
     @Test
-    void compose_withManyFailingChecks_keepsCheckIdsWholeAndShort() {
+    void compose_withManyFailingChecks_sendsEveryCheckIdWholeInOneArrayAttribute() {
         List<CheckResult> failures = IntStream.range(0, 40).mapToObj(i -> result("a-rather-long-check-identifier-" + i, CheckStatus.FAIL)).toList();
         TaskReport report = ReportFixture.serviceTask().results(failures).build();
 
         Alert alert = composer.compose(report, FindingScope.of(report.task())).orElseThrow();
 
-        String checkIds = alert.attributes().get("checkIds");
-        assertThat(checkIds).hasSizeLessThanOrEqualTo(AlertComposer.MAX_CHECK_IDS_LENGTH).startsWith("a-rather-long-check-identifier-0,");
-        assertThat(checkIds.split(",")).allSatisfy(id -> assertThat(id).matches("a-rather-long-check-identifier-\\d+"));
-        assertThat(alert.attributes()).hasSizeLessThanOrEqualTo(10);
+        assertThat(alert.checkIds()).hasSize(40).allSatisfy(id -> assertThat(id).matches("a-rather-long-check-identifier-\\d+"));
+        assertThat(alert.attributes()).doesNotContainKey("checkIds").hasSizeLessThanOrEqualTo(9);
+    }
+
+    @Test
+    void compose_forTheSameSubject_keepsOneChatThread() {
+        TaskReport first = ReportFixture.serviceTask().taskId("aaaa").result(result("exec-enabled", CheckStatus.FAIL)).build();
+        TaskReport second = ReportFixture.serviceTask().taskId("bbbb").result(result("task-role-present", CheckStatus.FAIL)).build();
+        TaskReport other = ReportFixture.serviceTask().service("other").result(result("exec-enabled", CheckStatus.FAIL)).build();
+
+        String thread = composer.compose(first, FindingScope.of(first.task())).orElseThrow().chat().threadId();
+
+        assertThat(composer.compose(second, FindingScope.of(second.task())).orElseThrow().chat().threadId()).isEqualTo(thread);
+        assertThat(composer.compose(other, FindingScope.of(other.task())).orElseThrow().chat().threadId()).isNotEqualTo(thread);
     }
 
     @Test
@@ -171,7 +198,8 @@ class AlertComposerTest {
                 .contains("- " + FindingIds.of(scope, report.subject(), "exec-enabled"))
                 .contains("aws ecs execute-command --cluster prod --task 0f1e2d3c4b5a69788796a5b4c3d2e1f0 --container app --interactive --command /bin/sh");
         assertThat(alert.attributes()).containsEntry("status", "READY").containsEntry("severity", "INFORMATIONAL")
-                .containsEntry("checkIds", "exec-enabled,retired-check").hasSizeLessThanOrEqualTo(10);
+                .hasSizeLessThanOrEqualTo(9);
+        assertThat(alert.checkIds()).containsExactly("exec-enabled", "retired-check");
     }
 
     @Test

@@ -3,12 +3,15 @@ package io.execready.publish;
 import static io.execready.publish.AsffAssertions.assertValidAsff;
 import static io.execready.publish.ReportFixture.result;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.execready.engine.CauseResource;
 import io.execready.engine.CheckDefinition;
 import io.execready.engine.CheckResult;
 import io.execready.engine.CheckStatus;
+import io.execready.engine.OperatorError;
 import io.execready.engine.Severity;
 import io.execready.engine.TaskReport;
 import io.execready.snapshot.ManagedAgent;
@@ -52,15 +55,17 @@ class AsffFindingMapperTest {
                 .startsWith("ECS Exec will not work on service payments-api in cluster prod until this is fixed.")
                 .contains("The requirement task-role-present is not met.")
                 .contains("0f1e2d3c4b5a69788796a5b4c3d2e1f0");
-        assertThat(finding.types()).containsExactly("Software and Configuration Checks/AWS Security Best Practices");
-        assertThat(finding.severity().label()).isEqualTo(SeverityLabel.HIGH);
+        assertThat(finding.findingProviderFields().types()).containsExactly("Software and Configuration Checks/AWS Security Best Practices");
+        assertThat(finding.findingProviderFields().severity().label()).isEqualTo(SeverityLabel.HIGH);
+        assertThat(finding.firstObservedAt()).isEqualTo("2025-03-01T10:15:30.123Z");
+        assertThat(finding.lastObservedAt()).isEqualTo("2025-03-01T10:15:30.123Z");
         assertThat(finding.compliance().status()).isEqualTo(ComplianceStatus.FAILED);
         assertThat(finding.remediation().recommendation().text()).isEqualTo("Fix task-role-present with this command.");
         assertThat(finding.remediation().recommendation().url()).isEqualTo("https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html");
-        assertThat(finding.productFields()).containsEntry("execready/CheckId", "task-role-present")
-                .containsEntry("execready/Status", "FAIL")
-                .containsEntry("execready/Subject", "arn:aws:ecs:eu-west-1:123456789012:cluster/prod|service:payments-api")
-                .containsEntry("execready/TaskArn", "arn:aws:ecs:eu-west-1:123456789012:task/prod/0f1e2d3c4b5a69788796a5b4c3d2e1f0");
+        // Only what no other field says: the check is the GeneratorId, the task and the cause are resources.
+        assertThat(finding.productFields()).containsOnly(
+                entry("execready/Status", "FAIL"),
+                entry("execready/Subject", "arn:aws:ecs:eu-west-1:123456789012:cluster/prod|service:payments-api"));
         assertThat(finding.resources()).extracting(Resource::type, Resource::id).containsExactly(
                 tuple("AwsEcsService", "arn:aws:ecs:eu-west-1:123456789012:service/prod/payments-api"),
                 tuple("AwsEcsTask", "arn:aws:ecs:eu-west-1:123456789012:task/prod/0f1e2d3c4b5a69788796a5b4c3d2e1f0"),
@@ -73,10 +78,9 @@ class AsffFindingMapperTest {
     @ParameterizedTest
     @CsvSource({
             "PASS, PASSED, INFORMATIONAL",
-            "WARN, WARNING, MEDIUM",
+            "WARN, FAILED, MEDIUM",
             "FAIL, FAILED, HIGH",
-            "UNKNOWN, NOT_AVAILABLE, INFORMATIONAL",
-            "NOT_APPLICABLE, NOT_AVAILABLE, INFORMATIONAL"})
+            "UNKNOWN, NOT_AVAILABLE, INFORMATIONAL"})
     void map_setsComplianceStatusAndSeverityPerCheckStatus(CheckStatus status, ComplianceStatus compliance, SeverityLabel severity) {
         TaskReport report = ReportFixture.serviceTask().result(result("exec-enabled", status)).build();
 
@@ -84,9 +88,42 @@ class AsffFindingMapperTest {
 
         assertValidAsff(finding);
         assertThat(finding.compliance().status()).isEqualTo(compliance);
-        assertThat(finding.severity().label()).isEqualTo(severity);
         assertThat(finding.findingProviderFields().severity().label()).isEqualTo(severity);
         assertThat(finding.recordStateAsString()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void map_whenCheckFails_describesTheErrorTheOperatorWillSee() {
+        CheckResult failed = CheckDefinition.of("exec-enabled", "ECS Exec enabled on the task", "https://docs.aws.amazon.com/")
+                .failingWith(OperatorError.EXECUTE_COMMAND_NOT_ENABLED)
+                .fail("Task abc was started without ECS Exec.", "Force a new deployment.");
+        TaskReport report = ReportFixture.serviceTask().result(failed).build();
+
+        AwsSecurityFinding finding = mapper.map(report, FindingContext.evaluatedAt(report)).getFirst();
+
+        assertThat(finding.description()).contains("Trying ECS Exec gives: " + OperatorError.EXECUTE_COMMAND_NOT_ENABLED.text());
+    }
+
+    @Test
+    void map_whenNotApplicable_importsNoFinding() {
+        TaskReport report = ReportFixture.serviceTask().result(result("exec-enabled", CheckStatus.NOT_APPLICABLE)).build();
+
+        assertThat(mapper.map(report, FindingContext.evaluatedAt(report))).isEmpty();
+        assertThatThrownBy(() -> mapper.map(report.results().getFirst(), report, FindingContext.evaluatedAt(report)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void map_whenWarnSeverityIsAboveMedium_capsItAtMedium() {
+        CheckResult warn = CheckDefinition.of("exec-enabled", "Title", "https://docs.aws.amazon.com/").warn("m.", "r.");
+        CheckResult high = new CheckResult(warn.checkId(), warn.title(), CheckStatus.WARN, Severity.HIGH, warn.message(), warn.remediation(),
+                warn.documentationUrl(), null, null);
+        TaskReport report = ReportFixture.serviceTask().result(high).build();
+
+        AwsSecurityFinding finding = mapper.map(report, FindingContext.evaluatedAt(report)).getFirst();
+
+        assertThat(finding.findingProviderFields().severity().label()).isEqualTo(SeverityLabel.MEDIUM);
+        assertThat(finding.compliance().status()).isEqualTo(ComplianceStatus.FAILED);
     }
 
     @Test
@@ -97,9 +134,9 @@ class AsffFindingMapperTest {
 
         List<AwsSecurityFinding> findings = mapper.map(report, FindingContext.evaluatedAt(report));
 
-        assertThat(findings).hasSize(CheckStatus.values().length);
+        assertThat(findings).hasSize(CheckStatus.values().length - 1);
         assertThat(findings).extracting(AwsSecurityFinding::generatorId)
-                .containsExactly("check-pass", "check-warn", "check-fail", "check-unknown", "check-not_applicable");
+                .containsExactly("check-pass", "check-warn", "check-fail", "check-unknown");
         assertThat(findings).extracting(AwsSecurityFinding::id).doesNotHaveDuplicates();
         assertThat(findings.getFirst().remediation().recommendation().text()).isEqualTo("No action needed.");
     }
@@ -173,7 +210,7 @@ class AsffFindingMapperTest {
 
         List<AwsSecurityFinding> findings = mapper.map(report, FindingContext.evaluatedAt(report));
 
-        assertThat(findings).hasSize(results.size());
+        assertThat(findings).hasSize(results.size() - 1); // NOT_APPLICABLE is not a finding
         findings.forEach(AsffAssertions::assertValidAsff);
         AwsSecurityFinding first = findings.getFirst();
         assertThat(first.title()).endsWith(AsffLimits.ELLIPSIS);
@@ -229,7 +266,7 @@ class AsffFindingMapperTest {
         assertThat(subject.details().other()).containsEntry("Group", "family:nightly-batch")
                 .containsEntry("ClusterArn", "arn:aws:ecs:eu-west-1:123456789012:cluster/prod");
         assertThat(finding.title()).isEqualTo("ECS Exec: Title of exec-enabled (family:nightly-batch)");
-        assertThat(finding.productFields()).containsEntry("execready/SubjectKind", "GROUP");
+        assertThat(finding.productFields()).containsEntry("execready/Subject", "arn:aws:ecs:eu-west-1:123456789012:cluster/prod|family:nightly-batch");
     }
 
     @Test
@@ -292,7 +329,8 @@ class AsffFindingMapperTest {
         assertThat(role.type()).isEqualTo("AwsIamRole");
         assertThat(role.region()).isEqualTo("eu-west-1");
         assertThat(role.partitionAsString()).isEqualTo("aws");
-        assertThat(finding.productFields()).containsEntry("execready/Cause", "AwsIamRole arn:aws:iam::123456789012:role/app");
+        assertThat(role.id()).isEqualTo("arn:aws:iam::123456789012:role/app");
+        assertThat(role.details().awsIamRole().roleName()).isEqualTo("app");
     }
 
     private static Resource taskResource(AwsSecurityFinding finding) {

@@ -10,6 +10,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.execready.checks.CheckRegistry;
+import io.execready.engine.CheckStatus;
+import io.execready.engine.SubjectReport;
+import io.execready.engine.TaskReport;
 import io.execready.evaluation.EvaluationOutcome;
 import io.execready.evaluation.SettlementOutcome;
 import io.execready.evaluation.TaskEventOutcome;
@@ -79,13 +82,15 @@ class SecurityHubFindingsPortIntegrationTest {
         List<TaskEventOutcome> first = concurrently(50, i -> task(taskId("a", i), 3, "RUNNING", UnaryOperator.identity()), account);
 
         assertThat(evaluated(first)).allSatisfy(o -> assertThat(o.authority().authoritative()).isTrue());
-        assertThat(evaluated(first).stream().mapToInt(EvaluationOutcome::findingsImported).sum()).isEqualTo(CHECKS);
-        assertThat(account.recordingSecurityHub.sent()).extracting(AwsSecurityFinding::id).doesNotHaveDuplicates().hasSize(CHECKS);
+        int imported = importedVerdicts(evaluated(first).getFirst().report());
+        assertThat(imported).as("every verdict but NOT_APPLICABLE").isPositive().isLessThanOrEqualTo(CHECKS);
+        assertThat(evaluated(first).stream().mapToInt(EvaluationOutcome::findingsImported).sum()).isEqualTo(imported);
+        assertThat(account.recordingSecurityHub.sent()).extracting(AwsSecurityFinding::id).doesNotHaveDuplicates().hasSize(imported);
         assertThat(transitions(first)).containsExactly(AlertTransition.Kind.NOT_READY);
         List<SnsNotification> alerts = account.alerts();
         assertThat(alerts).singleElement().satisfies(alert -> assertThat(alert.message()).contains(WRITABLE_ROOT));
         Map<String, AwsSecurityFinding> before = byCheck(account.findings());
-        assertThat(before).hasSize(CHECKS);
+        assertThat(before).hasSize(imported);
         assertThat(before.get(WRITABLE_ROOT).compliance().statusAsString()).isEqualTo("FAILED");
         assertThat(before.get(SSM_MESSAGES).compliance().statusAsString()).isEqualTo("PASSED");
 
@@ -161,10 +166,10 @@ class SecurityHubFindingsPortIntegrationTest {
 
         assertThat(settled(whileLive)).isInstanceOf(SettlementOutcome.Kept.class);
         assertThat(settled(afterDelete)).isInstanceOf(SettlementOutcome.Archived.class);
-        assertThat(((SettlementOutcome.Archived) settled(afterDelete)).published().findingsImported()).isEqualTo(CHECKS);
+        assertThat(((SettlementOutcome.Archived) settled(afterDelete)).published().findingsImported()).isEqualTo(active.size());
         assertThat(settled(lastOne)).as("nothing left to archive").isInstanceOf(SettlementOutcome.Kept.class);
         Map<String, AwsSecurityFinding> archived = byCheck(account.findings());
-        assertThat(archived.values()).extracting(f -> f.recordStateAsString()).containsOnly("ARCHIVED").hasSize(CHECKS);
+        assertThat(archived.values()).extracting(f -> f.recordStateAsString()).containsOnly("ARCHIVED").hasSize(active.size());
         archived.forEach((checkId, finding) -> {
             assertThat(finding.createdAt()).isEqualTo(active.get(checkId).createdAt());
             assertThat(Instant.parse(finding.updatedAt())).isAfter(Instant.parse(active.get(checkId).updatedAt()));
@@ -191,7 +196,8 @@ class SecurityHubFindingsPortIntegrationTest {
         assertThat(settled(last)).isInstanceOf(SettlementOutcome.Archived.class);
         assertThat(settled(last).why()).contains("family nightly-report");
         assertThat(statesWhenGone).containsExactly("ARCHIVED");
-        assertThat(((TaskEventOutcome.Evaluated) comesBack).outcome().findingsImported()).isEqualTo(CHECKS);
+        assertThat(((TaskEventOutcome.Evaluated) comesBack).outcome().findingsImported())
+                .isEqualTo(importedVerdicts(((TaskEventOutcome.Evaluated) comesBack).outcome().report()));
         assertThat(byCheck(account.findings()).values()).extracting(f -> f.recordStateAsString()).containsOnly("ACTIVE");
         assertThat(account.alerts()).extracting(SnsNotification::subject).hasSize(2)
                 .allSatisfy(subject -> assertThat(subject).contains(FAMILY_GROUP));
@@ -212,7 +218,7 @@ class SecurityHubFindingsPortIntegrationTest {
         assertThat(unchanged.findingsImported()).isZero();
         assertThat(unchanged.published().findingsUnchanged()).isEqualTo(CHECKS);
         assertThat(callsBeforeHeartbeat).isEqualTo(1);
-        assertThat(heartbeat.findingsImported()).isEqualTo(CHECKS);
+        assertThat(heartbeat.findingsImported()).isEqualTo(importedVerdicts(heartbeat.report()));
         assertThat(account.recordingSecurityHub.requests).hasSize(2);
         byCheck(account.findings()).forEach((checkId, finding) -> {
             assertThat(finding.createdAt()).isEqualTo(first.get(checkId).createdAt());
@@ -237,16 +243,47 @@ class SecurityHubFindingsPortIntegrationTest {
         SubjectState state = account.store.read(Subject.of(task));
         assertThat(state.check(WRITABLE_ROOT).orElseThrow().fingerprint()).as("not recorded: it was not imported").isNull();
         assertThat(state.check(WRITABLE_ROOT).orElseThrow().pendingFingerprint()).as("reservation given back").isNull();
-        assertThat(state.checks().values()).filteredOn(c -> c.fingerprint() != null).hasSize(CHECKS - 1);
         assertThat(account.alerts()).as("no alert before the findings it names exist").isEmpty();
 
         securityHub.heal();
         EvaluationOutcome retried = evaluated(account.evaluation.onTaskStateChange(task));
 
         assertThat(retried.findingsImported()).isEqualTo(1);
+        assertThat(state.checks().values()).filteredOn(c -> c.fingerprint() != null).hasSize(importedVerdicts(retried.report()) - 1);
         assertThat(securityHub.requests.getLast().findings()).singleElement().satisfies(f -> assertThat(f.generatorId()).isEqualTo(WRITABLE_ROOT));
         assertThat(byCheck(account.findings())).containsKey(WRITABLE_ROOT);
         assertThat(account.alerts()).hasSize(1);
+    }
+
+    @Test
+    void aVerdictThatBecomesNotApplicable_archivesTheImportedFinding_andANotApplicableFirstVerdictImportsNothing() {
+        PublishingTestbed.Account account = bed.newAccount(true);
+        TaskReport failing = ReportFixture.serviceTask().service("na-service")
+                .result(ReportFixture.result("ssm-reachable", CheckStatus.FAIL))
+                .result(ReportFixture.result("shared-vpc", CheckStatus.NOT_APPLICABLE))
+                .build();
+        TaskReport notApplicable = ReportFixture.serviceTask().service("na-service").taskId("1a2b3c4d5e6f70819a8b7c6d5e4f3a2b")
+                .result(ReportFixture.result("ssm-reachable", CheckStatus.NOT_APPLICABLE))
+                .result(ReportFixture.result("shared-vpc", CheckStatus.NOT_APPLICABLE))
+                .build();
+
+        PublishResult first = account.findings.publish(failing);
+        account.clock.advance(Duration.ofMinutes(1));
+        PublishResult second = account.findings.publish(notApplicable);
+        account.clock.advance(Duration.ofMinutes(1));
+        PublishResult third = account.findings.publish(notApplicable);
+
+        assertThat(first.findingsImported()).as("shared-vpc does not apply: not a finding").isEqualTo(1);
+        assertThat(second.findingsImported()).as("the FAIL that no longer applies is archived").isEqualTo(1);
+        assertThat(third.findingsImported()).isZero();
+        List<AwsSecurityFinding> findings = account.findings().stream()
+                .filter(f -> f.productFields().getOrDefault("execready/Subject", "").endsWith("|service:na-service")).toList();
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(finding.generatorId()).isEqualTo("ssm-reachable");
+            assertThat(finding.recordStateAsString()).isEqualTo("ARCHIVED");
+            assertThat(finding.compliance().statusAsString()).as("what the reviewer last saw stays").isEqualTo("FAILED");
+        });
+        assertThat(account.recordingSecurityHub.sent()).extracting(AwsSecurityFinding::generatorId).doesNotContain("shared-vpc");
     }
 
     @Test
@@ -364,6 +401,11 @@ class SecurityHubFindingsPortIntegrationTest {
 
     static List<EvaluationOutcome> evaluated(List<TaskEventOutcome> outcomes) {
         return outcomes.stream().map(SecurityHubFindingsPortIntegrationTest::evaluated).toList();
+    }
+
+    /** The verdicts of a report that are findings: every one but NOT_APPLICABLE. */
+    static int importedVerdicts(SubjectReport report) {
+        return (int) report.results().stream().filter(r -> AsffFindingMapper.imported(r.status())).count();
     }
 
     static EvaluationOutcome evaluated(TaskEventOutcome outcome) {

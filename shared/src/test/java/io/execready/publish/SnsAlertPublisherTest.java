@@ -25,8 +25,8 @@ class SnsAlertPublisherTest {
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("severity", "HIGH");
         attributes.put("status", "NOT_READY");
-        attributes.put("checkIds", "exec-enabled,task-role-present");
-        Alert alert = new Alert("ECS Exec not ready: service payments-api in prod", "ECS Exec is not ready.\nFix it.\n", attributes);
+        Alert alert = new Alert("ECS Exec not ready: service payments-api in prod", "ECS Exec is not ready.\nFix it.\n", attributes,
+                List.of("exec-enabled", "task-role-present"), Alert.ChatContext.NONE);
 
         String messageId = new SnsAlertPublisher(sns, TOPIC_ARN).publish(alert);
 
@@ -37,8 +37,11 @@ class SnsAlertPublisherTest {
         assertThat(request.message()).isEqualTo("ECS Exec is not ready.\nFix it.\n");
         assertThat(request.messageStructure()).isNull();
         assertThat(request.messageAttributes()).containsOnlyKeys("severity", "status", "checkIds");
-        assertThat(request.messageAttributes().values()).extracting(MessageAttributeValue::dataType).containsOnly("String");
-        assertThat(request.messageAttributes().get("checkIds").stringValue()).isEqualTo("exec-enabled,task-role-present");
+        assertThat(request.messageAttributes().get("severity").dataType()).isEqualTo("String");
+        assertThat(request.messageAttributes().get("status").dataType()).isEqualTo("String");
+        // A String.Array, so that a filter policy can match one check among several.
+        assertThat(request.messageAttributes().get("checkIds").dataType()).isEqualTo("String.Array");
+        assertThat(request.messageAttributes().get("checkIds").stringValue()).isEqualTo("[\"exec-enabled\",\"task-role-present\"]");
     }
 
     @Test

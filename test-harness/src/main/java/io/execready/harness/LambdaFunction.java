@@ -1,11 +1,14 @@
 package io.execready.harness;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,13 +17,17 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
 
 /**
  * A Java Lambda function run the way Lambda's java21 runtime runs it: a separate JVM executing the
@@ -40,6 +47,10 @@ public final class LambdaFunction implements AutoCloseable {
     private static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:+TieredCompilation",
             "-XX:TieredStopAtLevel=1", "-Xshare:auto", "--enable-native-access=ALL-UNNAMED");
     private static final String FUNCTION_VERSION = "$LATEST";
+    /** Read by the runtime client before it unpacks its JNI library itself. */
+    static final String NATIVE_CLIENT_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
+    private static final String RUNTIME_CLIENT_JAR = "aws-lambda-java-runtime-interface-client";
+    private static final Map<Path, Optional<Path>> NATIVE_CLIENTS = new ConcurrentHashMap<>();
     // Output written before the runtime posts its answer is already in the pipe; the reader drains it
     // within this quiet period.
     private static final Duration LOG_QUIET_PERIOD = Duration.ofMillis(50);
@@ -74,8 +85,16 @@ public final class LambdaFunction implements AutoCloseable {
         this.startedAt = startedAt;
         this.echo = Boolean.parseBoolean(System.getenv(ECHO_SETTING)) || Boolean.getBoolean(ECHO_SETTING);
         this.outputReader = Thread.ofPlatform().daemon().name("lambda-output-" + name).start(this::readOutput);
-        // A test JVM that ends without close() must not leave the function running.
-        this.killOnExit = new Thread(process::destroyForcibly, "lambda-kill-" + name);
+        // A test JVM that ends without close() must leave neither the function running nor its directory.
+        this.killOnExit = new Thread(() -> {
+            process.destroyForcibly();
+            try {
+                process.waitFor(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            deleteDirectory(workingDirectory);
+        }, "lambda-kill-" + name);
         Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
@@ -101,6 +120,7 @@ public final class LambdaFunction implements AutoCloseable {
             workingDirectory = Files.createTempDirectory("execready-lambda-");
             List<String> command = new ArrayList<>(List.of(javaCommand()));
             command.addAll(JVM_OPTIONS);
+            privateNativeClient(classpath).ifPresent(library -> command.add("-D" + NATIVE_CLIENT_PROPERTY + "=" + library));
             command.addAll(List.of("-cp", classpath, RUNTIME_MAIN, handler));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(workingDirectory.toFile())
@@ -325,6 +345,62 @@ public final class LambdaFunction implements AutoCloseable {
     private static String nameFromHandler(String handler) {
         String className = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
         return className.substring(className.lastIndexOf('.') + 1);
+    }
+
+    /**
+     * A copy of the runtime client's JNI library for this JVM's functions, when the classpath holds
+     * the client's jar and this is a Linux it ships a library for. Left alone, the client unpacks
+     * the library to the fixed path /tmp/.libaws-lambda-jni.so before loading it, as in Lambda,
+     * where one runtime owns /tmp; here several runtimes start at once, from this and other test
+     * runs, and one rewriting that file while another maps it crashes the second (SIGBUS). The copy
+     * is written once, before any function starts, and deleted when this JVM exits.
+     */
+    static Optional<Path> privateNativeClient(String classpath) {
+        Optional<String> library = nativeLibraryName();
+        if (library.isEmpty()) {
+            return Optional.empty();
+        }
+        for (String entry : classpath.split(File.pathSeparator)) {
+            Path jar = Path.of(entry);
+            if (jar.getFileName() != null && jar.getFileName().toString().startsWith(RUNTIME_CLIENT_JAR) && Files.isRegularFile(jar)) {
+                return NATIVE_CLIENTS.computeIfAbsent(jar.toAbsolutePath(), path -> extract(path, "jni/" + library.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> nativeLibraryName() {
+        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")) {
+            return Optional.empty();
+        }
+        String arch = switch (System.getProperty("os.arch", "")) {
+            case "amd64", "x86_64" -> "x86_64";
+            case "aarch64" -> "aarch_64";
+            default -> null;
+        };
+        if (arch == null) {
+            return Optional.empty();
+        }
+        boolean musl = Files.exists(Path.of("/lib/ld-musl-" + (arch.equals("x86_64") ? "x86_64" : "aarch64") + ".so.1"));
+        return Optional.of("libaws-lambda-jni.linux" + (musl ? "_musl-" : "-") + arch + ".so");
+    }
+
+    private static Optional<Path> extract(Path jar, String resource) {
+        try (JarFile jarFile = new JarFile(jar.toFile())) {
+            ZipEntry entry = jarFile.getEntry(resource);
+            if (entry == null) {
+                return Optional.empty();
+            }
+            Path copy = Files.createTempFile("execready-lambda-jni-", ".so");
+            copy.toFile().deleteOnExit();
+            try (InputStream in = jarFile.getInputStream(entry)) {
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return Optional.of(copy);
+        } catch (IOException e) {
+            // The client then unpacks the library itself, as it does in Lambda.
+            return Optional.empty();
+        }
     }
 
     private static String javaCommand() {

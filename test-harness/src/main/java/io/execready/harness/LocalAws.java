@@ -62,6 +62,7 @@ public final class LocalAws implements AutoCloseable {
     private final Path logFile;
     private final String endpoint;
     private final HttpClient http;
+    private final Thread cleanUpOnExit;
 
     private LocalAws(Process process, Path workDirectory, Path logFile, int port, HttpClient http) {
         this.process = process;
@@ -69,10 +70,25 @@ public final class LocalAws implements AutoCloseable {
         this.logFile = logFile;
         this.endpoint = "http://127.0.0.1:" + port;
         this.http = http;
+        // A JVM that ends without close() (interrupted while starting or seeding) must leave neither
+        // the server nor its files behind.
+        this.cleanUpOnExit = new Thread(() -> {
+            stopProcess();
+            deleteRecursively(workDirectory);
+        }, "moto-clean-up-" + port);
+        Runtime.getRuntime().addShutdownHook(cleanUpOnExit);
     }
 
     /** Starts the emulator on a free loopback port and waits (up to a minute) until it answers. */
     public static LocalAws start() {
+        return start(Map.of());
+    }
+
+    /**
+     * {@link #start()} with settings for the launcher's patches, e.g. {@code EXECREADY_EXEC_AGENT}
+     * (the local agent's control endpoint, for ECS ExecuteCommand and SSM TerminateSession).
+     */
+    public static LocalAws start(Map<String, String> launcherSettings) {
         Path workDirectory = createWorkDirectory();
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -83,12 +99,13 @@ public final class LocalAws implements AutoCloseable {
             for (int attempt = 1; ; attempt++) {
                 int port = freeLoopbackPort();
                 Path logFile = workDirectory.resolve("moto-" + attempt + ".log");
-                LocalAws aws = new LocalAws(launch(launcher, port, logFile), workDirectory, logFile, port, http);
+                LocalAws aws = new LocalAws(launch(launcher, port, logFile, launcherSettings), workDirectory, logFile, port, http);
                 try {
                     aws.awaitReady();
                     return aws;
                 } catch (RuntimeException e) {
                     aws.stopProcess();
+                    aws.forgetCleanUpOnExit();
                     if (!(e instanceof PortTakenException)) {
                         throw e;
                     }
@@ -166,18 +183,28 @@ public final class LocalAws implements AutoCloseable {
     /** Stops the server and deletes its launcher and logs. */
     @Override
     public void close() {
+        forgetCleanUpOnExit();
         stopProcess();
         http.close();
         deleteRecursively(workDirectory);
     }
 
-    private static Process launch(Path launcher, int port, Path logFile) {
+    private void forgetCleanUpOnExit() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanUpOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running or about to: it does the same.
+        }
+    }
+
+    private static Process launch(Path launcher, int port, Path logFile, Map<String, String> launcherSettings) {
         String python = pythonCommand();
         ProcessBuilder builder = new ProcessBuilder(python, launcher.toString(), Integer.toString(port))
                 .redirectErrorStream(true)
                 .redirectOutput(logFile.toFile());
         builder.environment().put("MOTO_IAM_LOAD_MANAGED_POLICIES", "true");
         builder.environment().put("PYTHONUNBUFFERED", "1");
+        builder.environment().putAll(launcherSettings);
         try {
             return builder.start();
         } catch (IOException e) {
@@ -334,8 +361,9 @@ public final class LocalAws implements AutoCloseable {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
             }
-        } catch (IOException ignored) {
-            // A leftover temp file is harmless; failing a test over it is not.
+        } catch (IOException | UncheckedIOException ignored) {
+            // A leftover temp file is harmless; failing a test over it is not. (Both the shutdown hook
+            // and close may be deleting at once.)
         }
     }
 

@@ -11,6 +11,7 @@ Exit codes: 3 = moto (with its server extras) is not importable, 4 = another mot
 import fnmatch
 import json
 import os
+import random
 import re
 import sys
 import threading
@@ -66,6 +67,7 @@ def main():
     exit_with_parent()
     patch_iam_simulate_principal_policy()
     patch_ecs_tasks_and_services()
+    patch_ecs_execute_command()
     patch_model_data_filter()
     patch_securityhub_get_findings_pages()
     print("ExecReady moto launcher: patches applied, serving on 127.0.0.1:%s" % port, flush=True)
@@ -323,6 +325,8 @@ class TaskContainer:
         self.memory_reservation = str(definition["memoryReservation"]) if "memoryReservation" in definition else None
         self._exec_enabled = exec_enabled
         self._started_at = started_at
+        # The container runtime's id (Docker's container id), which an ECS Exec session's target names.
+        self.runtime_id = "%s-%d" % (task.id, random.randint(1000000000, 9999999999))
 
     @property
     def last_status(self):
@@ -377,10 +381,13 @@ def patch_ecs_tasks_and_services():
     EC2ContainerServiceResponse.create_service = create_service
     patch_ecs_list_tasks_by_service()
     patch_ecs_container_instance_version_info()
+    patch_ecs_external_container_instances()
 
 
-# RegisterContainerInstance. Gap: moto ignores versionInfo and reports every agent as 1.0.0, where
-# ECS reports the version the agent registered with.
+# RegisterContainerInstance. Gaps: moto ignores versionInfo and reports every agent as 1.0.0, where
+# ECS reports the version the agent registered with; and it ignores the attributes the agent
+# registers (its capabilities, such as ecs.capability.execute-command, which carry no value), where
+# ECS keeps them beside the ones it sets itself.
 def patch_ecs_container_instance_version_info():
     from moto.ecs.responses import EC2ContainerServiceResponse
 
@@ -388,13 +395,65 @@ def patch_ecs_container_instance_version_info():
 
     def register_container_instance(self):
         result = original_register(self)
+        instance = result.result["containerInstance"]
         version_info = self._get_param("versionInfo")
         if version_info:
-            instance = result.result["containerInstance"]
             instance.version_info = {**instance.version_info, **version_info}
+        for attribute in self._get_param("attributes") or []:
+            instance.attributes[attribute["name"]] = attribute.get("value")
         return result
 
     EC2ContainerServiceResponse.register_container_instance = register_container_instance
+
+
+# RegisterContainerInstance for ECS Anywhere. Gap: moto looks the registering instance up among its EC2
+# instances and fails for an ECS Anywhere host, which registers with its Systems Manager managed-instance
+# id (mi-...) and has no EC2 instance. ECS registers it with the attributes the agent reports; the
+# stand-in gives it a Linux x86_64 host and no EC2 attributes (AMI, instance type, zone).
+def patch_ecs_external_container_instances():
+    import moto.ecs.models as ecs_models
+
+    class ExternalHost:
+        image_id = None
+        availability_zone = None
+        instance_type = None
+        platform = "linux"
+
+    class ManagedInstanceAwareEc2:
+        def __init__(self, backend):
+            self._backend = backend
+
+        def get_instance(self, instance_id):
+            if instance_id.startswith("mi-"):
+                return ExternalHost()
+            return self._backend.get_instance(instance_id)
+
+        def __getattr__(self, name):
+            return getattr(self._backend, name)
+
+    class Regions:
+        def __init__(self, regions):
+            self._regions = regions
+
+        def __getitem__(self, region):
+            return ManagedInstanceAwareEc2(self._regions[region])
+
+    class Accounts:
+        def __init__(self, accounts):
+            self._accounts = accounts
+
+        def __getitem__(self, account):
+            return Regions(self._accounts[account])
+
+    ecs_models.ec2_backends = Accounts(ecs_models.ec2_backends)
+    original_init = ecs_models.ContainerInstance.__init__
+
+    def init(self, ec2_instance_id, account_id, region_name, cluster_name, backend):
+        original_init(self, ec2_instance_id, account_id, region_name, cluster_name, backend)
+        if ec2_instance_id.startswith("mi-"):
+            self.attributes = {"ecs.os-type": "linux", "ecs.cpu-architecture": "x86_64"}
+
+    ecs_models.ContainerInstance.__init__ = init
 
 
 # ListTasks(serviceName). Gap: moto ignores the filter and returns every task of the cluster, because
@@ -419,6 +478,78 @@ def patch_ecs_list_tasks_by_service():
 # /moto-api/data.json. Gap: it serialises every model moto tracks, about 9 MB and 3 s once AWS managed
 # policies are loaded. Adds ?service=sns&model=Topic filters; without them the answer is unchanged.
 # --------------------------------------------------------------------------------------------------
+
+# --------------------------------------------------------------------------------------------------
+# ECS ExecuteCommand and SSM TerminateSession. Gap: moto 5.2.1 has neither. ExecuteCommand asks the
+# test harness's local agent (io.execready.harness.LocalExecAgent) to open a session, at the control
+# endpoint named by EXECREADY_EXEC_AGENT, with the target id ECS Exec uses
+# (ecs:CLUSTER_TASKID_RUNTIMEID), the command and the cluster's exec KMS key, and returns the session
+# it opened (session id, stream URL, token). Without an agent, or for a task that is not RUNNING with
+# exec enabled, it fails as ECS does (TargetNotConnectedException / InvalidParameterException).
+# TerminateSession tells the agent; a session it does not know is answered as SSM does (DoesNotExist
+# is not an error for TerminateSession: it succeeds). Not modelled: IAM, interactive=false, CloudTrail.
+# --------------------------------------------------------------------------------------------------
+
+def patch_ecs_execute_command():
+    import urllib.request
+    from moto.core.exceptions import JsonRESTError
+    from moto.ecs.responses import EC2ContainerServiceResponse
+    from moto.ssm.responses import SimpleSystemManagerResponse
+
+    def agent_call(path, body):
+        agent = os.environ.get("EXECREADY_EXEC_AGENT", "")
+        if not agent:
+            raise JsonRESTError("TargetNotConnectedException",
+                                "The execute command failed due to an internal error. Try again later.")
+        request = urllib.request.Request(agent + path, data=json.dumps(body).encode("utf-8"),
+                                         headers={"Content-Type": "application/json"}, method="POST")
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return json.loads(response.read().decode("utf-8"))
+
+    def execute_command(self):
+        cluster_str = self._get_param("cluster", "default")
+        task_str = self._get_param("task")
+        container_name = self._get_param("container")
+        command = self._get_param("command")
+        tasks = self.ecs_backend.describe_tasks(cluster_str, [task_str])
+        if not tasks:
+            raise JsonRESTError("InvalidParameterException", "The specified task was not found.")
+        task = tasks[0]
+        if task.last_status != "RUNNING" or not getattr(task, "enable_execute_command", False):
+            raise JsonRESTError("InvalidParameterException",
+                                "The execute command failed because execute command was not enabled when the task was run"
+                                " or the execute command agent isn't running.")
+        containers = [c for c in task.containers if getattr(c, "name", None) == container_name] if container_name \
+            else list(task.containers)
+        if not containers or not getattr(containers[0], "runtime_id", None):
+            raise JsonRESTError("InvalidParameterException", "The specified container was not found.")
+        container = containers[0]
+        cluster = self.ecs_backend.clusters[task.cluster_name]
+        exec_configuration = (cluster.configuration or {}).get("executeCommandConfiguration", {}) or {}
+        target_id = "ecs:%s_%s_%s" % (task.cluster_name, task.id, container.runtime_id)
+        session = agent_call("/sessions", {"targetId": target_id, "command": command,
+                                           "kmsKeyId": exec_configuration.get("kmsKeyId", "")})
+        return json.dumps({
+            "clusterArn": cluster.arn,
+            "containerArn": container.container_arn,
+            "containerName": container.name,
+            "interactive": True,
+            "session": {"sessionId": session["sessionId"], "streamUrl": session["streamUrl"],
+                        "tokenValue": session["tokenValue"]},
+            "taskArn": task.task_arn,
+        })
+
+    def terminate_session(self):
+        session_id = self._get_param("SessionId")
+        try:
+            agent_call("/sessions/terminate", {"sessionId": session_id})
+        except Exception:  # an unknown session: SSM answers TerminateSession with success
+            pass
+        return json.dumps({"SessionId": session_id})
+
+    EC2ContainerServiceResponse.execute_command = execute_command
+    SimpleSystemManagerResponse.terminate_session = terminate_session
+
 
 def patch_model_data_filter():
     from urllib.parse import parse_qs, urlparse

@@ -160,6 +160,23 @@ class EcsPatchesTest {
     }
 
     @Test
+    void registerContainerInstance_forAnEcsAnywhereHost_keepsItsManagedInstanceIdAndAgentVersion() {
+        JsonNode registered = ecs("RegisterContainerInstance", """
+                {"cluster":"%s","instanceIdentityDocument":"{\\"instanceId\\":\\"mi-0123456789abcdef0\\"}",
+                 "versionInfo":{"agentVersion":"1.88.0"}}""".formatted(CLUSTER)).path("containerInstance");
+        String arn = registered.path("containerInstanceArn").asText();
+
+        JsonNode described = ecs("DescribeContainerInstances",
+                "{\"cluster\":\"" + CLUSTER + "\",\"containerInstances\":[\"" + arn + "\"]}");
+
+        assertThat(described.path("failures")).isEmpty();
+        JsonNode instance = described.path("containerInstances").get(0);
+        assertThat(instance.path("ec2InstanceId").asText()).isEqualTo("mi-0123456789abcdef0");
+        assertThat(instance.path("versionInfo").path("agentVersion").asText()).isEqualTo("1.88.0");
+        assertThat(texts(instance.path("attributes"), "name")).contains("ecs.os-type").doesNotContain("ecs.ami-id", "ecs.instance-type");
+    }
+
+    @Test
     void reset_keepsLaterTasksRunningAcrossDescribeTasks() {
         aws.reset();
         seed();

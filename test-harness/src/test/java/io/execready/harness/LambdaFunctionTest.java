@@ -10,12 +10,15 @@ import io.execready.harness.testfunctions.SleepingHandler;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 @Tag("emulator")
 class LambdaFunctionTest {
@@ -131,6 +134,24 @@ class LambdaFunctionTest {
                     .hasMessageContaining("did not answer")
                     .hasMessageContaining("sleeping handler started");
             assertThatThrownBy(() -> function.invoke("{}", TIMEOUT)).hasMessageContaining("is closed");
+        }
+    }
+
+    @Test
+    void start_givesTheRuntimeClientAPrivateCopyOfItsJniLibrary_notTheSharedTmpFile() throws Exception {
+        try (LambdaFunction function = LambdaFunction.start(EchoHandler.class.getName(), CLASSPATH, Map.of())) {
+            assertThat(function.invoke("{}", TIMEOUT).succeeded()).isTrue();
+
+            Path commandLine = Path.of("/proc/" + function.pid() + "/cmdline");
+            assumeTrue(Files.isReadable(commandLine), "reads the function's command line from Linux's /proc");
+            List<String> arguments = List.of(Files.readString(commandLine).split("\u0000"));
+            String property = arguments.stream()
+                    .filter(argument -> argument.startsWith("-D" + LambdaFunction.NATIVE_CLIENT_PROPERTY + "="))
+                    .findFirst().orElseThrow();
+            Path library = Path.of(property.substring(property.indexOf('=') + 1));
+            assertThat(library).isRegularFile().isNotEqualTo(Path.of("/tmp/.libaws-lambda-jni.so"));
+            assertThat(Files.size(library)).isPositive();
+            assertThat(LambdaFunction.privateNativeClient(CLASSPATH)).contains(library);
         }
     }
 }

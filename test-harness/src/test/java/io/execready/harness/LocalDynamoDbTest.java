@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,9 +16,11 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
@@ -37,8 +41,8 @@ class LocalDynamoDbTest {
                 .build();
         client.createTable(r -> r.tableName("things")
                 .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
-                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH)));
+                .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build())
+                .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build()));
     }
 
     @AfterAll
@@ -67,5 +71,22 @@ class LocalDynamoDbTest {
                 .isInstanceOf(ConditionalCheckFailedException.class);
         assertThat(client.getItem(r -> r.tableName("things").key(Map.of("id", AttributeValue.fromS("a")))).item())
                 .containsEntry("n", AttributeValue.fromN("1"));
+    }
+
+    @Test
+    void close_stopsEveryThreadTheEngineStarted_includingItsShardRolloverScheduler() {
+        LocalDynamoDb own = LocalDynamoDb.start();
+        Thread[] whileOpen = own.liveEngineThreads();
+        List<Thread> schedulers = Arrays.stream(whileOpen)
+                .filter(thread -> !thread.isDaemon())
+                .filter(thread -> Arrays.stream(thread.getStackTrace())
+                        .anyMatch(frame -> frame.getClassName().endsWith("ShardRolloverJobScheduler")))
+                .toList();
+
+        own.close();
+
+        assertThat(schedulers).as("the streams scheduler, a non-daemon thread that sleeps for minutes, runs while open").isNotEmpty();
+        assertThat(own.liveEngineThreads()).isEmpty();
+        assertThat(whileOpen).noneMatch(Thread::isAlive);
     }
 }

@@ -49,7 +49,7 @@ public record TaskStateChangeDetail(
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Container(String containerArn, String name, String lastStatus, String image, List<Agent> managedAgents) {
+    public record Container(String containerArn, String name, String lastStatus, String image, List<Agent> managedAgents, String runtimeId) {
     }
 
     /** The event says {@code status}; DescribeTasks says {@code lastStatus}: both are accepted. */
@@ -114,6 +114,6 @@ public record TaskStateChangeDetail(
         List<ManagedAgent> agents = c.managedAgents() == null ? null : present(c.managedAgents())
                 .map(a -> new ManagedAgent(a.name(), a.status(), a.reason(), a.lastStartedAt()))
                 .toList();
-        return new TaskContainer(c.name(), c.containerArn(), c.lastStatus(), c.image(), agents);
+        return new TaskContainer(c.name(), c.containerArn(), c.lastStatus(), c.image(), agents, c.runtimeId());
     }
 }

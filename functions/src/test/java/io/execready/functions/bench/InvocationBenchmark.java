@@ -1,6 +1,7 @@
 package io.execready.functions.bench;
 
 import io.execready.functions.local.LocalCheckerRun;
+import io.execready.functions.local.Progress;
 import io.execready.harness.Invocation;
 import io.execready.harness.LambdaFunction;
 import java.io.IOException;
@@ -30,7 +31,7 @@ public final class InvocationBenchmark {
 
     public static void main(String[] args) throws IOException {
         String classpath = System.getProperty("java.class.path");
-        try (LocalCheckerRun run = LocalCheckerRun.start(classpath)) {
+        try (LocalCheckerRun run = LocalCheckerRun.start(classpath, Progress.printingTo(System.err))) {
             List<String> events = List.of(
                     Files.readString(LocalCheckerRun.eventsDirectory().resolve("task-running-exec-ready.json")),
                     Files.readString(LocalCheckerRun.eventsDirectory().resolve("task-running-not-ready.json")));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.execready.functions.local.DemoScenario;
 import io.execready.functions.local.LocalCheckerRun;
+import io.execready.functions.local.Progress;
 import io.execready.harness.Invocation;
 import io.execready.harness.LambdaFunction;
 import java.time.Duration;
@@ -34,7 +35,7 @@ public final class SweepBenchmark {
     public static void main(String[] args) throws Exception {
         int tasks = args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_TASKS;
         String classpath = System.getProperty("java.class.path");
-        try (LocalCheckerRun run = LocalCheckerRun.start(classpath)) {
+        try (LocalCheckerRun run = LocalCheckerRun.start(classpath, Progress.printingTo(System.err))) {
             long seeding = System.nanoTime();
             seed(run, tasks);
             System.out.printf("seeded %d tasks in %d ms%n", tasks, (System.nanoTime() - seeding) / 1_000_000);

@@ -12,8 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DomainType;
+import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterfaceSpecification;
 import software.amazon.awssdk.services.ec2.model.InstanceType;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.Attribute;
 
 /**
  * The demo account's network, built with the identifiers the files in {@code events/} name.
@@ -30,7 +32,9 @@ import software.amazon.awssdk.services.ecs.EcsClient;
  *       private subnet 10.0.1.0/24 routed through the NAT gateway;</li>
  *   <li>the ENIs of the {@code web} (10.0.1.25) and {@code billing-api} (10.0.1.37) Fargate tasks in the private subnet;</li>
  *   <li>EC2 instance {@code batch-worker} host in the public subnet with a public IP and the instance
- *       profile given, registered as a container instance of the demo cluster.</li>
+ *       profile given, registered as a container instance of the demo cluster;</li>
+ *   <li>the ECS Anywhere host of {@code store-sync}, registered with its Systems Manager managed-instance
+ *       id, as the ECS agent on an external host registers (it has no EC2 instance).</li>
  * </ul>
  */
 public final class DemoNetwork {
@@ -48,11 +52,17 @@ public final class DemoNetwork {
     public static final String WORKER_CONTAINER_INSTANCE_ARN =
             "arn:aws:ecs:us-east-1:123456789012:container-instance/execready-demo/bd7731c2-a0c5-4291-a094-fbbbfe9e0a4d";
 
+    /** The managed-instance id an ECS Anywhere host registers with (Systems Manager hybrid activation). */
+    public static final String EXTERNAL_MANAGED_INSTANCE_ID = "mi-0a1b2c3d4e5f60718";
+    public static final String EXTERNAL_AGENT_VERSION = "1.88.0";
+    public static final String EXTERNAL_CONTAINER_INSTANCE_ARN =
+            "arn:aws:ecs:us-east-1:123456789012:container-instance/execready-demo/a19787d3-9740-44f7-9a98-f8412514075b";
+
     private static final Duration SEED_TIMEOUT = Duration.ofSeconds(10);
 
     /** What the block created. */
     public record Created(String vpcId, String privateSubnetId, String taskSecurityGroupId, String webTaskEniId, String billingTaskEniId,
-                          String workerInstanceId, String workerContainerInstanceArn) {
+                          String workerInstanceId, String workerContainerInstanceArn, String externalContainerInstanceArn) {
     }
 
     private DemoNetwork() {
@@ -89,11 +99,18 @@ public final class DemoNetwork {
                 .description("billing-api task")).networkInterface().networkInterfaceId();
         String instance = ec2.runInstances(r -> r.imageId(LINUX_AMI).minCount(1).maxCount(1).instanceType(InstanceType.T3_MEDIUM)
                         .iamInstanceProfile(p -> p.name(instanceProfile))
-                        .networkInterfaces(n -> n.deviceIndex(0).subnetId(publicSubnet).associatePublicIpAddress(true).groups(taskGroup)))
+                        .networkInterfaces(InstanceNetworkInterfaceSpecification.builder().deviceIndex(0).subnetId(publicSubnet).associatePublicIpAddress(true)
+                                .groups(taskGroup).build()))
                 .instances().getFirst().instanceId();
         String containerInstance = ecs.registerContainerInstance(r -> r.cluster(cluster)
                 .instanceIdentityDocument("{\"instanceId\":\"" + instance + "\"}")
-                .versionInfo(v -> v.agentVersion(WORKER_AGENT_VERSION))).containerInstance().containerInstanceArn();
+                .versionInfo(v -> v.agentVersion(WORKER_AGENT_VERSION))
+                // A current agent registers the capability with which it offers ECS Exec.
+                .attributes(Attribute.builder().name("ecs.capability.execute-command").build())).containerInstance().containerInstanceArn();
+        String externalContainerInstance = ecs.registerContainerInstance(r -> r.cluster(cluster)
+                .instanceIdentityDocument("{\"instanceId\":\"" + EXTERNAL_MANAGED_INSTANCE_ID + "\"}")
+                .versionInfo(v -> v.agentVersion(EXTERNAL_AGENT_VERSION))
+                .attributes(Attribute.builder().name("ecs.capability.execute-command").build())).containerInstance().containerInstanceArn();
 
         Map<String, String[]> ids = new LinkedHashMap<>();
         ids.put("PRIVATE_SUBNET_ID", new String[] {PRIVATE_SUBNET_ID, privateSubnet});
@@ -101,6 +118,7 @@ public final class DemoNetwork {
         ids.put("BILLING_TASK_ENI_ID", new String[] {BILLING_TASK_ENI_ID, billingEni});
         ids.put("WORKER_INSTANCE_ID", new String[] {WORKER_INSTANCE_ID, instance});
         ids.put("WORKER_CONTAINER_INSTANCE_ARN", new String[] {WORKER_CONTAINER_INSTANCE_ARN, containerInstance});
+        ids.put("EXTERNAL_CONTAINER_INSTANCE_ARN", new String[] {EXTERNAL_CONTAINER_INSTANCE_ARN, externalContainerInstance});
         StringBuilder changed = new StringBuilder();
         ids.forEach((name, expectedAndActual) -> {
             if (!expectedAndActual[0].equals(expectedAndActual[1])) {
@@ -112,7 +130,7 @@ public final class DemoNetwork {
             throw new IllegalStateException("The seeded moto ids changed, so the files in events/ point at resources that do not exist."
                     + " Update DemoNetwork and the events with the ids moto creates now:" + changed);
         }
-        return new Created(vpcId, privateSubnet, taskGroup, webEni, billingEni, instance, containerInstance);
+        return new Created(vpcId, privateSubnet, taskGroup, webEni, billingEni, instance, containerInstance, externalContainerInstance);
     }
 
     private static void seed(LocalAws aws) {

@@ -29,8 +29,9 @@ import software.amazon.awssdk.services.sns.SnsClient;
  *   <li>{@code batch-worker}: bridge networking on an EC2 container instance in a public subnet, no
  *       task role, so the exec agent uses the instance profile's role (which allows the ssmmessages
  *       actions); moto reports every container agent as version 1.0.0, which ECS Exec rejects;</li>
- *   <li>{@code store-sync}: a standalone ECS Anywhere (EXTERNAL) task definition with a task role; moto
- *       can neither register external instances nor create EXTERNAL services.</li>
+ *   <li>{@code store-sync}: a standalone ECS Anywhere (EXTERNAL) task definition with a task role, run
+ *       on an external host registered as a container instance with a current agent; moto cannot
+ *       create EXTERNAL services, so the family is the subject.</li>
  * </ul>
  */
 public final class DemoScenario {

@@ -56,12 +56,16 @@ public final class LocalCheckerRun implements AutoCloseable {
     private final String classpath;
     private final Set<String> calledOperations = new ConcurrentSkipListSet<>();
     private final SweepQueues sweepQueues;
+    private final Map<String, String> extraEnvironment;
+    private boolean closed;
 
     /** The sweep queue and its dead-letter queue, with the template's redrive policy. */
     public record SweepQueues(String queueUrl, String deadLetterQueueUrl) {
     }
 
-    private LocalCheckerRun(LocalAws aws, LocalDynamoDb dynamoDb, DemoScenario.Seeded seeded, String classpath, SweepQueues sweepQueues) {
+    private LocalCheckerRun(LocalAws aws, LocalDynamoDb dynamoDb, DemoScenario.Seeded seeded, String classpath, SweepQueues sweepQueues,
+                            Map<String, String> extraEnvironment) {
+        this.extraEnvironment = Map.copyOf(extraEnvironment);
         this.aws = aws;
         this.dynamoDb = dynamoDb;
         this.seeded = seeded;
@@ -71,21 +75,47 @@ public final class LocalCheckerRun implements AutoCloseable {
 
     /** Starts the emulators, seeds the demo account and creates the state table; functions start on first invocation. */
     public static LocalCheckerRun start(String classpath) {
-        LocalAws aws = LocalAws.start();
+        return start(classpath, Progress.silent());
+    }
+
+    /** {@link #start(String)}, telling {@code progress} about each step. */
+    public static LocalCheckerRun start(String classpath, Progress progress) {
+        return start(classpath, progress, Map.of(), Map.of());
+    }
+
+    /**
+     * {@link #start(String, Progress)} with settings for the emulator's launcher (e.g. the local exec
+     * agent's endpoint) and more environment for the functions (e.g. EXEC_PROBE_CLUSTERS).
+     */
+    public static LocalCheckerRun start(String classpath, Progress progress, Map<String, String> launcherSettings,
+                                        Map<String, String> extraEnvironment) {
+        LocalAws aws = progress.step("starting the local AWS emulator (moto) on 127.0.0.1", () -> LocalAws.start(launcherSettings));
         LocalDynamoDb dynamoDb = null;
         try {
             aws.applyToSystemProperties();
-            dynamoDb = LocalDynamoDb.start();
-            dynamoDb.applyToSystemProperties();
-            try (DynamoDbClient client = DynamoDbClient.builder().region(Region.of(aws.region())).build()) {
-                StateTable.create(client, STATE_TABLE);
-            }
-            return new LocalCheckerRun(aws, dynamoDb, DemoScenario.seed(aws), classpath, createSweepQueues(aws));
+            dynamoDb = progress.step("starting DynamoDB Local and creating the state table", LocalCheckerRun::startStateTable);
+            DemoScenario.Seeded seeded = progress.step("seeding the demo account (IAM roles, VPC, ECS cluster, services, queues)",
+                    () -> DemoScenario.seed(aws));
+            return new LocalCheckerRun(aws, dynamoDb, seeded, classpath, createSweepQueues(aws), extraEnvironment);
         } catch (RuntimeException e) {
             if (dynamoDb != null) {
                 dynamoDb.close();
             }
             aws.close();
+            throw e;
+        }
+    }
+
+    private static LocalDynamoDb startStateTable() {
+        LocalDynamoDb dynamoDb = LocalDynamoDb.start();
+        try {
+            dynamoDb.applyToSystemProperties();
+            try (DynamoDbClient client = DynamoDbClient.builder().region(Region.of(LocalAws.REGION)).build()) {
+                StateTable.create(client, STATE_TABLE);
+            }
+            return dynamoDb;
+        } catch (RuntimeException e) {
+            dynamoDb.close();
             throw e;
         }
     }
@@ -130,6 +160,7 @@ public final class LocalCheckerRun implements AutoCloseable {
         env.put("SWEEP_QUEUE_URL", sweepQueues.queueUrl());
         // The template turns it off by default; these runs publish on demand to test it.
         env.put("ON_DEMAND_PUBLISHING", "true");
+        env.putAll(extraEnvironment);
         return env;
     }
 
@@ -255,10 +286,21 @@ public final class LocalCheckerRun implements AutoCloseable {
         throw new IllegalStateException("events/ not found from " + Path.of("").toAbsolutePath());
     }
 
+    /** Stops the functions and both emulators and deletes their files; a second call does nothing. */
     @Override
-    public void close() {
-        functions.values().forEach(LambdaFunction::close);
-        dynamoDb.close();
-        aws.close();
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            functions.values().forEach(LambdaFunction::close);
+        } finally {
+            try {
+                dynamoDb.close();
+            } finally {
+                aws.close();
+            }
+        }
     }
 }

@@ -6,6 +6,7 @@ import io.execready.engine.CauseResource;
 import io.execready.engine.Check;
 import io.execready.engine.CheckDefinition;
 import io.execready.engine.CheckResult;
+import io.execready.engine.OperatorError;
 import io.execready.snapshot.Arn;
 import io.execready.snapshot.EcsCluster;
 import io.execready.snapshot.EcsTask;
@@ -32,7 +33,8 @@ public final class AuditLogDestinationReadyCheck implements Check {
     public static final CheckDefinition DEFINITION = CheckDefinition.of(
             "audit-log-destination-ready",
             "ECS Exec session log destinations exist and are encrypted as required",
-            "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html#ecs-exec-logging");
+            "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html#ecs-exec-logging")
+            .failingWith(OperatorError.SESSION_CLOSES_AT_ONCE);
 
     /** What the console reports when a session starts against an unencrypted group that must be encrypted. */
     static final String CONSOLE_ENCRYPTION_MESSAGE = "encryption is not set up on the selected CloudWatch Logs log group";
@@ -101,7 +103,7 @@ public final class AuditLogDestinationReadyCheck implements Check {
                             + CONSOLE_ENCRYPTION_MESSAGE + "\")",
                     "associate a key with the group with aws logs associate-kms-key --log-group-name " + group.name() + " --kms-key-id "
                             + keyPlaceholder(task) + " (a key whose policy allows logs." + task.arn().region() + ".amazonaws.com)",
-                    CauseResource.other(logGroupArn(task, group.name()))));
+                    new CauseResource.LogGroup(logGroupArn(task, group.name()), group.name(), group.kmsKeyId())));
             return;
         }
         ready.add("CloudWatch Logs group " + group.name() + (group.encryptedWithKmsKey() ? " (encrypted with " + group.kmsKeyId() + ")" : ""));
@@ -112,7 +114,7 @@ public final class AuditLogDestinationReadyCheck implements Check {
         String key = logging.cloudWatchEncryptionEnabled() ? " --kms-key-id " + keyPlaceholder(task) : "";
         return new Problem("CloudWatch Logs group " + name + " does not exist",
                 "create the group with aws logs create-log-group --log-group-name " + name + key,
-                CauseResource.other(logGroupArn(task, name)));
+                new CauseResource.LogGroup(logGroupArn(task, name), name, null));
     }
 
     private static void bucket(EcsTask task, ExecLogging logging, S3Bucket bucket, List<Problem> problems, List<String> ready) {
@@ -141,7 +143,7 @@ public final class AuditLogDestinationReadyCheck implements Check {
     }
 
     private static CauseResource bucketCause(EcsTask task, String name) {
-        return new CauseResource("AwsS3Bucket", ExecResourceArns.bucket(task.arn(), name));
+        return new CauseResource.S3Bucket(ExecResourceArns.bucket(task.arn(), name), name);
     }
 
     private static String keyPlaceholder(EcsTask task) {

@@ -6,6 +6,7 @@ import io.execready.engine.CauseResource;
 import io.execready.engine.Check;
 import io.execready.engine.CheckDefinition;
 import io.execready.engine.CheckResult;
+import io.execready.engine.OperatorError;
 import io.execready.snapshot.EcsCluster;
 import io.execready.snapshot.EcsTask;
 import io.execready.snapshot.EvaluatedTask;
@@ -23,7 +24,8 @@ public final class ExecKmsKeyUsableCheck implements Check {
     public static final CheckDefinition DEFINITION = CheckDefinition.of(
             "exec-kms-key-usable",
             "The cluster's ECS Exec KMS key is enabled",
-            "https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html");
+            "https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html")
+            .failingWith(OperatorError.KMS_HANDSHAKE);
 
     @Override
     public CheckDefinition definition() {
@@ -49,16 +51,16 @@ public final class ExecKmsKeyUsableCheck implements Check {
                                     + Wording.taskName(snapshot.target()) + " fail to start.",
                             "Point the cluster at an enabled key with " + AuditDestinations.updateKmsKeyCommand(cluster, task.clusterName(), "KEY_ARN")
                                     + ", where KEY_ARN is a symmetric key in " + task.arn().region() + ".")
-                    .withCause(new CauseResource("AwsKmsKey", keyId));
+                    .withCause(CauseResource.kmsKey(keyId));
             case Fetched.Failed<KmsKey> failed -> UnreadableFact.EXEC_KMS_KEY.unknown(DEFINITION, snapshot.target(), failed)
-                    .withCause(new CauseResource("AwsKmsKey", keyId));
+                    .withCause(CauseResource.kmsKey(keyId));
         };
         return result.withEvidence("kmsKeyId", keyId);
     }
 
     private static CheckResult judge(EvaluatedTask target, EcsCluster cluster, String keyId, KmsKey key) {
         EcsTask task = target.task();
-        CauseResource cause = new CauseResource("AwsKmsKey", key.keyArn());
+        CauseResource cause = CauseResource.kmsKey(key.keyArn());
         if (key.enabled()) {
             return DEFINITION.pass("The ECS Exec KMS key " + key.keyArn() + " of cluster " + task.clusterName() + " is Enabled.")
                     .withCause(cause)

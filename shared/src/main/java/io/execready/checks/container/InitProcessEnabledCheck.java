@@ -3,6 +3,7 @@ package io.execready.checks.container;
 import io.execready.checks.support.RemediationCommands;
 import io.execready.checks.support.TaskPlatform.OperatingSystem;
 import io.execready.checks.support.TaskPlatform;
+import io.execready.checks.support.ExecCapableContainers;
 import io.execready.checks.support.UnreadableFact;
 import io.execready.checks.support.Wording;
 import io.execready.engine.Check;
@@ -39,24 +40,28 @@ public final class InitProcessEnabledCheck implements Check {
             return DEFINITION.notApplicable(Wording.capitalised(Wording.task(snapshot.target()))
                     + " runs Windows containers, for which linuxParameters.initProcessEnabled does not apply.");
         }
-        return UnreadableFact.withTaskDefinition(DEFINITION, snapshot, td -> evaluate(snapshot.target(), td));
+        ExecCapableContainers capable = ExecCapableContainers.of(snapshot);
+        return UnreadableFact.withTaskDefinition(DEFINITION, snapshot, td -> evaluate(snapshot.target(), td, capable));
     }
 
-    private static CheckResult evaluate(EvaluatedTask target, TaskDefinition taskDefinition) {
+    private static CheckResult evaluate(EvaluatedTask target, TaskDefinition taskDefinition, ExecCapableContainers capable) {
         EcsTask task = target.task();
         List<String> withoutInit = taskDefinition.containers().stream()
+                .filter(c -> capable.judges(c.name()))
                 .filter(c -> !Boolean.TRUE.equals(c.initProcessEnabled()))
                 .map(ContainerDefinition::name)
                 .toList();
         String where = Wording.taskDefinition(taskDefinition) + " (" + Wording.task(target) + ")";
+        List<String> defined = taskDefinition.containers().stream().map(ContainerDefinition::name).toList();
         if (withoutInit.isEmpty()) {
-            return DEFINITION.pass("Every container in " + where + " runs an init process (initProcessEnabled is true).");
+            return capable.listSkipped(DEFINITION.pass(
+                    "Every exec-capable container in " + where + " runs an init process (initProcessEnabled is true)."), defined);
         }
-        return DEFINITION.warn(
+        return capable.listSkipped(DEFINITION.warn(
                         "In " + where + ", " + Wording.containers(withoutInit) + (withoutInit.size() == 1 ? " runs" : " run")
                                 + " without an init process, so processes left by exec sessions can linger as zombies.",
                         "Set \"linuxParameters\": {\"initProcessEnabled\": true} on " + Wording.containers(withoutInit) + ", then "
                                 + RemediationCommands.registerAndRollOut(task) + ".")
-                .withEvidence("containersWithoutInit", String.join(",", withoutInit));
+                .withEvidence("containersWithoutInit", String.join(",", withoutInit)), defined);
     }
 }

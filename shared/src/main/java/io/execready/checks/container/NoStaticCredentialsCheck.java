@@ -1,6 +1,7 @@
 package io.execready.checks.container;
 
 import io.execready.checks.support.RemediationCommands;
+import io.execready.checks.support.ExecCapableContainers;
 import io.execready.checks.support.UnreadableFact;
 import io.execready.checks.support.Wording;
 import io.execready.engine.Check;
@@ -45,23 +46,28 @@ public final class NoStaticCredentialsCheck implements Check {
     @Override
     public CheckResult evaluate(TaskSnapshot snapshot) {
         EcsTask task = snapshot.task();
+        ExecCapableContainers capable = ExecCapableContainers.of(snapshot);
         // container name -> "AWS_PROFILE in environment", in the order found
         Map<String, List<String>> found = new LinkedHashMap<>();
         snapshot.taskDefinition().asOptional().ifPresent(td -> {
             for (ContainerDefinition container : td.containers()) {
-                collect(found, container.name(), container.environmentNames(), "environment");
-                collect(found, container.name(), container.secretNames(), "secrets");
+                if (capable.judges(container.name())) {
+                    collect(found, container.name(), container.environmentNames(), "environment");
+                    collect(found, container.name(), container.secretNames(), "secrets");
+                }
             }
         });
         for (ContainerOverride override : task.overrides().containerOverrides()) {
-            collect(found, override.name(), override.environmentNames(), "launch overrides");
+            if (capable.judges(override.name())) {
+                collect(found, override.name(), override.environmentNames(), "launch overrides");
+            }
         }
         if (!found.isEmpty()) {
             return warn(snapshot.target(), found, snapshot.taskDefinition());
         }
-        return UnreadableFact.withTaskDefinition(DEFINITION, snapshot, td -> DEFINITION.pass(
-                "No container of " + Wording.task(snapshot.target()) + " sets " + Wording.list(CREDENTIAL_VARIABLES)
-                        + " in its environment, secrets or launch overrides."));
+        return UnreadableFact.withTaskDefinition(DEFINITION, snapshot, td -> capable.listSkipped(DEFINITION.pass(
+                "No exec-capable container of " + Wording.task(snapshot.target()) + " sets " + Wording.list(CREDENTIAL_VARIABLES)
+                        + " in its environment, secrets or launch overrides."), td.containers().stream().map(ContainerDefinition::name).toList()));
     }
 
     private static void collect(Map<String, List<String>> found, String container, List<String> names, String source) {

@@ -6,6 +6,7 @@ import io.execready.checks.support.Wording;
 import io.execready.engine.Check;
 import io.execready.engine.CheckDefinition;
 import io.execready.engine.CheckResult;
+import io.execready.engine.OperatorError;
 import io.execready.engine.Severity;
 import io.execready.snapshot.ContainerDefinition;
 import io.execready.snapshot.EcsTask;
@@ -29,7 +30,8 @@ public final class WritableRootFilesystemCheck implements Check {
             "writable-root-filesystem",
             "Exec agent can write to the container filesystem",
             "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html#ecs-exec-considerations",
-            Severity.LOW);
+            Severity.LOW)
+            .failingWith(OperatorError.EXECUTE_COMMAND_NOT_ENABLED);
 
     /** Where the exec agent writes: its binaries' directory, its state and its logs. */
     static final List<String> AGENT_PATHS = List.of("/managed-agents", "/var/lib/amazon/ssm", "/var/log/amazon/ssm");

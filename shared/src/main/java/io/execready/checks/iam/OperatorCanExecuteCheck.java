@@ -5,6 +5,7 @@ import io.execready.checks.support.Wording;
 import io.execready.engine.Check;
 import io.execready.engine.CheckDefinition;
 import io.execready.engine.CheckResult;
+import io.execready.engine.OperatorError;
 import io.execready.snapshot.EcsCluster;
 import io.execready.snapshot.EcsTask;
 import io.execready.snapshot.EvaluatedTask;
@@ -28,7 +29,8 @@ public final class OperatorCanExecuteCheck implements Check {
     public static final CheckDefinition DEFINITION = CheckDefinition.of(
             "operator-can-execute",
             "Configured operators may run execute-command on the task",
-            "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html");
+            "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html")
+            .failingWith(OperatorError.ACCESS_DENIED);
 
     @Override
     public CheckDefinition definition() {

@@ -118,7 +118,7 @@ public record SimulatedPermissions(List<ActionDecision> denied, List<PermissionN
     public static CauseResource cause(String principalArn) {
         return switch (principalKind(principalArn)) {
             case "role" -> CauseResource.iamRole(principalArn);
-            case "user" -> new CauseResource("AwsIamUser", principalArn);
+            case "user" -> new CauseResource.IamUser(principalArn);
             default -> CauseResource.other(principalArn);
         };
     }

@@ -6,6 +6,7 @@ import io.execready.checks.support.Wording;
 import io.execready.engine.Check;
 import io.execready.engine.CheckDefinition;
 import io.execready.engine.CheckResult;
+import io.execready.engine.OperatorError;
 import io.execready.snapshot.EcsCluster;
 import io.execready.snapshot.TaskSnapshot;
 
@@ -19,7 +20,8 @@ public final class TaskRoleAuditLogCloudWatchCheck implements Check {
     public static final CheckDefinition DEFINITION = CheckDefinition.of(
             "task-role-audit-log-cloudwatch",
             "Task role may write ECS Exec session logs to CloudWatch Logs",
-            "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html#ecs-exec-required-iam-permissions");
+            "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html#ecs-exec-required-iam-permissions")
+            .failingWith(OperatorError.SESSION_CLOSES_AT_ONCE);
 
     @Override
     public CheckDefinition definition() {

@@ -6,6 +6,7 @@ import io.execready.checks.support.Wording;
 import io.execready.engine.Check;
 import io.execready.engine.CheckDefinition;
 import io.execready.engine.CheckResult;
+import io.execready.engine.OperatorError;
 import io.execready.snapshot.EcsCluster;
 import io.execready.snapshot.TaskSnapshot;
 
@@ -20,7 +21,8 @@ public final class TaskRoleAuditLogS3Check implements Check {
     public static final CheckDefinition DEFINITION = CheckDefinition.of(
             "task-role-audit-log-s3",
             "Task role may upload ECS Exec session logs to S3",
-            "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html#ecs-exec-required-iam-permissions");
+            "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html#ecs-exec-required-iam-permissions")
+            .failingWith(OperatorError.SESSION_CLOSES_AT_ONCE);
 
     @Override
     public CheckDefinition definition() {

@@ -5,6 +5,7 @@ import io.execready.checks.support.Wording;
 import io.execready.engine.Check;
 import io.execready.engine.CheckDefinition;
 import io.execready.engine.CheckResult;
+import io.execready.engine.OperatorError;
 import io.execready.snapshot.EcsCluster;
 import io.execready.snapshot.TaskSnapshot;
 
@@ -18,7 +19,8 @@ public final class TaskRoleKmsDecryptCheck implements Check {
     public static final CheckDefinition DEFINITION = CheckDefinition.of(
             "task-role-kms-decrypt",
             "Task role may decrypt with the cluster's ECS Exec KMS key",
-            "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html#ecs-exec-required-iam-permissions");
+            "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html#ecs-exec-required-iam-permissions")
+            .failingWith(OperatorError.KMS_HANDSHAKE);
 
     @Override
     public CheckDefinition definition() {

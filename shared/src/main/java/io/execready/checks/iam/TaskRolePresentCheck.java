@@ -6,6 +6,7 @@ import io.execready.checks.support.Wording;
 import io.execready.engine.Check;
 import io.execready.engine.CheckDefinition;
 import io.execready.engine.CheckResult;
+import io.execready.engine.OperatorError;
 import io.execready.snapshot.EcsTask;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.TaskRole;
@@ -20,7 +21,8 @@ public final class TaskRolePresentCheck implements Check {
     public static final CheckDefinition DEFINITION = CheckDefinition.of(
             "task-role-present",
             "Task has an IAM role for the exec agent",
-            "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html");
+            "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html")
+            .failingWith(OperatorError.TARGET_NOT_CONNECTED);
 
     @Override
     public CheckDefinition definition() {

@@ -7,6 +7,7 @@ import io.execready.engine.CauseResource;
 import io.execready.engine.Check;
 import io.execready.engine.CheckDefinition;
 import io.execready.engine.CheckResult;
+import io.execready.engine.OperatorError;
 import io.execready.snapshot.ActionDecision;
 import io.execready.snapshot.EcsTask;
 import io.execready.snapshot.EvaluatedTask;
@@ -34,7 +35,8 @@ public final class TaskRoleSsmMessagesCheck implements Check {
     public static final CheckDefinition DEFINITION = CheckDefinition.of(
             "task-role-ssmmessages",
             "Task role allows the ssmmessages actions ECS Exec needs",
-            "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html#ecs-exec-required-iam-permissions");
+            "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html#ecs-exec-required-iam-permissions")
+            .failingWith(OperatorError.TARGET_NOT_CONNECTED);
 
     static final List<String> ACTIONS = ExecPermissions.TASK_ROLE_SSM_MESSAGES;
 

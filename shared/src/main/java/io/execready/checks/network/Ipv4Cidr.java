@@ -42,6 +42,11 @@ public record Ipv4Cidr(long network, int prefixLength) {
         return other.prefixLength >= prefixLength && (other.network & mask(prefixLength)) == network;
     }
 
+    /** Whether the two ranges share any address. */
+    public boolean overlaps(Ipv4Cidr other) {
+        return contains(other) || other.contains(this);
+    }
+
     private static long mask(int prefix) {
         return prefix == 0 ? 0 : (0xFFFFFFFFL << (32 - prefix)) & 0xFFFFFFFFL;
     }

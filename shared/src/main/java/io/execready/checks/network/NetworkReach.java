@@ -4,6 +4,7 @@ import io.execready.checks.support.RemediationCommands;
 import io.execready.checks.support.UnreadableFact;
 import io.execready.checks.support.Wording;
 import io.execready.engine.CheckDefinition;
+import io.execready.engine.CauseResource;
 import io.execready.engine.CheckResult;
 import io.execready.snapshot.EcsTask;
 import io.execready.snapshot.EvaluatedTask;
@@ -123,6 +124,23 @@ public final class NetworkReach {
 
         Optional<RouteTable> routeTable() {
             return path.routeTable().asOptional();
+        }
+
+        /** What decides the task's way out: its subnet's route table where it was read, else the subnet. */
+        CauseResource routeCause() {
+            return routeTable().map(CauseResource::routeTable).orElseGet(() -> CauseResource.subnet(subnet));
+        }
+
+        /** The endpoint judged for a service, or the endpoint the VPC lacks. */
+        CauseResource endpointCause(EndpointUse use) {
+            if (use.endpointId() == null) {
+                return new CauseResource.MissingVpcEndpoint(subnet.vpcId(), serviceName(use.service()));
+            }
+            return path.vpcEndpoints().asOptional().orElse(List.of()).stream()
+                    .filter(e -> e.vpcEndpointId().equals(use.endpointId()))
+                    .findFirst()
+                    .<CauseResource>map(e -> new CauseResource.Ec2VpcEndpoint(e, subnet.vpcId()))
+                    .orElseGet(() -> CauseResource.other(use.endpointId()));
         }
     }
 
@@ -350,15 +368,68 @@ public final class NetworkReach {
             case Fetched.Failed<List<Subnet>> failed -> new Verdict(null, null,
                     definition -> UnreadableFact.ENDPOINT_SUBNETS.unknown(definition, p.target(), failed), null);
             case Fetched.Absent<List<Subnet>> absent -> new Verdict("has no subnet", addSubnet(p, id), null, null);
-            case Fetched.Present<List<Subnet>> subnets -> {
-                boolean inZone = zone == null
-                        ? !endpoint.subnetIds().isEmpty()
-                        : subnets.value().stream().anyMatch(s -> endpoint.subnetIds().contains(s.subnetId()) && zone.equals(s.availabilityZone()));
-                yield inZone
-                        ? Verdict.usable("available, private DNS on, with a subnet in " + (zone == null ? "the task's AZ" : zone))
-                        : new Verdict("has no subnet in the task's availability zone " + zone, addSubnet(p, id), null, null);
-            }
+            // Private DNS answers with the endpoint's addresses in every zone it has, and traffic crosses
+            // zones inside the VPC: an endpoint only in other zones works (ssm-endpoint-in-task-az warns).
+            case Fetched.Present<List<Subnet>> subnets when endpoint.subnetIds().isEmpty() -> new Verdict("has no subnet", addSubnet(p, id), null, null);
+            case Fetched.Present<List<Subnet>> subnets -> Verdict.usable(inTaskZone(p, endpoint, subnets.value())
+                    ? "available, private DNS on, with a subnet in " + (zone == null ? "the task's AZ" : zone)
+                    : "available, private DNS on, with subnets only in other availability zones than the task's " + zone);
         };
+    }
+
+    /** Whether the interface endpoint has a subnet in the task's availability zone (any subnet when the zone is unknown). */
+    static boolean inTaskZone(Placement p, VpcEndpoint endpoint, List<Subnet> endpointSubnets) {
+        String zone = p.availabilityZone();
+        return zone == null
+                ? !endpoint.subnetIds().isEmpty()
+                : endpointSubnets.stream().anyMatch(s -> endpoint.subnetIds().contains(s.subnetId()) && zone.equals(s.availabilityZone()));
+    }
+
+    /** How the exec agent reaches Systems Manager, as the network checks that depend on the way agree on it. */
+    public enum Way { ROUTE_OUT, ENDPOINT, NEITHER, UNDETERMINED }
+
+    /**
+     * The agent's way to Systems Manager.
+     *
+     * @param way         the verdict
+     * @param ssmEndpoint the usable ssmmessages interface endpoint the agent relies on, for ENDPOINT; else null
+     * @param gap         how to report UNDETERMINED; else null
+     */
+    public record Reliance(Way way, VpcEndpoint ssmEndpoint, Gap gap) {
+    }
+
+    /**
+     * A route out is used first; without one, a usable ssmmessages interface endpoint is relied on.
+     * Anything undetermined that could change that answer leaves it UNDETERMINED.
+     */
+    public static Reliance reliance(Placement p) {
+        Egress egress = egress(p);
+        if (egress.leadsOut()) {
+            return new Reliance(Way.ROUTE_OUT, null, null);
+        }
+        EndpointUse use = interfaceEndpoint(p, SSM_MESSAGES);
+        if (use.kind() == Availability.USABLE) {
+            VpcEndpoint endpoint = p.path().vpcEndpoints().asOptional().orElse(List.of()).stream()
+                    .filter(e -> e.vpcEndpointId().equals(use.endpointId())).findFirst().orElseThrow();
+            return new Reliance(Way.ENDPOINT, endpoint, null);
+        }
+        if (egress.kind() == RouteOut.UNDETERMINED) {
+            return new Reliance(Way.UNDETERMINED, null, egress.gap());
+        }
+        if (use.kind() == Availability.UNDETERMINED) {
+            return new Reliance(Way.UNDETERMINED, null, use.gap());
+        }
+        return new Reliance(Way.NEITHER, null, null);
+    }
+
+    /** The usable endpoint the agent uses for {@code service} (kms, logs, s3) when it relies on endpoints. */
+    public static Optional<VpcEndpoint> usedEndpoint(Placement p, String service) {
+        EndpointUse use = "s3".equals(service) ? s3Endpoint(p) : interfaceEndpoint(p, service);
+        if (use.kind() != Availability.USABLE) {
+            return Optional.empty();
+        }
+        return p.path().vpcEndpoints().asOptional().orElse(List.of()).stream()
+                .filter(e -> e.vpcEndpointId().equals(use.endpointId())).findFirst();
     }
 
     private static Verdict gatewayVerdict(Placement p, VpcEndpoint endpoint) {

@@ -6,9 +6,11 @@ import io.execready.checks.network.NetworkReach.Placement;
 import io.execready.checks.network.NetworkReach.RouteOut;
 import io.execready.checks.support.UnreadableFact;
 import io.execready.checks.support.Wording;
+import io.execready.engine.CauseResource;
 import io.execready.engine.Check;
 import io.execready.engine.CheckDefinition;
 import io.execready.engine.CheckResult;
+import io.execready.engine.OperatorError;
 import io.execready.snapshot.EcsCluster;
 import io.execready.snapshot.ExecLogging;
 import io.execready.snapshot.TaskSnapshot;
@@ -27,7 +29,8 @@ public final class PrivateEndpointsCompleteCheck implements Check {
     public static final CheckDefinition DEFINITION = CheckDefinition.of(
             "private-endpoints-complete",
             "Private subnet has every endpoint an ECS Exec session needs",
-            "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html#ecs-exec-considerations");
+            "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html#ecs-exec-considerations")
+            .failingWith(OperatorError.TARGET_NOT_CONNECTED);
 
     @Override
     public CheckDefinition definition() {
@@ -58,16 +61,21 @@ public final class PrivateEndpointsCompleteCheck implements Check {
         List<String> missing = new ArrayList<>();
         List<String> fixes = new ArrayList<>();
         List<String> present = new ArrayList<>();
+        List<CauseResource> judged = new ArrayList<>();
         for (String service : needed) {
             EndpointUse use = "s3".equals(service) ? NetworkReach.s3Endpoint(p) : NetworkReach.interfaceEndpoint(p, service);
             switch (use.kind()) {
-                case USABLE -> present.add(use.endpointId() + " (" + service + ")");
+                case USABLE -> {
+                    present.add(use.endpointId() + " (" + service + ")");
+                    judged.add(p.endpointCause(use));
+                }
                 case UNDETERMINED -> {
                     return use.gap().unknown(DEFINITION);
                 }
                 case NONE, UNUSABLE -> {
                     missing.add(reason(service, cluster) + ", but VPC " + p.subnet().vpcId() + " " + use.explanation());
                     fixes.add(use.fix());
+                    judged.addFirst(p.endpointCause(use));
                 }
             }
         }
@@ -81,6 +89,7 @@ public final class PrivateEndpointsCompleteCheck implements Check {
                             + ", so ECS Exec sessions fail there.",
                     "Create the missing " + (missing.size() == 1 ? "endpoint" : "endpoints") + " with " + String.join(" and ", fixes) + ".");
         }
+        result = judged.isEmpty() ? result : result.withCause(judged.getFirst());
         return result.withEvidence("neededEndpoints", String.join(",", needed));
     }
 

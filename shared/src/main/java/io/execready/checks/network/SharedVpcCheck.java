@@ -6,6 +6,7 @@ import io.execready.checks.network.NetworkReach.EndpointUse;
 import io.execready.checks.network.NetworkReach.Placement;
 import io.execready.checks.network.NetworkReach.RouteOut;
 import io.execready.checks.support.Wording;
+import io.execready.engine.CauseResource;
 import io.execready.engine.Check;
 import io.execready.engine.CheckDefinition;
 import io.execready.engine.CheckResult;
@@ -68,6 +69,6 @@ public final class SharedVpcCheck implements Check {
                             + p.serviceName(NetworkReach.SSM_MESSAGES) + " endpoint with private DNS, using aws ec2 describe-route-tables --filters Name=association.subnet-id,Values="
                             + p.subnet().subnetId() + " and aws ec2 describe-vpc-endpoints --filters Name=vpc-id,Values=" + p.subnet().vpcId() + ".");
         }
-        return result.withEvidence("vpcOwnerId", owner);
+        return result.withEvidence("vpcOwnerId", owner).withCause(CauseResource.subnet(p.subnet()));
     }
 }

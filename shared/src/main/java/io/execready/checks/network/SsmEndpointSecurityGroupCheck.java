@@ -4,9 +4,11 @@ import io.execready.checks.network.NetworkReach.EndpointUse;
 import io.execready.checks.network.NetworkReach.Placement;
 import io.execready.checks.support.UnreadableFact;
 import io.execready.checks.support.Wording;
+import io.execready.engine.CauseResource;
 import io.execready.engine.Check;
 import io.execready.engine.CheckDefinition;
 import io.execready.engine.CheckResult;
+import io.execready.engine.OperatorError;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.NetworkInterface;
 import io.execready.snapshot.SecurityGroup;
@@ -35,7 +37,8 @@ public final class SsmEndpointSecurityGroupCheck implements Check {
     public static final CheckDefinition DEFINITION = CheckDefinition.of(
             "ssm-endpoint-security-group",
             "Security groups let the task reach its ssmmessages endpoint",
-            "https://docs.aws.amazon.com/vpc/latest/privatelink/create-interface-endpoint.html");
+            "https://docs.aws.amazon.com/vpc/latest/privatelink/create-interface-endpoint.html")
+            .failingWith(OperatorError.TARGET_NOT_CONNECTED);
 
     static final int HTTPS = 443;
 
@@ -131,7 +134,8 @@ public final class SsmEndpointSecurityGroupCheck implements Check {
                 + Wording.task(p.target()) + " (security " + plural(taskGroupIds) + ")";
         if (inboundAllowed && outboundAllowed) {
             return DEFINITION.pass("Security groups let TCP 443 through between ssmmessages " + groups + ".")
-                    .withEvidence("vpcEndpointId", endpoint.vpcEndpointId());
+                    .withEvidence("vpcEndpointId", endpoint.vpcEndpointId())
+                    .withCause(new CauseResource.Ec2VpcEndpoint(endpoint, p.subnet().vpcId()));
         }
         List<String> blocked = new ArrayList<>();
         List<String> fixes = new ArrayList<>();
@@ -152,7 +156,15 @@ public final class SsmEndpointSecurityGroupCheck implements Check {
                         "Allow TCP 443 with " + String.join(" and ", fixes) + ".")
                 .withEvidence("vpcEndpointId", endpoint.vpcEndpointId())
                 .withEvidence("inbound443", String.valueOf(inboundAllowed))
-                .withEvidence("outbound443", String.valueOf(outboundAllowed));
+                .withEvidence("outbound443", String.valueOf(outboundAllowed))
+                .withCause(blockingGroup(p, endpoint, inboundAllowed ? taskGroups : endpointGroups));
+    }
+
+    /** The group to change: the endpoint's when nothing lets 443 in, else the task's; the endpoint when neither was read. */
+    private static CauseResource blockingGroup(Placement p, VpcEndpoint endpoint, List<SecurityGroup> groups) {
+        return groups.isEmpty()
+                ? new CauseResource.Ec2VpcEndpoint(endpoint, p.subnet().vpcId())
+                : new CauseResource.Ec2SecurityGroup(groups.getFirst(), p.subnet().vpcId());
     }
 
     private static boolean references(SecurityGroupRule rule, Set<String> groupIds) {

@@ -10,6 +10,7 @@ import io.execready.checks.support.Wording;
 import io.execready.engine.Check;
 import io.execready.engine.CheckDefinition;
 import io.execready.engine.CheckResult;
+import io.execready.engine.OperatorError;
 import io.execready.snapshot.NetworkPlacement;
 import io.execready.snapshot.RouteTable;
 import io.execready.snapshot.TaskSnapshot;
@@ -29,7 +30,8 @@ public final class SsmReachableCheck implements Check {
     public static final CheckDefinition DEFINITION = CheckDefinition.of(
             "ssm-reachable",
             "Exec agent can reach Systems Manager from the task's subnet",
-            "https://docs.aws.amazon.com/systems-manager/latest/userguide/setup-create-vpc.html");
+            "https://docs.aws.amazon.com/systems-manager/latest/userguide/setup-create-vpc.html")
+            .failingWith(OperatorError.TARGET_NOT_CONNECTED);
 
     @Override
     public CheckDefinition definition() {
@@ -47,7 +49,8 @@ public final class SsmReachableCheck implements Check {
         String where = Wording.capitalised(p.subnetOfTask());
         if (egress.leadsOut()) {
             return DEFINITION.pass(where + " " + egress.explanation() + ", so the exec agent can reach Systems Manager.")
-                    .withEvidence("routeOut", egress.kind().name());
+                    .withEvidence("routeOut", egress.kind().name())
+                    .withCause(p.routeCause());
         }
         EndpointUse endpoint = NetworkReach.interfaceEndpoint(p, NetworkReach.SSM_MESSAGES);
         String vpc = "VPC " + p.subnet().vpcId();
@@ -55,7 +58,8 @@ public final class SsmReachableCheck implements Check {
             return DEFINITION.pass(where + " " + egress.explanation() + ", but " + vpc + " " + endpoint.explanation()
                             + ", so the exec agent reaches Systems Manager through it.")
                     .withEvidence("routeOut", egress.kind().name())
-                    .withEvidence("vpcEndpointId", endpoint.endpointId());
+                    .withEvidence("vpcEndpointId", endpoint.endpointId())
+                    .withCause(p.endpointCause(endpoint));
         }
         if (egress.kind() == RouteOut.UNDETERMINED) {
             return egress.gap().unknown(DEFINITION);
@@ -68,7 +72,8 @@ public final class SsmReachableCheck implements Check {
                         + ", so the exec agent cannot reach Systems Manager.",
                 "Give the task a way out: a NAT route with " + NetworkReach.addNatRoute(p) + publicIpOption(p)
                         + ", or a usable ssmmessages endpoint with " + endpoint.fix() + ".")
-                .withEvidence("routeOut", "NONE");
+                .withEvidence("routeOut", "NONE")
+                .withCause(p.routeCause());
         return p.routeTable().map(RouteTable::routeTableId).map(id -> result.withEvidence("routeTableId", id)).orElse(result);
     }
 

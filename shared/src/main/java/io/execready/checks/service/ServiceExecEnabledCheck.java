@@ -4,6 +4,7 @@ import io.execready.checks.support.RemediationCommands;
 import io.execready.checks.support.Wording;
 import io.execready.engine.CheckDefinition;
 import io.execready.engine.CheckResult;
+import io.execready.engine.OperatorError;
 import io.execready.engine.ServiceCheck;
 import io.execready.snapshot.EcsService;
 import io.execready.snapshot.ServiceSnapshot;
@@ -17,7 +18,8 @@ public final class ServiceExecEnabledCheck implements ServiceCheck {
     public static final CheckDefinition DEFINITION = CheckDefinition.of(
             "service-exec-enabled",
             "ECS Exec is turned on for the service",
-            "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html#ecs-exec-enabling");
+            "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html#ecs-exec-enabling")
+            .failingWith(OperatorError.EXECUTE_COMMAND_NOT_ENABLED);
 
     @Override
     public CheckDefinition definition() {

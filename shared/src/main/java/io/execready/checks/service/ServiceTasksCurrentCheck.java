@@ -5,6 +5,7 @@ import io.execready.checks.support.RemediationCommands;
 import io.execready.checks.support.Wording;
 import io.execready.engine.CheckDefinition;
 import io.execready.engine.CheckResult;
+import io.execready.engine.OperatorError;
 import io.execready.engine.ServiceCheck;
 import io.execready.snapshot.EcsService;
 import io.execready.snapshot.EcsTask;
@@ -21,7 +22,8 @@ public final class ServiceTasksCurrentCheck implements ServiceCheck {
     public static final CheckDefinition DEFINITION = CheckDefinition.of(
             "service-tasks-current",
             "The service's running tasks have ECS Exec on",
-            "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html#ecs-exec-enabling");
+            "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html#ecs-exec-enabling")
+            .failingWith(OperatorError.EXECUTE_COMMAND_NOT_ENABLED);
 
     private static final String RUNNING = "RUNNING";
 

@@ -12,42 +12,44 @@ import io.execready.snapshot.TaskSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
  * A snapshot fact a check needed and the loader could not read, turned into UNKNOWN: the message
  * names what failed and how, the remediation follows the failure's kind ({@link ReadFailureAdvice}):
- * a permission only for a denial. A failed read is never a PASS or a FAIL.
+ * a permission only for a denial. A failed read is never a PASS or a FAIL. A check whose read no
+ * other check shares names its fact itself ({@code new UnreadableFact("the exec key's policy")}).
  */
-public enum UnreadableFact {
-    TASK_DEFINITION("the task definition"),
-    OWNING_SERVICE("the owning service"),
-    CLUSTER("the cluster's ECS Exec configuration"),
-    TASK_ROLE("the task role"),
-    TASK_ROLE_SSM_MESSAGES("the task role's ssmmessages permissions"),
-    TASK_ROLE_KMS_DECRYPT("the task role's kms:Decrypt permission"),
-    TASK_ROLE_CLOUDWATCH_AUDIT_LOG("the task role's CloudWatch Logs permissions"),
-    TASK_ROLE_S3_AUDIT_LOG("the task role's S3 permissions"),
-    OPERATOR_PERMISSIONS("the operators' permissions"),
-    EXEC_KMS_KEY("the cluster's ECS Exec KMS key"),
-    AUDIT_LOG_GROUP("the session log group"),
-    AUDIT_BUCKET("the session log bucket's encryption"),
+public record UnreadableFact(String description) {
 
-    CONTAINER_INSTANCE("the container instance"),
-    NETWORK_PATH("the subnet the task's traffic leaves from"),
-    SUBNET("the task's subnet"),
-    ROUTE_TABLE("the subnet's route table"),
-    NETWORK_INTERFACE("the network interface the task's traffic leaves from"),
-    VPC_ENDPOINTS("the VPC's endpoints"),
-    ENDPOINT_SUBNETS("the subnets of the VPC's interface endpoints"),
-    SECURITY_GROUPS("the security groups of the task and of its ssmmessages endpoint");
+    // The facts several checks share; a check that alone needs a fact declares its own.
+    public static final UnreadableFact TASK_DEFINITION = new UnreadableFact("the task definition");
+    public static final UnreadableFact OWNING_SERVICE = new UnreadableFact("the owning service");
+    public static final UnreadableFact CLUSTER = new UnreadableFact("the cluster's ECS Exec configuration");
+    public static final UnreadableFact TASK_ROLE = new UnreadableFact("the task role");
+    public static final UnreadableFact TASK_ROLE_SSM_MESSAGES = new UnreadableFact("the task role's ssmmessages permissions");
+    public static final UnreadableFact TASK_ROLE_KMS_DECRYPT = new UnreadableFact("the task role's kms:Decrypt permission");
+    public static final UnreadableFact TASK_ROLE_CLOUDWATCH_AUDIT_LOG = new UnreadableFact("the task role's CloudWatch Logs permissions");
+    public static final UnreadableFact TASK_ROLE_S3_AUDIT_LOG = new UnreadableFact("the task role's S3 permissions");
+    public static final UnreadableFact OPERATOR_PERMISSIONS = new UnreadableFact("the operators' permissions");
+    public static final UnreadableFact EXEC_KMS_KEY = new UnreadableFact("the cluster's ECS Exec KMS key");
+    public static final UnreadableFact AUDIT_LOG_GROUP = new UnreadableFact("the session log group");
+    public static final UnreadableFact AUDIT_BUCKET = new UnreadableFact("the session log bucket's encryption");
+    public static final UnreadableFact CONTAINER_INSTANCE = new UnreadableFact("the container instance");
+    public static final UnreadableFact NETWORK_PATH = new UnreadableFact("the subnet the task's traffic leaves from");
+    public static final UnreadableFact SUBNET = new UnreadableFact("the task's subnet");
+    public static final UnreadableFact ROUTE_TABLE = new UnreadableFact("the subnet's route table");
+    public static final UnreadableFact NETWORK_INTERFACE = new UnreadableFact("the network interface the task's traffic leaves from");
+    public static final UnreadableFact VPC_ENDPOINTS = new UnreadableFact("the VPC's endpoints");
+    public static final UnreadableFact ENDPOINT_SUBNETS = new UnreadableFact("the subnets of the VPC's interface endpoints");
+    public static final UnreadableFact SECURITY_GROUPS = new UnreadableFact("the security groups of the task and of its ssmmessages endpoint");
 
     private static final String AGAIN = "evaluate the task again";
 
-    private final String description;
-
-    UnreadableFact(String description) {
-        this.description = description;
+    /** @param description what was not read, as a noun phrase: "the subnet's route table" */
+    public UnreadableFact {
+        Objects.requireNonNull(description, "description");
     }
 
     /** Evaluates with the task definition, or reports why there is none to evaluate. */

@@ -8,6 +8,7 @@ import io.execready.checks.support.Wording;
 import io.execready.engine.Check;
 import io.execready.engine.CheckDefinition;
 import io.execready.engine.CheckResult;
+import io.execready.engine.OperatorError;
 import io.execready.snapshot.ContainerInstance;
 import io.execready.snapshot.EcsTask;
 import io.execready.snapshot.Fetched;
@@ -27,7 +28,8 @@ public final class AgentVersionCheck implements Check {
     public static final CheckDefinition DEFINITION = CheckDefinition.of(
             "agent-version",
             "ECS container agent version supports ECS Exec",
-            "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-agent-update.html");
+            "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-agent-update.html")
+            .failingWith(OperatorError.EXECUTE_COMMAND_NOT_ENABLED);
 
     static final String LINUX_MINIMUM = "1.50.2";
     static final String WINDOWS_MINIMUM = "1.56.0";

@@ -5,6 +5,7 @@ import io.execready.checks.support.Wording;
 import io.execready.engine.Check;
 import io.execready.engine.CheckDefinition;
 import io.execready.engine.CheckResult;
+import io.execready.engine.OperatorError;
 import io.execready.snapshot.EcsService;
 import io.execready.snapshot.EcsTask;
 import io.execready.snapshot.EvaluatedTask;
@@ -21,7 +22,8 @@ public final class ExecEnabledCheck implements Check {
     public static final CheckDefinition DEFINITION = CheckDefinition.of(
             "exec-enabled",
             "ECS Exec is turned on for the task",
-            "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html#ecs-exec-enabling");
+            "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html#ecs-exec-enabling")
+            .failingWith(OperatorError.EXECUTE_COMMAND_NOT_ENABLED);
 
     @Override
     public CheckDefinition definition() {

@@ -8,6 +8,7 @@ import io.execready.checks.support.Wording;
 import io.execready.engine.Check;
 import io.execready.engine.CheckDefinition;
 import io.execready.engine.CheckResult;
+import io.execready.engine.OperatorError;
 import io.execready.snapshot.ContainerDefinition;
 import io.execready.snapshot.EcsTask;
 import io.execready.snapshot.EvaluatedTask;
@@ -34,7 +35,8 @@ public final class LaunchTypeSupportedCheck implements Check {
     public static final CheckDefinition DEFINITION = CheckDefinition.of(
             "launch-type-supported",
             "Launch type and container OS support ECS Exec",
-            "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html#ecs-exec-considerations");
+            "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html#ecs-exec-considerations")
+            .failingWith(OperatorError.EXECUTE_COMMAND_NOT_ENABLED);
 
     @Override
     public CheckDefinition definition() {
@@ -75,6 +77,8 @@ public final class LaunchTypeSupportedCheck implements Check {
         }
         return switch (launchType.toUpperCase(Locale.ROOT)) {
             case "FARGATE", "EC2" -> supported(snapshot.target(), launchType.toUpperCase(Locale.ROOT), osText);
+            // ECS Managed Instances are EC2 instances ECS runs for you: judged as EC2 (agent and capability from the instance).
+            case "MANAGED_INSTANCES" -> supported(snapshot.target(), "MANAGED_INSTANCES (ECS Managed Instances, EC2-backed)", osText);
             case "EXTERNAL" -> supported(snapshot.target(), "EXTERNAL (ECS Anywhere)", osText);
             default -> DEFINITION.unknown(
                             Wording.capitalised(Wording.task(snapshot.target())) + " uses launch type " + launchType

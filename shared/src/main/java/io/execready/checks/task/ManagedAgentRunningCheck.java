@@ -5,6 +5,7 @@ import io.execready.checks.support.Wording;
 import io.execready.engine.Check;
 import io.execready.engine.CheckDefinition;
 import io.execready.engine.CheckResult;
+import io.execready.engine.OperatorError;
 import io.execready.engine.CheckStatus;
 import io.execready.engine.Severity;
 import io.execready.snapshot.EcsTask;
@@ -28,7 +29,8 @@ public final class ManagedAgentRunningCheck implements Check {
             "managed-agent-running",
             "ECS Exec agent is running in the task's containers",
             "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec-run.html",
-            Severity.LOW);
+            Severity.LOW)
+            .failingWith(OperatorError.EXECUTE_COMMAND_NOT_ENABLED);
 
     private static final String AGENT_QUERY = "tasks[0].containers[].{name:name,managedAgents:managedAgents}";
 

@@ -7,6 +7,7 @@ import io.execready.checks.support.Wording;
 import io.execready.engine.Check;
 import io.execready.engine.CheckDefinition;
 import io.execready.engine.CheckResult;
+import io.execready.engine.OperatorError;
 import io.execready.snapshot.EcsTask;
 import io.execready.snapshot.TaskSnapshot;
 import java.util.Optional;
@@ -22,7 +23,8 @@ public final class PlatformVersionCheck implements Check {
     public static final CheckDefinition DEFINITION = CheckDefinition.of(
             "platform-version",
             "Fargate platform version supports ECS Exec",
-            "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/platform-fargate.html");
+            "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/platform-fargate.html")
+            .failingWith(OperatorError.EXECUTE_COMMAND_NOT_ENABLED);
 
     static final String LINUX_MINIMUM = "1.4.0";
     static final String WINDOWS_MINIMUM = "1.0.0";

@@ -1,5 +1,6 @@
 package io.execready.checks.task;
 
+import io.execready.checks.support.ExecCapableContainers;
 import io.execready.checks.support.RemediationCommands;
 import io.execready.checks.support.UnreadableFact;
 import io.execready.checks.support.Wording;
@@ -32,26 +33,29 @@ public final class RestartPolicyCheck implements Check {
 
     @Override
     public CheckResult evaluate(TaskSnapshot snapshot) {
-        return UnreadableFact.withTaskDefinition(DEFINITION, snapshot, td -> evaluate(snapshot.target(), td));
+        ExecCapableContainers capable = ExecCapableContainers.of(snapshot);
+        return UnreadableFact.withTaskDefinition(DEFINITION, snapshot, td -> evaluate(snapshot.target(), td, capable));
     }
 
-    private static CheckResult evaluate(EvaluatedTask target, TaskDefinition taskDefinition) {
+    private static CheckResult evaluate(EvaluatedTask target, TaskDefinition taskDefinition, ExecCapableContainers capable) {
         EcsTask task = target.task();
+        List<String> defined = taskDefinition.containers().stream().map(ContainerDefinition::name).toList();
         List<String> restarting = taskDefinition.containers().stream()
+                .filter(c -> capable.judges(c.name()))
                 .filter(c -> Boolean.TRUE.equals(c.restartPolicyEnabled()))
                 .map(ContainerDefinition::name)
                 .toList();
         String where = Wording.taskDefinition(taskDefinition) + " (" + Wording.task(target) + ")";
         if (restarting.isEmpty()) {
-            return DEFINITION.pass("No container in " + where + " has a restart policy enabled.");
+            return capable.listSkipped(DEFINITION.pass("No exec-capable container in " + where + " has a restart policy enabled."), defined);
         }
-        return DEFINITION.warn(
+        return capable.listSkipped(DEFINITION.warn(
                         "In " + where + ", " + Wording.containers(restarting) + (restarting.size() == 1 ? " has" : " have")
                                 + " a restart policy enabled, and ECS Exec into a container that ECS has restarted fails until the task is replaced.",
                         "Either set \"restartPolicy\": {\"enabled\": false} on " + Wording.containers(restarting) + " and "
                                 + RemediationCommands.registerAndRollOut(task)
                                 + ", or keep the policy and, when ECS Exec is needed after a restart, replace the task with "
                                 + RemediationCommands.replaceTask(task) + ".")
-                .withEvidence("restartPolicyContainers", String.join(",", restarting));
+                .withEvidence("restartPolicyContainers", String.join(",", restarting)), defined);
     }
 }

@@ -5,6 +5,7 @@ import io.execready.checks.support.Wording;
 import io.execready.engine.Check;
 import io.execready.engine.CheckDefinition;
 import io.execready.engine.CheckResult;
+import io.execready.engine.OperatorError;
 import io.execready.engine.Severity;
 import io.execready.snapshot.EcsTask;
 import io.execready.snapshot.TaskSnapshot;
@@ -17,7 +18,8 @@ public final class TaskRunningCheck implements Check {
             "task-running",
             "ECS task is running",
             "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-lifecycle-explanation.html",
-            Severity.LOW);
+            Severity.LOW)
+            .failingWith(OperatorError.EXECUTE_COMMAND_NOT_ENABLED);
 
     private static final Set<String> STARTING = Set.of("PROVISIONING", "PENDING", "ACTIVATING");
     private static final Set<String> ENDING = Set.of("DEACTIVATING", "STOPPING", "DEPROVISIONING", "STOPPED");

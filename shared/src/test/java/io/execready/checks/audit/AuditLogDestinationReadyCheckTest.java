@@ -58,7 +58,7 @@ class AuditLogDestinationReadyCheckTest {
                 "CloudWatch Logs group " + AUDIT_LOG_GROUP + " does not exist", TASK_ID);
         assertThat(result.remediation()).startsWith("Create the group with aws logs create-log-group --log-group-name " + AUDIT_LOG_GROUP
                 + " --kms-key-id arn:aws:kms:eu-west-1:123456789012:key/KEY_ID");
-        assertThat(result.causeResource()).contains(CauseResource.other("arn:aws:logs:eu-west-1:123456789012:log-group:" + AUDIT_LOG_GROUP));
+        assertThat(result.causeResource()).contains(new CauseResource.LogGroup("arn:aws:logs:eu-west-1:123456789012:log-group:" + AUDIT_LOG_GROUP, AUDIT_LOG_GROUP, null));
     }
 
     @Test
@@ -78,7 +78,7 @@ class AuditLogDestinationReadyCheckTest {
         assertResult(result, AuditLogDestinationReadyCheck.DEFINITION, CheckStatus.FAIL, Severity.HIGH, "S3 bucket " + AUDIT_BUCKET + " does not exist");
         assertThat(result.remediation()).contains("aws s3api create-bucket --bucket " + AUDIT_BUCKET
                 + " --create-bucket-configuration LocationConstraint=eu-west-1");
-        assertThat(result.causeResource()).contains(new CauseResource("AwsS3Bucket", "arn:aws:s3:::" + AUDIT_BUCKET));
+        assertThat(result.causeResource()).contains(new CauseResource.S3Bucket("arn:aws:s3:::" + AUDIT_BUCKET, AUDIT_BUCKET));
     }
 
     @Test

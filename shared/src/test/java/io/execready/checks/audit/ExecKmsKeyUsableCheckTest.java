@@ -24,7 +24,7 @@ class ExecKmsKeyUsableCheckTest {
         CheckResult result = check.evaluate(TaskSnapshotFixture.fullyConfiguredFargateTask().build());
 
         assertResult(result, ExecKmsKeyUsableCheck.DEFINITION, CheckStatus.PASS, Severity.INFORMATIONAL, EXEC_KEY_ARN, "Enabled");
-        assertThat(result.causeResource()).contains(new CauseResource("AwsKmsKey", EXEC_KEY_ARN));
+        assertThat(result.causeResource()).contains(new CauseResource.KmsKey(EXEC_KEY_ARN));
     }
 
     @Test

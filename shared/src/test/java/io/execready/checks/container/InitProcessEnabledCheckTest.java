@@ -69,4 +69,13 @@ class InitProcessEnabledCheckTest {
         assertResult(result, InitProcessEnabledCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL, "ThrottlingException");
         assertThat(result.remediation()).contains("ecs:DescribeTaskDefinition");
     }
+
+    @Test
+    void evaluate_whenOnlyAnAgentlessSidecarLacksInit_passesAndListsTheSidecar() {
+        CheckResult result = check.evaluate(io.execready.fixtures.TaskSnapshotFixture.runningFargateTask()
+                .withContainer(io.execready.fixtures.ContainerFixture.container("envoy").withoutManagedAgents().withInitProcessEnabled(null)).build());
+
+        org.assertj.core.api.Assertions.assertThat(result.status()).isEqualTo(io.execready.engine.CheckStatus.PASS);
+        org.assertj.core.api.Assertions.assertThat(result.evidence()).containsEntry("notExecCapable", "envoy");
+    }
 }

@@ -81,4 +81,13 @@ class NoStaticCredentialsCheckTest {
 
         assertThat(result.status()).isEqualTo(CheckStatus.PASS);
     }
+
+    @Test
+    void evaluate_whenOnlyAnAgentlessSidecarSetsCredentials_passesAndListsTheSidecar() {
+        CheckResult result = check.evaluate(io.execready.fixtures.TaskSnapshotFixture.runningFargateTask()
+                .withContainer(io.execready.fixtures.ContainerFixture.container("collector").withoutManagedAgents().withEnvironment("AWS_ACCESS_KEY_ID")).build());
+
+        org.assertj.core.api.Assertions.assertThat(result.status()).isEqualTo(io.execready.engine.CheckStatus.PASS);
+        org.assertj.core.api.Assertions.assertThat(result.evidence()).containsEntry("notExecCapable", "collector");
+    }
 }

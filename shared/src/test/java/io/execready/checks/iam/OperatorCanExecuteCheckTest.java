@@ -77,7 +77,7 @@ class OperatorCanExecuteCheckTest {
 
         assertResult(result, OperatorCanExecuteCheck.DEFINITION, CheckStatus.FAIL, Severity.HIGH, "Operator " + ALICE);
         assertThat(result.message()).doesNotContain("for " + OPERATOR_ARN);
-        assertThat(result.causeResource()).contains(new CauseResource("AwsIamUser", ALICE));
+        assertThat(result.causeResource()).contains(new CauseResource.IamUser(ALICE));
         assertThat(result.remediation()).contains("aws iam put-user-policy --user-name alice");
     }
 

@@ -73,9 +73,16 @@ class LaunchTypeSupportedCheckTest {
 
     @Test
     void evaluate_whenLaunchTypeUnknown_isUnknown() {
+        CheckResult result = check.evaluate(TaskSnapshotFixture.runningFargateTask().withLaunchType("QUANTUM").build());
+
+        assertResult(result, LaunchTypeSupportedCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL, TASK_ID, "QUANTUM");
+    }
+
+    @Test
+    void evaluate_whenManagedInstances_passesJudgedAsEc2() {
         CheckResult result = check.evaluate(TaskSnapshotFixture.runningFargateTask().withLaunchType("MANAGED_INSTANCES").build());
 
-        assertResult(result, LaunchTypeSupportedCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL, TASK_ID, "MANAGED_INSTANCES");
+        assertResult(result, LaunchTypeSupportedCheck.DEFINITION, CheckStatus.PASS, Severity.INFORMATIONAL, TASK_ID, "MANAGED_INSTANCES", "EC2-backed");
     }
 
     @Test

@@ -47,4 +47,13 @@ class RestartPolicyCheckTest {
 
         assertResult(result, RestartPolicyCheck.DEFINITION, CheckStatus.UNKNOWN, Severity.INFORMATIONAL, "AccessDeniedException");
     }
+
+    @Test
+    void evaluate_whenOnlyAnAgentlessSidecarRestarts_passesAndListsTheSidecar() {
+        CheckResult result = check.evaluate(io.execready.fixtures.TaskSnapshotFixture.runningFargateTask()
+                .withContainer(io.execready.fixtures.ContainerFixture.container("envoy").withoutManagedAgents().withRestartPolicyEnabled(true)).build());
+
+        org.assertj.core.api.Assertions.assertThat(result.status()).isEqualTo(io.execready.engine.CheckStatus.PASS);
+        org.assertj.core.api.Assertions.assertThat(result.evidence()).containsEntry("notExecCapable", "envoy");
+    }
 }
