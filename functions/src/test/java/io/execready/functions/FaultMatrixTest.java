@@ -164,7 +164,7 @@ class FaultMatrixTest {
 
         Map<String, AwsSecurityFinding> underFault = activeFindings(cell);
         for (AwsSecurityFinding finding : underFault.values()) {
-            String checkId = finding.productFields().get("execready/CheckId");
+            String checkId = finding.generatorId();
             String status = finding.productFields().get("execready/Status");
             String expected = baseline.get(checkId);
             boolean unknownNamingTheFault = "UNKNOWN".equals(status) && finding.description().contains(service + ":");
@@ -463,7 +463,7 @@ class FaultMatrixTest {
                     .findings().stream()
                     .filter(f -> cell.subjectKey().equals(f.productFields().get("execready/Subject")))
                     .filter(f -> f.recordState() == RecordState.ACTIVE)
-                    .forEach(f -> active.put(f.productFields().get("execready/CheckId"), f));
+                    .forEach(f -> active.put(f.generatorId(), f));
         }
         return active;
     }

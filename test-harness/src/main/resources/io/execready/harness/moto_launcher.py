@@ -353,15 +353,21 @@ def patch_ecs_tasks_and_services():
     def run_task(self):
         result = original_run_task(self)
         exec_enabled = bool(self._get_param("enableExecuteCommand", False))
-        # Test-only: a client token "execready-task-id:ID" gives the (single) task that id, so a
-        # sample event captured elsewhere names a task the emulator runs.
+        # Test-only: a client token "execready-task-id:ID[@INSTANCE]" gives the (single) task that
+        # id, and places it on the container instance whose id is INSTANCE, so a sample event
+        # captured elsewhere names a task the emulator runs where the event says it runs.
         token = self._get_param("clientToken") or ""
         if token.startswith("execready-task-id:"):
+            task_id, _, instance_id = token[len("execready-task-id:"):].partition("@")
             for task in result.result["tasks"]:
                 tasks = self.ecs_backend.tasks[task.cluster_name]
                 old_arn = task.task_arn
-                task.id = token[len("execready-task-id:"):]
+                task.id = task_id
                 tasks[task.task_arn] = tasks.pop(old_arn)
+                if instance_id:
+                    placed = self.ecs_backend.container_instances.get(task.cluster_name, {}).get(instance_id)
+                    if placed is not None:
+                        task.container_instance_arn = placed.container_instance_arn
         for task in result.result["tasks"]:
             definition = self.ecs_backend.describe_task_definition(task.task_definition_arn)
             task.enable_execute_command = exec_enabled

@@ -217,11 +217,14 @@ public final class LocalCheckerRun implements AutoCloseable {
         String taskId = taskArn.substring(taskArn.lastIndexOf('/') + 1);
         String definition = detail.path("taskDefinitionArn").asText();
         String launchType = detail.path("launchType").asText("FARGATE");
+        // Where the event says the task runs (an EC2 host, the ECS Anywhere host), not where moto would place it.
+        String instanceArn = detail.path("containerInstanceArn").asText("");
+        String instance = instanceArn.isEmpty() ? "" : "@" + instanceArn.substring(instanceArn.lastIndexOf('/') + 1);
         ecs.runTask(r -> {
             r.cluster(cluster).taskDefinition(definition.substring(definition.lastIndexOf('/') + 1))
                     .group(detail.path("group").asText(null)).startedBy(detail.path("startedBy").asText(null))
                     .launchType(launchType).enableExecuteCommand(detail.path("enableExecuteCommand").asBoolean(true)).count(1)
-                    .clientToken("execready-task-id:" + taskId);
+                    .clientToken("execready-task-id:" + taskId + instance);
             if (!"EC2".equals(launchType)) {
                 r.networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(seeded.network().privateSubnetId())
                         .securityGroups(seeded.network().taskSecurityGroupId())));

@@ -142,8 +142,9 @@ public final class SamLocalRun implements AutoCloseable {
                 .containsEntry("service-exec-enabled", "PASSED")
                 .containsEntry("service-tasks-current", "PASSED")
                 .containsEntry("task-role-ssmmessages", "PASSED")
-                .containsEntry("ssm-reachable", "PASSED")
-                .doesNotContainValue("FAILED");
+                .containsEntry("ssm-reachable", "PASSED");
+        // A WARN is FAILED too in Security Hub (with LOW or MEDIUM severity): no check of a ready service FAILs.
+        assertThat(verdictsOfService(DemoScenario.READY_SERVICE)).doesNotContainValue("FAIL");
         assertThat(run.alerts()).isEmpty();
         assertThat(stateKeys()).as("state table").contains("subject#" + DemoScenario.CLUSTER_ARN + "|service:" + DemoScenario.READY_SERVICE);
 
@@ -187,7 +188,8 @@ public final class SamLocalRun implements AutoCloseable {
         assertThat(statusOf(ready, "task-role-ssmmessages")).isEqualTo("PASS");
         assertThat(statusOf(ready, "ssm-reachable")).isEqualTo("PASS");
         assertThat(complianceOfService(DemoScenario.READY_SERVICE)).containsEntry("exec-enabled", "PASSED")
-                .containsEntry("managed-agent-running", "PASSED").doesNotContainValue("FAILED");
+                .containsEntry("managed-agent-running", "PASSED");
+        assertThat(verdictsOfService(DemoScenario.READY_SERVICE)).doesNotContainValue("FAIL");
         assertThat(run.alerts()).isEmpty();
 
         JsonNode notReady = evaluatedReport(invoke(function, "task-running-not-ready.json"));
@@ -270,6 +272,15 @@ public final class SamLocalRun implements AutoCloseable {
         assertThat(run.findings()).isNotEmpty()
                 .allSatisfy(f -> assertThat(f.productFields().get("execready/Subject")).endsWith("|service:" + DemoScenario.BROKEN_SERVICE));
         assertThat(run.alerts()).hasSize(1);
+
+        // Security Hub's "Re-check ECS Exec" custom action, as its rule delivers it: the selected findings' subjects again.
+        JsonNode rechecked = invoke(ON_DEMAND, "securityhub-recheck.json");
+        assertThat(rechecked.get("outcome").asText()).as(rechecked.toPrettyString()).isEqualTo("RECHECKED");
+        assertThat(rechecked.get("subjects")).singleElement().satisfies(subject -> {
+            assertThat(subject.get("service").asText()).isEqualTo(DemoScenario.BROKEN_SERVICE);
+            assertThat(subject.get("published").asBoolean()).isTrue();
+        });
+        assertThat(run.alerts()).as("the same broken service: no second alert").hasSize(1);
     }
 
     /** SweepFunction and SweepClusterFunction (SweepEndToEndTest): the schedule queues the cluster, the worker sweeps it. */
@@ -475,6 +486,12 @@ public final class SamLocalRun implements AutoCloseable {
 
     private Map<String, String> complianceOfService(String service) {
         return complianceOf(DemoScenario.CLUSTER_ARN + "|service:" + service);
+    }
+
+    /** Our own verdict per check (the finding's {@code execready/Status}), which tells a WARN from a FAIL. */
+    private Map<String, String> verdictsOfService(String service) {
+        return run.findingsOfSubject(DemoScenario.CLUSTER_ARN + "|service:" + service).stream()
+                .collect(Collectors.toMap(AwsSecurityFinding::generatorId, f -> f.productFields().get("execready/Status")));
     }
 
     private Map<String, String> complianceOf(String subjectKey) {
