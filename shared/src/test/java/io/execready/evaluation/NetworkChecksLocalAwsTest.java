@@ -20,7 +20,7 @@ import io.execready.engine.Check;
 import io.execready.engine.CheckResult;
 import io.execready.engine.CheckStatus;
 import io.execready.harness.LocalAws;
-import io.execready.fixtures.AuditGatewaysDouble;
+import io.execready.fixtures.ReadSourceDouble;
 import io.execready.snapshot.EcsTask;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.RoleSource;
@@ -486,7 +486,7 @@ class NetworkChecksLocalAwsTest {
 
     private static TaskSnapshot load(EcsTask task) {
         return new TaskSnapshotLoader(new SdkEcsGateway(ecs), new SdkIamGateway(iam), new SdkEc2Gateway(ec2),
-                AuditGatewaysDouble.NONE, AuditGatewaysDouble.NONE, AuditGatewaysDouble.NONE, List.of(), executor).load(task);
+                new ReadSourceDouble(), List.of(), executor).load(task);
     }
 
     private static CheckResult result(TaskSnapshot snapshot, Check check) {

@@ -3,7 +3,7 @@ package io.execready.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.execready.aws.EcsGateway;
-import io.execready.fixtures.AuditGatewaysDouble;
+import io.execready.fixtures.ReadSourceDouble;
 import io.execready.fixtures.EcsGatewayDouble;
 import io.execready.aws.IamGateway;
 import io.execready.aws.PermissionQuery;
@@ -68,7 +68,7 @@ class TaskSnapshotLoaderNetworkTest {
 
     private TaskSnapshot load(EcsTask task) {
         return new TaskSnapshotLoader(ecs, iam, ec2,
-                AuditGatewaysDouble.NONE, AuditGatewaysDouble.NONE, AuditGatewaysDouble.NONE, List.of(), executor).load(task);
+                new ReadSourceDouble(), List.of(), executor).load(task);
     }
 
     private static NetworkPath path(TaskSnapshot snapshot) {

@@ -1,7 +1,7 @@
 package io.execready.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import io.execready.fixtures.AuditGatewaysDouble;
+import io.execready.fixtures.ReadSourceDouble;
 import io.execready.fixtures.ReadBarrier;
 
 import io.execready.fixtures.EcsGatewayDouble;
@@ -47,7 +47,7 @@ class TaskSnapshotLoaderTest {
 
     private TaskSnapshot load(EcsTask task) {
         return new TaskSnapshotLoader(ecs, iam, ec2,
-                AuditGatewaysDouble.NONE, AuditGatewaysDouble.NONE, AuditGatewaysDouble.NONE,
+                new ReadSourceDouble(),
                 List.of(), executor).load(task);
     }
 
