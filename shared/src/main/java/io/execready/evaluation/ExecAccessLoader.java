@@ -279,11 +279,9 @@ final class ExecAccessLoader {
     private ExecAccess unread(EcsTask task, ReadFailure failure) {
         List<PermissionNeed> execute = ExecPermissions.operatorExecuteCommand(task, null);
         List<PermissionNeed> startSession = ExecPermissions.operatorStartSession(task);
-        return new ExecAccess(Fetched.failed(failure), Fetched.failed(failure), Fetched.failed(failure),
-                Fetched.failed(failure), Fetched.failed(failure), Fetched.failed(failure),
+        return ExecAccess.unread(failure,
                 operatorPrincipalArns.stream().map(p -> new PermissionAssessment(p, execute, Fetched.failed(failure))).toList(),
-                operatorPrincipalArns.stream().map(p -> new PermissionAssessment(p, startSession, Fetched.failed(failure))).toList(),
-                Fetched.failed(failure), Fetched.failed(failure));
+                operatorPrincipalArns.stream().map(p -> new PermissionAssessment(p, startSession, Fetched.failed(failure))).toList());
     }
 
     private <A, T> CompletableFuture<Fetched<T>> async(AwsRead<A, T> read, A argument) {
