@@ -3,7 +3,7 @@ package io.execready.aws;
 import io.execready.snapshot.Fetched;
 import java.util.Objects;
 import java.util.function.BiFunction;
-import java.util.function.Function;
+import software.amazon.awssdk.core.SdkClient;
 
 /**
  * One AWS read, declared once as a constant of its service (e.g. {@link KmsReads#KEY_POLICY}): the IAM
@@ -19,23 +19,23 @@ import java.util.function.Function;
 public final class AwsRead<A, T> {
 
     private final String action;
-    private final BiFunction<AwsClients, A, Fetched<T>> call;
+    private final BiFunction<ServiceClients, A, Fetched<T>> call;
 
-    private AwsRead(String action, BiFunction<AwsClients, A, Fetched<T>> call) {
+    private AwsRead(String action, BiFunction<ServiceClients, A, Fetched<T>> call) {
         this.action = Objects.requireNonNull(action, "action");
         this.call = Objects.requireNonNull(call, "call");
     }
 
     /**
      * @param action the IAM action the read needs, as the template grants it ({@code kms:GetKeyPolicy})
-     * @param client which SDK client makes the call; taken only when the read is made, so a service
-     *               that is never read never builds its client
+     * @param client the type of the SDK client that makes the call; the client is taken only when the
+     *               read is made, so a service that is never read never builds its client
      * @param call   the SDK call and the mapping of its answer
      */
-    public static <C, A, T> AwsRead<A, T> of(String action, Function<AwsClients, C> client, BiFunction<C, A, Fetched<T>> call) {
+    public static <C extends SdkClient, A, T> AwsRead<A, T> of(String action, Class<C> client, BiFunction<C, A, Fetched<T>> call) {
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(call, "call");
-        return new AwsRead<>(action, (clients, argument) -> call.apply(client.apply(clients), argument));
+        return new AwsRead<>(action, (clients, argument) -> call.apply(clients.client(client), argument));
     }
 
     public String action() {
@@ -43,7 +43,7 @@ public final class AwsRead<A, T> {
     }
 
     /** Makes the SDK call; only {@link SdkReadSource} calls it, through the cache and the classification. */
-    Fetched<T> call(AwsClients clients, A argument) {
+    Fetched<T> call(ServiceClients clients, A argument) {
         return call.apply(clients, argument);
     }
 

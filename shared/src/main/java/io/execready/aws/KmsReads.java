@@ -11,10 +11,10 @@ import software.amazon.awssdk.services.kms.model.NotFoundException;
 public final class KmsReads {
 
     /** The key's ARN and state, by key id, key ARN, alias name or alias ARN; Absent when KMS has no such key. */
-    public static final AwsRead<String, KmsKey> DESCRIBE_KEY = AwsRead.of("kms:DescribeKey", AwsClients::kms, KmsReads::describeKey);
+    public static final AwsRead<String, KmsKey> DESCRIBE_KEY = AwsRead.of("kms:DescribeKey", KmsClient.class, KmsReads::describeKey);
 
     /** The key's policy (policy name "default"), by key id or key ARN; Absent when KMS has no such key. */
-    public static final AwsRead<String, PolicyDocument> KEY_POLICY = AwsRead.of("kms:GetKeyPolicy", AwsClients::kms, KmsReads::keyPolicy);
+    public static final AwsRead<String, PolicyDocument> KEY_POLICY = AwsRead.of("kms:GetKeyPolicy", KmsClient.class, KmsReads::keyPolicy);
 
     private KmsReads() {
     }

@@ -12,7 +12,7 @@ public final class LogsReads {
      * filters by prefix only, so {@code /ecs/exec} also lists {@code /ecs/exec-old}: pages are read
      * until the exact name turns up or the groups run out.
      */
-    public static final AwsRead<String, LogGroup> LOG_GROUP = AwsRead.of("logs:DescribeLogGroups", AwsClients::logs, LogsReads::logGroup);
+    public static final AwsRead<String, LogGroup> LOG_GROUP = AwsRead.of("logs:DescribeLogGroups", CloudWatchLogsClient.class, LogsReads::logGroup);
 
     private LogsReads() {
     }

@@ -20,10 +20,10 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
 public final class S3Reads {
 
     /** The bucket with its default encryption (GetBucketEncryption); Absent when the bucket does not exist. */
-    public static final AwsRead<String, S3Bucket> BUCKET = AwsRead.of("s3:GetEncryptionConfiguration", AwsClients::s3, S3Reads::bucket);
+    public static final AwsRead<String, S3Bucket> BUCKET = AwsRead.of("s3:GetEncryptionConfiguration", S3Client.class, S3Reads::bucket);
 
     /** The bucket's policy; Absent when the bucket has none or does not exist. */
-    public static final AwsRead<String, PolicyDocument> BUCKET_POLICY = AwsRead.of("s3:GetBucketPolicy", AwsClients::s3, S3Reads::bucketPolicy);
+    public static final AwsRead<String, PolicyDocument> BUCKET_POLICY = AwsRead.of("s3:GetBucketPolicy", S3Client.class, S3Reads::bucketPolicy);
 
     static final String NO_SUCH_BUCKET = "NoSuchBucket";
     static final String NO_SUCH_BUCKET_POLICY = "NoSuchBucketPolicy";

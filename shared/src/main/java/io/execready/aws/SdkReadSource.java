@@ -11,15 +11,15 @@ import java.util.Objects;
  */
 public final class SdkReadSource implements ReadSource {
 
-    private final AwsClients clients;
+    private final ServiceClients clients;
     private final ReadCache cache;
 
     /** A source that remembers nothing: every call reads. */
-    public SdkReadSource(AwsClients clients) {
+    public SdkReadSource(ServiceClients clients) {
         this(clients, ReadCache.none());
     }
 
-    public SdkReadSource(AwsClients clients, ReadCache cache) {
+    public SdkReadSource(ServiceClients clients, ReadCache cache) {
         this.clients = Objects.requireNonNull(clients, "clients");
         this.cache = Objects.requireNonNull(cache, "cache");
     }

@@ -43,7 +43,7 @@ public final class TaskSnapshotLoader {
     private final ExecAccessLoader execAccess;
 
     /**
-     * @param reads                 the reads declared as {@link io.execready.aws.AwsRead} constants (KMS, CloudWatch Logs, S3)
+     * @param reads                 the reads declared as {@link io.execready.aws.AwsRead} constants (EC2, KMS, CloudWatch Logs, S3)
      * @param operatorPrincipalArns the principals that must be able to run execute-command on every task;
      *                              empty when none are configured
      */
@@ -53,7 +53,7 @@ public final class TaskSnapshotLoader {
         this.iam = Objects.requireNonNull(iam, "iam");
         this.ec2 = Objects.requireNonNull(ec2, "ec2");
         this.executor = Objects.requireNonNull(executor, "executor");
-        this.async = new AsyncReads(executor);
+        this.async = new AsyncReads(executor, reads);
         this.execAccess = new ExecAccessLoader(ecs, iam, reads, operatorPrincipalArns, executor);
     }
 
@@ -74,7 +74,7 @@ public final class TaskSnapshotLoader {
                 .map(name -> async.read("ecs:DescribeServices", () -> ecs.describeService(task.clusterArn(), name)))
                 .orElseGet(() -> CompletableFuture.completedFuture(
                         Fetched.absent("task " + task.taskId() + " does not belong to a service (group " + task.group() + ")")));
-        ContainerHost host = ContainerHost.read(task, ecs, ec2, async);
+        ContainerHost host = ContainerHost.read(task, ecs, async);
         CompletableFuture<Fetched<NetworkPath>> networkPath = new NetworkPathLoader(ec2, async).load(target, host);
 
         CompletableFuture<Fetched<TaskRole>> role = taskDefinition.thenApplyAsync(

@@ -9,17 +9,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kms.KmsClient;
 
 /** {@link SdkReadSource} without AWS: reads that answer from a counter, or throw what the SDK throws. */
 class SdkReadSourceCachingTest {
 
-    // Clients are built on first use; these reads never ask for one.
-    private final AwsClients clients = new AwsClients(Region.US_EAST_1);
+    private final ServiceClients clients = ServiceClients.of(new KmsClient() {
+        @Override
+        public String serviceName() {
+            return "kms";
+        }
+
+        @Override
+        public void close() {
+        }
+    });
     private final AtomicInteger calls = new AtomicInteger();
-    private final AwsRead<String, String> describe = AwsRead.of("kms:DescribeKey", c -> c,
+    private final AwsRead<String, String> describe = AwsRead.of("kms:DescribeKey", KmsClient.class,
             (c, key) -> Fetched.present(key + "#" + calls.incrementAndGet()));
-    private final AwsRead<String, String> sameActionOtherRead = AwsRead.of("kms:DescribeKey", c -> c,
+    private final AwsRead<String, String> sameActionOtherRead = AwsRead.of("kms:DescribeKey", KmsClient.class,
             (c, key) -> Fetched.present("other " + key));
 
     @Test
@@ -48,7 +56,7 @@ class SdkReadSourceCachingTest {
 
     @Test
     void read_whenTheSdkThrows_isFailedNamingTheActionAndTheKind() {
-        AwsRead<String, String> throttled = AwsRead.of("kms:GetKeyPolicy", c -> c, (c, key) -> {
+        AwsRead<String, String> throttled = AwsRead.of("kms:GetKeyPolicy", KmsClient.class, (c, key) -> {
             throw AwsServiceException.builder().statusCode(400)
                     .awsErrorDetails(AwsErrorDetails.builder().errorCode("ThrottlingException").errorMessage("Rate exceeded").build())
                     .build();

@@ -1,7 +1,6 @@
 package io.execready.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import io.execready.aws.AwsRead;
 import io.execready.aws.KmsReads;
 import io.execready.aws.ReadSource;
 import io.execready.aws.LogsReads;
@@ -36,7 +35,6 @@ import io.execready.snapshot.TaskDefinition;
 import io.execready.snapshot.TaskOverrides;
 import io.execready.snapshot.TaskSnapshot;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -79,48 +77,23 @@ class ExecAccessLoaderTest {
     }
 
     /**
-     * Every read the loader asks of its {@link ReadSource}, found by asking (not listed here, so a new
-     * read needs no change to this test), fails with each kind in turn: some fact of the task's exec
-     * access is Failed with exactly that failure, never a guess. The cluster uses every feature and
-     * names its key by ARN, so no read waits on another's answer; a read made only under a condition
-     * (GetKeyPolicy after an alias is described) has its own test above.
+     * Every read the loader asks of its {@link ReadSource} (found by asking, so a new read needs no
+     * change here) fails with each kind in turn and the snapshot holds that exact failure. The cluster
+     * uses every feature and names its key by ARN, so no read waits on another's answer; a read made
+     * only under a condition (GetKeyPolicy after an alias is described) has its own test below.
      */
     @ParameterizedTest
     @EnumSource(FailureKind.class)
-    void load_whenAnyReadOfTheReadSourceFails_aFactFailsWithThatFailure(FailureKind kind) {
+    void load_whenAnyReadOfTheReadSourceFails_theSnapshotHoldsThatFailure(FailureKind kind) {
         ecs.cluster = Fetched.present(new EcsCluster("arn:aws-cn:ecs:cn-north-1:" + ACCOUNT + ":cluster/prod",
                 "arn:aws-cn:kms:cn-north-1:" + ACCOUNT + ":key/" + KEY_ID, BOTH_DESTINATIONS, Map.of()));
         ecs.taskTags = Fetched.present(Map.of());
         EcsTask task = task("aws-cn", "cn-north-1", "arn:aws-cn:ecs:cn-north-1:" + ACCOUNT + ":cluster/prod");
-        ReadSourceDouble recording = new ReadSourceDouble().otherwise(read -> Fetched.absent("answered by the recording pass"));
-        load(task, List.of(OPERATOR), recording);
-        List<AwsRead<?, ?>> made = recording.asked().stream().<AwsRead<?, ?>>map(ReadSourceDouble.Asked::read).distinct().toList();
-        assertThat(made).extracting(AwsRead::action).as("the reads found by asking include the known ones")
-                .contains("kms:DescribeKey", "kms:GetKeyPolicy", "logs:DescribeLogGroups", "s3:GetEncryptionConfiguration", "s3:GetBucketPolicy");
 
-        for (AwsRead<?, ?> failing : made) {
-            ReadFailure failure = new ReadFailure(failing.action(), kind, "injected by the test");
-            ReadSourceDouble reads = new ReadSourceDouble().otherwise(read -> read == failing
-                    ? Fetched.failed(failure) : Fetched.absent("not the read under test"));
-
-            ExecAccess access = load(task, List.of(OPERATOR), reads).execAccess();
-
-            assertThat(facts(access)).as("a fact fed by %s", failing.action()).contains(Fetched.failed(failure));
-        }
-    }
-
-    /** Every fact of the record, read through its components, so a new fact is covered without a change here. */
-    private static List<Object> facts(ExecAccess access) {
-        return Arrays.stream(ExecAccess.class.getRecordComponents())
-                .filter(component -> component.getType() == Fetched.class)
-                .map(component -> {
-                    try {
-                        return component.getAccessor().invoke(access);
-                    } catch (ReflectiveOperationException e) {
-                        throw new AssertionError(e);
-                    }
-                })
-                .toList();
+        ReadFailureSweep.eachReadFailsVisibly(kind,
+                () -> new ReadSourceDouble().otherwise(read -> Fetched.absent("answered Absent by the sweep")),
+                reads -> load(task, List.of(OPERATOR), reads),
+                "kms:DescribeKey", "kms:GetKeyPolicy", "logs:DescribeLogGroups", "s3:GetEncryptionConfiguration", "s3:GetBucketPolicy");
     }
 
     @Test
