@@ -80,7 +80,7 @@ public final class TerminalCheck {
         TaskSnapshotLoader loader = new TaskSnapshotLoader(ecs,
                 new SdkIamGateway(clients.iam(), cache),
                 ec2,
-                // Builds the KMS, Logs and S3 clients on their first read: only a cluster with an exec key or session logging needs them.
+                // Builds a client on the first read that needs it: only a cluster with an exec key or session logging reads KMS, Logs or S3.
                 new SdkReadSource(clients.engine(), cache),
                 principal.asOptional().map(List::of).orElse(List.of()),
                 executor);

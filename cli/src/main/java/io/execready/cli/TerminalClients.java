@@ -51,7 +51,7 @@ public final class TerminalClients {
         return engine.iam();
     }
 
-    /** The engine's clients, for the reads declared as {@link io.execready.aws.AwsRead} constants (KMS, Logs, S3). */
+    /** The engine's clients, for the reads declared as {@link io.execready.aws.AwsRead} constants. */
     AwsClients engine() {
         return engine;
     }
