@@ -56,6 +56,10 @@ import software.amazon.awssdk.services.securityhub.model.AwsSecurityFinding;
  *       an error) is picked up by the retry of the same event at once, by anyone after its lease.
  *       An SNS error after SNS accepted the message cannot be told from one before it: the retry
  *       sends it again (at least once, chosen on purpose; see README, "Alerts under failures").</li>
+ *   <li>what one publication writes is batched: the reservations in one transaction, the records
+ *       of what Security Hub accepted with the alert's claim (or alone), the event's mark with the
+ *       claim's completion (or alone); a task event that changes nothing, judged from this
+ *       environment's last read, is one conditional mark that fails when the subject changed.</li>
  * </ul>
  */
 public final class SecurityHubFindingsPort implements FindingsPort {
