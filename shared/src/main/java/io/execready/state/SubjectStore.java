@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * The subject store over DynamoDB (layout in {@link StateTable}). Every write that decides a
@@ -591,8 +592,8 @@ public final class SubjectStore {
                 update.expressionAttributeNames(), update.expressionAttributeValues());
     }
 
-    private static software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest asUpdateRequest(Update update) {
-        return software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest.builder().tableName(update.tableName()).key(update.key())
+    private static UpdateItemRequest asUpdateRequest(Update update) {
+        return UpdateItemRequest.builder().tableName(update.tableName()).key(update.key())
                 .updateExpression(update.updateExpression()).expressionAttributeNames(update.expressionAttributeNames())
                 .expressionAttributeValues(update.expressionAttributeValues()).build();
     }
