@@ -206,15 +206,20 @@ class FaultMatrixTest {
     void anAlertClaimWrittenWhileTheCallerSawAnError_isSentOnceByTheRetry() throws Exception {
         Cell cell = newCell();
         String eventId = "fm-claim-" + cell.clusterName;
+        // A first evaluation's claim rides in the transaction that records its imports; a later one is an UpdateItem.
         dynamoDbProxy.injectWhenBodyContains("dynamodb", "UpdateItem", "pendingAlertOwner", Fault.FORWARDED_THEN_FAILED);
+        dynamoDbProxy.injectWhenBodyContains("dynamodb", "TransactWriteItems", "pendingAlertOwner", Fault.FORWARDED_THEN_FAILED);
         Invoked first;
+        List<FaultProxy.Served> served;
         try {
             first = invoke(Function.TASK_EVENT, cell, eventId);
+            served = dynamoDbProxy.served();
         } finally {
             dynamoDbProxy.clear();
         }
         Invoked replay = invoke(Function.TASK_EVENT, cell, eventId);
 
+        assertThat(served).as("the claim's write met the fault").isNotEmpty();
         assertThat(first.failed() ? 0 : 1).as("either the claim was recognised as ours at once, or the retry picks it up").isBetween(0, 1);
         assertThat(replay.failed()).isFalse();
         assertThat(alertsOf(cell)).isEqualTo(1);
