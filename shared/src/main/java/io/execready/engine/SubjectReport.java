@@ -3,6 +3,7 @@ package io.execready.engine;
 import io.execready.checks.support.ShellWords;
 import io.execready.snapshot.EcsTask;
 import io.execready.snapshot.EvaluatedTask;
+import io.execready.snapshot.ReadFailure;
 import io.execready.snapshot.Subject;
 import java.time.Instant;
 import java.util.List;
@@ -42,6 +43,23 @@ public sealed interface SubjectReport permits TaskReport, ServiceReport {
             return Readiness.NOT_READY;
         }
         return results().stream().anyMatch(r -> r.status() == CheckStatus.UNKNOWN) ? Readiness.UNDETERMINED : Readiness.READY;
+    }
+
+    /**
+     * The failed reads of the moment (throttled, unreachable, timed out) behind an undetermined
+     * verdict: empty unless the subject is {@link Readiness#UNDETERMINED} and a check went UNKNOWN
+     * for such a read. A retry of the same evaluation may decide the subject; a denial or a missing
+     * resource would leave it as it is, so those are not listed.
+     */
+    default List<ReadFailure> momentaryReadFailures() {
+        if (readiness() != Readiness.UNDETERMINED) {
+            return List.of();
+        }
+        return withStatus(CheckStatus.UNKNOWN).stream()
+                .flatMap(result -> result.readFailures().stream())
+                .filter(failure -> failure.kind().momentary())
+                .distinct()
+                .toList();
     }
 
     /** ECS Exec works: every check was read and none failed. An undetermined subject is not reported as ready. */

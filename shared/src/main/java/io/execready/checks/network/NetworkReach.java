@@ -181,7 +181,8 @@ public final class NetworkReach {
                                     + ", then evaluate the task again.")
                     .withEvidence("missing", Wording.clause(failure.detail()))
                     .withEvidence("failedAction", failure.action())
-                    .withEvidence("failureKind", failure.kind().name());
+                    .withEvidence("failureKind", failure.kind().name())
+                    .withReadFailures(List.of(failure));
             case DENIED, THROTTLED, UNREACHABLE, TIMED_OUT, REJECTED, UNEXPECTED -> UnreadableFact.NETWORK_PATH.unknown(definition, target, failed);
         };
     }
