@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param cause            the resource at fault other than the task, or null
  * @param evidence         facts behind the verdict (never a secret), for finding details
  * @param readFailures     for an UNKNOWN, the reads whose failure left the check undecided; empty otherwise
+ * @param decidesReadiness whether the check can FAIL, so that its UNKNOWN leaves the subject undetermined
+ *                         ({@link CheckDefinition#decidesReadiness()})
  */
 public record CheckResult(
         String checkId,
@@ -34,7 +36,8 @@ public record CheckResult(
         String documentationUrl,
         CauseResource cause,
         Map<String, String> evidence,
-        List<ReadFailure> readFailures) {
+        List<ReadFailure> readFailures,
+        boolean decidesReadiness) {
 
     public CheckResult {
         Objects.requireNonNull(checkId, "checkId");
@@ -48,10 +51,10 @@ public record CheckResult(
         readFailures = readFailures == null ? List.of() : List.copyOf(readFailures);
     }
 
-    /** A verdict that no failed read stands behind. */
+    /** A verdict that no failed read stands behind, of a check that decides readiness. */
     public CheckResult(String checkId, String title, CheckStatus status, Severity severity, String message, String remediation,
                        String documentationUrl, CauseResource cause, Map<String, String> evidence) {
-        this(checkId, title, status, severity, message, remediation, documentationUrl, cause, evidence, List.of());
+        this(checkId, title, status, severity, message, remediation, documentationUrl, cause, evidence, List.of(), true);
     }
 
     public Optional<CauseResource> causeResource() {
@@ -65,18 +68,18 @@ public record CheckResult(
 
     /** A copy blaming the given resource. */
     public CheckResult withCause(CauseResource newCause) {
-        return new CheckResult(checkId, title, status, severity, message, remediation, documentationUrl, newCause, evidence, readFailures);
+        return new CheckResult(checkId, title, status, severity, message, remediation, documentationUrl, newCause, evidence, readFailures, decidesReadiness);
     }
 
     /** A copy with one more piece of evidence. */
     public CheckResult withEvidence(String key, String value) {
         Map<String, String> more = new LinkedHashMap<>(evidence);
         more.put(key, value);
-        return new CheckResult(checkId, title, status, severity, message, remediation, documentationUrl, cause, more, readFailures);
+        return new CheckResult(checkId, title, status, severity, message, remediation, documentationUrl, cause, more, readFailures, decidesReadiness);
     }
 
     /** A copy naming the failed reads that left the check undecided. */
     public CheckResult withReadFailures(List<ReadFailure> failures) {
-        return new CheckResult(checkId, title, status, severity, message, remediation, documentationUrl, cause, evidence, failures);
+        return new CheckResult(checkId, title, status, severity, message, remediation, documentationUrl, cause, evidence, failures, decidesReadiness);
     }
 }

@@ -37,12 +37,9 @@ public sealed interface SubjectReport permits TaskReport, ServiceReport {
     /** Containers whose exec agent is running, in task order; none before a task runs. */
     List<String> execCapableContainers();
 
-    /** Not ready when a check fails; else undetermined when a check could not be read; else ready. */
+    /** Not ready when a check fails; else undetermined when a check that decides readiness could not be read; else ready. */
     default Readiness readiness() {
-        if (results().stream().anyMatch(r -> r.status().blocksExec())) {
-            return Readiness.NOT_READY;
-        }
-        return results().stream().anyMatch(r -> r.status() == CheckStatus.UNKNOWN) ? Readiness.UNDETERMINED : Readiness.READY;
+        return Readiness.of(results());
     }
 
     /**
@@ -55,7 +52,8 @@ public sealed interface SubjectReport permits TaskReport, ServiceReport {
         if (readiness() != Readiness.UNDETERMINED) {
             return List.of();
         }
-        return withStatus(CheckStatus.UNKNOWN).stream()
+        return results().stream()
+                .filter(Readiness::undecided)
                 .flatMap(result -> result.readFailures().stream())
                 .filter(failure -> failure.kind().momentary())
                 .distinct()
