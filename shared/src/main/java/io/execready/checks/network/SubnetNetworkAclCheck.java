@@ -168,7 +168,7 @@ public final class SubnetNetworkAclCheck implements Check {
                                     + " with aws ec2 create-network-acl-entry --network-acl-id " + ShellWords.quote(denied.aclId())
                                     + " --rule-number RULE_NUMBER --protocol tcp --port-range From=" + denied.flow().fromPort() + ",To=" + denied.flow().toPort()
                                     + (denied.flow().egress() ? " --egress" : " --ingress") + " --cidr-block "
-                                    + denied.flow().peer().cidrText()
+                                    + ShellWords.quote(denied.flow().peer().cidrText())
                                     + " --rule-action allow.")
                             .withEvidence("networkAclId", denied.aclId())
                             .withEvidence("ruleNumber", denied.rule());
