@@ -172,7 +172,11 @@ final class OutcomeRenderer {
         return new Rendered(
                 new TaskEvaluated(result, outcome.authority().reason(), ReportView.of(report), published.findingsImported(),
                         published.findingsUnchanged(), transition(published), published.alertMessageId().orElse(null)),
-                List.of(line(Level.INFO, report.execReady() ? "ECS Exec ready" : "ECS Exec NOT ready", withCalls(fields, handled.calls()))),
+                List.of(line(Level.INFO, switch (report.readiness()) {
+                    case READY -> "ECS Exec ready";
+                    case NOT_READY -> "ECS Exec NOT ready";
+                    case UNDETERMINED -> "ECS Exec readiness undetermined";
+                }, withCalls(fields, handled.calls()))),
                 Metrics.forFunction("TaskStateChange")
                         .count(Metrics.TASKS_EVALUATED, 1)
                         .count(Metrics.NOT_READY_SUBJECTS, report.execReady() ? 0 : 1)
