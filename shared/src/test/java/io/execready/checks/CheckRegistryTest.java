@@ -132,6 +132,9 @@ class CheckRegistryTest {
                 .allSatisfy(d -> assertThat(d.operatorError().isNone()).as("%s declares no operator error", d.id()).isFalse());
         assertThat(definitions).filteredOn(d -> NEVER_FAIL.contains(d.id()))
                 .allSatisfy(d -> assertThat(d.operatorError().isNone()).as("%s never fails", d.id()).isTrue());
+        assertThat(definitions).filteredOn(d -> !d.decidesReadiness()).extracting(CheckDefinition::id)
+                .as("the checks whose UNKNOWN leaves readiness decided are those that never fail")
+                .containsExactlyInAnyOrderElementsOf(NEVER_FAIL);
     }
 
     @Test
