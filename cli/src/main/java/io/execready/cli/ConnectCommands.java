@@ -1,5 +1,6 @@
 package io.execready.cli;
 
+import io.execready.checks.support.ShellWords;
 import io.execready.engine.SubjectReport;
 import java.util.List;
 
