@@ -1,0 +1,214 @@
+package io.execready.functions;
+
+import io.execready.aws.Ec2Gateway;
+import io.execready.aws.EcsGateway;
+import io.execready.aws.IamGateway;
+import io.execready.aws.KmsGateway;
+import io.execready.aws.LogsGateway;
+import io.execready.aws.NetworkInterfacePrefetch;
+import io.execready.aws.PermissionQuery;
+import io.execready.aws.S3Gateway;
+import io.execready.aws.SdkEc2Gateway;
+import io.execready.aws.TaskListQuery;
+import io.execready.policy.PolicyDocument;
+import io.execready.snapshot.ContainerInstance;
+import io.execready.snapshot.Ec2Instance;
+import io.execready.snapshot.EcsCluster;
+import io.execready.snapshot.EcsService;
+import io.execready.snapshot.EcsTask;
+import io.execready.snapshot.Fetched;
+import io.execready.snapshot.KmsKey;
+import io.execready.snapshot.LogGroup;
+import io.execready.snapshot.NetworkAcl;
+import io.execready.snapshot.NetworkInterface;
+import io.execready.snapshot.PermissionSimulation;
+import io.execready.snapshot.RouteTable;
+import io.execready.snapshot.S3Bucket;
+import io.execready.snapshot.SecurityGroup;
+import io.execready.snapshot.Subnet;
+import io.execready.snapshot.TaskDefinition;
+import io.execready.snapshot.VpcDnsSettings;
+import io.execready.snapshot.VpcEndpoint;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import software.amazon.awssdk.utils.Lazy;
+
+/**
+ * Gateways whose SDK client is built on their first read, not when the function is constructed:
+ * building a client loads and verifies its service's whole client class (EC2's alone takes about
+ * half a second on two cores), so a cold start without priming pays only for the clients the first
+ * event needs, and the KMS, CloudWatch Logs and S3 clients only for a cluster with an exec key or
+ * session logging. Each delegates every method, defaults included, to the one gateway it builds.
+ */
+final class LazyGateways {
+
+    private LazyGateways() {
+    }
+
+    static EcsGateway ecs(Supplier<EcsGateway> build) {
+        Lazy<EcsGateway> gateway = new Lazy<>(build);
+        return new EcsGateway() {
+            @Override
+            public Fetched<TaskDefinition> describeTaskDefinition(String taskDefinition) {
+                return gateway.getValue().describeTaskDefinition(taskDefinition);
+            }
+
+            @Override
+            public Fetched<EcsCluster> describeCluster(String cluster) {
+                return gateway.getValue().describeCluster(cluster);
+            }
+
+            @Override
+            public Fetched<EcsService> describeService(String cluster, String serviceName) {
+                return gateway.getValue().describeService(cluster, serviceName);
+            }
+
+            @Override
+            public Map<String, Fetched<EcsTask>> describeTasks(String cluster, List<String> tasks) {
+                return gateway.getValue().describeTasks(cluster, tasks);
+            }
+
+            @Override
+            public Fetched<List<String>> listTasks(String cluster, TaskListQuery query) {
+                return gateway.getValue().listTasks(cluster, query);
+            }
+
+            @Override
+            public Fetched<Map<String, String>> listTagsForResource(String arn) {
+                return gateway.getValue().listTagsForResource(arn);
+            }
+
+            @Override
+            public Map<String, Fetched<ContainerInstance>> describeContainerInstances(String cluster, List<String> containerInstances) {
+                return gateway.getValue().describeContainerInstances(cluster, containerInstances);
+            }
+        };
+    }
+
+    /** The EC2 gateway, which also prefetches the interfaces of a batch of tasks. */
+    static Ec2 ec2(Supplier<SdkEc2Gateway> build) {
+        return new Ec2(new Lazy<>(build));
+    }
+
+    static IamGateway iam(Supplier<IamGateway> build) {
+        Lazy<IamGateway> gateway = new Lazy<>(build);
+        return new IamGateway() {
+            @Override
+            public Fetched<PermissionSimulation> simulate(PermissionQuery query) {
+                return gateway.getValue().simulate(query);
+            }
+
+            @Override
+            public Fetched<String> instanceProfileRole(String instanceProfileArn) {
+                return gateway.getValue().instanceProfileRole(instanceProfileArn);
+            }
+        };
+    }
+
+    static KmsGateway kms(Supplier<KmsGateway> build) {
+        Lazy<KmsGateway> gateway = new Lazy<>(build);
+        return new KmsGateway() {
+            @Override
+            public Fetched<KmsKey> describeKey(String keyId) {
+                return gateway.getValue().describeKey(keyId);
+            }
+
+            @Override
+            public Fetched<PolicyDocument> keyPolicy(String keyArn) {
+                return gateway.getValue().keyPolicy(keyArn);
+            }
+        };
+    }
+
+    static LogsGateway logs(Supplier<LogsGateway> build) {
+        Lazy<LogsGateway> gateway = new Lazy<>(build);
+        return logGroupName -> gateway.getValue().describeLogGroup(logGroupName);
+    }
+
+    static S3Gateway s3(Supplier<S3Gateway> build) {
+        Lazy<S3Gateway> gateway = new Lazy<>(build);
+        return new S3Gateway() {
+            @Override
+            public Fetched<S3Bucket> describeBucket(String bucketName) {
+                return gateway.getValue().describeBucket(bucketName);
+            }
+
+            @Override
+            public Fetched<PolicyDocument> bucketPolicy(String bucketName) {
+                return gateway.getValue().bucketPolicy(bucketName);
+            }
+        };
+    }
+
+    /** EC2 reads and the batched interface prefetch, over one gateway built on first use. */
+    static final class Ec2 implements Ec2Gateway, NetworkInterfacePrefetch {
+
+        private final Lazy<SdkEc2Gateway> gateway;
+
+        private Ec2(Lazy<SdkEc2Gateway> gateway) {
+            this.gateway = gateway;
+        }
+
+        @Override
+        public void prefetchNetworkInterfaces(Collection<String> networkInterfaceIds) {
+            gateway.getValue().prefetchNetworkInterfaces(networkInterfaceIds);
+        }
+
+        @Override
+        public Fetched<Subnet> describeSubnet(String subnetId) {
+            return gateway.getValue().describeSubnet(subnetId);
+        }
+
+        @Override
+        public Fetched<List<Subnet>> describeSubnets(Collection<String> subnetIds) {
+            return gateway.getValue().describeSubnets(subnetIds);
+        }
+
+        @Override
+        public Fetched<RouteTable> describeSubnetRouteTable(String subnetId) {
+            return gateway.getValue().describeSubnetRouteTable(subnetId);
+        }
+
+        @Override
+        public Fetched<RouteTable> describeMainRouteTable(String vpcId) {
+            return gateway.getValue().describeMainRouteTable(vpcId);
+        }
+
+        @Override
+        public Fetched<NetworkInterface> describeNetworkInterface(String networkInterfaceId) {
+            return gateway.getValue().describeNetworkInterface(networkInterfaceId);
+        }
+
+        @Override
+        public Map<String, Fetched<NetworkInterface>> describeNetworkInterfaces(Collection<String> networkInterfaceIds) {
+            return gateway.getValue().describeNetworkInterfaces(networkInterfaceIds);
+        }
+
+        @Override
+        public Fetched<List<VpcEndpoint>> describeVpcEndpoints(String vpcId) {
+            return gateway.getValue().describeVpcEndpoints(vpcId);
+        }
+
+        @Override
+        public Fetched<List<SecurityGroup>> describeSecurityGroups(Collection<String> groupIds) {
+            return gateway.getValue().describeSecurityGroups(groupIds);
+        }
+
+        @Override
+        public Fetched<Ec2Instance> describeInstance(String instanceId) {
+            return gateway.getValue().describeInstance(instanceId);
+        }
+
+        @Override
+        public Fetched<List<NetworkAcl>> describeNetworkAcls(String vpcId) {
+            return gateway.getValue().describeNetworkAcls(vpcId);
+        }
+
+        @Override
+        public Fetched<VpcDnsSettings> describeVpcDnsSettings(String vpcId) {
+            return gateway.getValue().describeVpcDnsSettings(vpcId);
+        }
+    }
+}
