@@ -5,6 +5,7 @@ import io.execready.aws.AwsClients;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -121,8 +122,10 @@ final class OfflineSdkCalls {
     }
 
     /**
-     * Answers every request with HTTP 200 and an empty result in the request's own protocol: an
-     * empty XML result element for the query protocol (EC2, IAM, SNS), an empty JSON object otherwise.
+     * Answers every request with HTTP 200 in the request's own protocol: the bundled answer of its
+     * operation ({@code priming/OPERATION.json} or {@code .xml}, shaped like AWS's, so the SDK builds
+     * the nested model objects a real answer has), else an empty result: an empty XML result element
+     * for the query protocol (EC2, IAM, SNS), an empty JSON object otherwise.
      */
     static final class CannedHttpClient implements SdkHttpClient {
 
@@ -155,10 +158,11 @@ final class OfflineSdkCalls {
 
         private static HttpExecuteResponse answer(HttpExecuteRequest request) throws IOException {
             Optional<String> queryAction = queryAction(request);
-            String body = queryAction
-                    .map(action -> "<" + action + "Response><" + action + "Result/><ResponseMetadata><RequestId>priming</RequestId>"
-                            + "</ResponseMetadata></" + action + "Response>")
-                    .orElse("{}");
+            Optional<String> jsonOperation = request.httpRequest().firstMatchingHeader("X-Amz-Target")
+                    .map(target -> target.substring(target.lastIndexOf('.') + 1));
+            String body = queryAction.map(action -> bundled(action + ".xml").orElse("<" + action + "Response><" + action
+                            + "Result/><ResponseMetadata><RequestId>priming</RequestId></ResponseMetadata></" + action + "Response>"))
+                    .orElseGet(() -> jsonOperation.flatMap(operation -> bundled(operation + ".json")).orElse("{}"));
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             SdkHttpResponse response = SdkHttpResponse.builder()
                     .statusCode(200)
@@ -170,6 +174,14 @@ final class OfflineSdkCalls {
                     .response(response)
                     .responseBody(AbortableInputStream.create(new ByteArrayInputStream(bytes)))
                     .build();
+        }
+
+        private static Optional<String> bundled(String file) {
+            try (InputStream in = OfflineSdkCalls.class.getResourceAsStream("priming/" + file)) {
+                return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the bundled priming answer " + file, e);
+            }
         }
 
         private static Optional<String> queryAction(HttpExecuteRequest request) throws IOException {

@@ -75,9 +75,8 @@ public final class SweepBenchmark {
     static List<String> runTasks(LocalCheckerRun run, String service, int count) {
         Region region = Region.of(run.aws().region());
         List<String> arns = new ArrayList<>();
+        String primary = primaryDeployment(run, service);
         try (EcsClient ecs = EcsClient.builder().region(region).build()) {
-            String primary = ecs.describeServices(r -> r.cluster(DemoScenario.CLUSTER).services(service)).services().getFirst()
-                    .deployments().stream().filter(d -> "PRIMARY".equals(d.status())).findFirst().orElseThrow().id();
             for (int started = 0; started < count; started += RUN_TASK_BATCH) {
                 int batch = Math.min(RUN_TASK_BATCH, count - started);
                 ecs.runTask(r -> r.cluster(DemoScenario.CLUSTER).taskDefinition(service).group("service:" + service)
@@ -88,6 +87,14 @@ public final class SweepBenchmark {
             }
         }
         return arns;
+    }
+
+    /** The id of the demo service's PRIMARY deployment, which starts its tasks. */
+    static String primaryDeployment(LocalCheckerRun run, String service) {
+        try (EcsClient ecs = EcsClient.builder().region(Region.of(run.aws().region())).build()) {
+            return ecs.describeServices(r -> r.cluster(DemoScenario.CLUSTER).services(service)).services().getFirst()
+                    .deployments().stream().filter(d -> "PRIMARY".equals(d.status())).findFirst().orElseThrow().id();
+        }
     }
 
     /** How many tasks run in the demo cluster now. */
