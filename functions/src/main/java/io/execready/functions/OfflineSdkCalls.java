@@ -2,6 +2,16 @@ package io.execready.functions;
 
 import io.execready.aws.AwsCallLimits;
 import io.execready.aws.AwsClients;
+import io.execready.aws.ReadCache;
+import io.execready.aws.SdkEc2Gateway;
+import io.execready.aws.SdkEcsGateway;
+import io.execready.aws.SdkIamGateway;
+import io.execready.aws.SdkKmsGateway;
+import io.execready.aws.SdkLogsGateway;
+import io.execready.aws.SdkS3Gateway;
+import io.execready.evaluation.TaskSnapshotLoader;
+import io.execready.snapshot.EcsTask;
+import io.execready.snapshot.TaskSnapshot;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,12 +22,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
@@ -42,8 +52,6 @@ final class OfflineSdkCalls {
     private static final String ACCOUNT = "123456789012";
     private static final StaticCredentialsProvider PLACEHOLDER_CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("PRIMINGPLACEHOLDER", "priming-placeholder-secret"));
-    private static final Consumer<AwsRequestOverrideConfiguration.Builder> OFFLINE =
-            override -> override.credentialsProvider(PLACEHOLDER_CREDENTIALS);
 
     private OfflineSdkCalls() {
     }
@@ -56,54 +64,77 @@ final class OfflineSdkCalls {
         }
     }
 
+    /** One request of each operation, answered in-process. */
     static Outcome run(Region region) {
-        AwsClients clients = new AwsClients(region, AwsCallLimits.DEFAULT, new CannedHttpClient());
+        AwsClients clients = offline(region);
         String partitionArn = "arn:aws";
         String cluster = partitionArn + ":ecs:" + region.id() + ":" + ACCOUNT + ":cluster/priming";
         String role = partitionArn + ":iam::" + ACCOUNT + ":role/priming";
         String topic = partitionArn + ":sns:" + region.id() + ":" + ACCOUNT + ":priming";
         Calls calls = new Calls();
-        calls.attempt("ecs:DescribeTasks", () -> clients.ecs().describeTasks(r -> r.cluster(cluster).tasks("priming").overrideConfiguration(OFFLINE)));
-        calls.attempt("ecs:DescribeTaskDefinition", () -> clients.ecs().describeTaskDefinition(r -> r.taskDefinition("priming:1").overrideConfiguration(OFFLINE)));
-        calls.attempt("ecs:DescribeClusters", () -> clients.ecs().describeClusters(r -> r.clusters(cluster).overrideConfiguration(OFFLINE)));
-        calls.attempt("ecs:DescribeServices", () -> clients.ecs().describeServices(r -> r.cluster(cluster).services("priming").overrideConfiguration(OFFLINE)));
-        calls.attempt("ecs:ListTasks", () -> clients.ecs().listTasks(r -> r.cluster(cluster).overrideConfiguration(OFFLINE)));
-        calls.attempt("ecs:ListTagsForResource", () -> clients.ecs().listTagsForResource(r -> r.resourceArn(cluster).overrideConfiguration(OFFLINE)));
+        calls.attempt("ecs:DescribeTasks", () -> clients.ecs().describeTasks(r -> r.cluster(cluster).tasks("priming")));
+        calls.attempt("ecs:DescribeTaskDefinition", () -> clients.ecs().describeTaskDefinition(r -> r.taskDefinition("priming:1")));
+        calls.attempt("ecs:DescribeClusters", () -> clients.ecs().describeClusters(r -> r.clusters(cluster)));
+        calls.attempt("ecs:DescribeServices", () -> clients.ecs().describeServices(r -> r.cluster(cluster).services("priming")));
+        calls.attempt("ecs:ListTasks", () -> clients.ecs().listTasks(r -> r.cluster(cluster)));
+        calls.attempt("ecs:ListTagsForResource", () -> clients.ecs().listTagsForResource(r -> r.resourceArn(cluster)));
         calls.attempt("ecs:DescribeContainerInstances", () -> clients.ecs().describeContainerInstances(r -> r.cluster(cluster)
-                .containerInstances("priming").overrideConfiguration(OFFLINE)));
-        calls.attempt("ec2:DescribeNetworkInterfaces", () -> clients.ec2().describeNetworkInterfaces(r -> r.networkInterfaceIds("eni-0")
-                .overrideConfiguration(OFFLINE)));
-        calls.attempt("ec2:DescribeSubnets", () -> clients.ec2().describeSubnets(r -> r.subnetIds("subnet-0").overrideConfiguration(OFFLINE)));
-        calls.attempt("ec2:DescribeRouteTables", () -> clients.ec2().describeRouteTables(r -> r.routeTableIds("rtb-0").overrideConfiguration(OFFLINE)));
-        calls.attempt("ec2:DescribeVpcEndpoints", () -> clients.ec2().describeVpcEndpoints(r -> r.vpcEndpointIds("vpce-0").overrideConfiguration(OFFLINE)));
-        calls.attempt("ec2:DescribeSecurityGroups", () -> clients.ec2().describeSecurityGroups(r -> r.groupIds("sg-0").overrideConfiguration(OFFLINE)));
-        calls.attempt("ec2:DescribeNetworkAcls", () -> clients.ec2().describeNetworkAcls(r -> r.networkAclIds("acl-0").overrideConfiguration(OFFLINE)));
-        calls.attempt("ec2:DescribeInstances", () -> clients.ec2().describeInstances(r -> r.instanceIds("i-0").overrideConfiguration(OFFLINE)));
+                .containerInstances("priming")));
+        calls.attempt("ec2:DescribeNetworkInterfaces", () -> clients.ec2().describeNetworkInterfaces(r -> r.networkInterfaceIds("eni-0")));
+        calls.attempt("ec2:DescribeSubnets", () -> clients.ec2().describeSubnets(r -> r.subnetIds("subnet-0")));
+        calls.attempt("ec2:DescribeRouteTables", () -> clients.ec2().describeRouteTables(r -> r.routeTableIds("rtb-0")));
+        calls.attempt("ec2:DescribeVpcEndpoints", () -> clients.ec2().describeVpcEndpoints(r -> r.vpcEndpointIds("vpce-0")));
+        calls.attempt("ec2:DescribeSecurityGroups", () -> clients.ec2().describeSecurityGroups(r -> r.groupIds("sg-0")));
+        calls.attempt("ec2:DescribeNetworkAcls", () -> clients.ec2().describeNetworkAcls(r -> r.networkAclIds("acl-0")));
+        calls.attempt("ec2:DescribeInstances", () -> clients.ec2().describeInstances(r -> r.instanceIds("i-0")));
         calls.attempt("ec2:DescribeVpcAttribute", () -> clients.ec2().describeVpcAttribute(r -> r.vpcId("vpc-0")
-                .attribute(VpcAttributeName.ENABLE_DNS_SUPPORT).overrideConfiguration(OFFLINE)));
+                .attribute(VpcAttributeName.ENABLE_DNS_SUPPORT)));
         calls.attempt("iam:SimulatePrincipalPolicy", () -> clients.iam().simulatePrincipalPolicy(r -> r.policySourceArn(role)
-                .actionNames("ssmmessages:CreateControlChannel").overrideConfiguration(OFFLINE)));
-        calls.attempt("iam:GetInstanceProfile", () -> clients.iam().getInstanceProfile(r -> r.instanceProfileName("priming").overrideConfiguration(OFFLINE)));
-        calls.attempt("kms:DescribeKey", () -> clients.kms().describeKey(r -> r.keyId("alias/priming").overrideConfiguration(OFFLINE)));
-        calls.attempt("kms:GetKeyPolicy", () -> clients.kms().getKeyPolicy(r -> r.keyId("alias/priming").policyName("default").overrideConfiguration(OFFLINE)));
-        calls.attempt("logs:DescribeLogGroups", () -> clients.logs().describeLogGroups(r -> r.logGroupNamePrefix("/priming").overrideConfiguration(OFFLINE)));
-        calls.attempt("s3:GetBucketPolicy", () -> clients.s3().getBucketPolicy(r -> r.bucket("priming").overrideConfiguration(OFFLINE)));
+                .actionNames("ssmmessages:CreateControlChannel")));
+        calls.attempt("iam:GetInstanceProfile", () -> clients.iam().getInstanceProfile(r -> r.instanceProfileName("priming")));
+        calls.attempt("kms:DescribeKey", () -> clients.kms().describeKey(r -> r.keyId("alias/priming")));
+        calls.attempt("kms:GetKeyPolicy", () -> clients.kms().getKeyPolicy(r -> r.keyId("alias/priming").policyName("default")));
+        calls.attempt("logs:DescribeLogGroups", () -> clients.logs().describeLogGroups(r -> r.logGroupNamePrefix("/priming")));
+        calls.attempt("s3:GetBucketPolicy", () -> clients.s3().getBucketPolicy(r -> r.bucket("priming")));
         AttributeValue key = AttributeValue.fromS("priming");
         calls.attempt("dynamodb:GetItem", () -> clients.dynamoDb().getItem(r -> r.tableName("priming").key(Map.of("pk", key))
-                .consistentRead(true).overrideConfiguration(OFFLINE)));
+                .consistentRead(true)));
         calls.attempt("dynamodb:Query", () -> clients.dynamoDb().query(r -> r.tableName("priming").keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", key)).overrideConfiguration(OFFLINE)));
+                .expressionAttributeValues(Map.of(":pk", key))));
         calls.attempt("dynamodb:UpdateItem", () -> clients.dynamoDb().updateItem(r -> r.tableName("priming").key(Map.of("pk", key))
-                .updateExpression("SET v = :pk").expressionAttributeValues(Map.of(":pk", key)).overrideConfiguration(OFFLINE)));
+                .updateExpression("SET v = :pk").expressionAttributeValues(Map.of(":pk", key))));
         calls.attempt("dynamodb:TransactWriteItems", () -> clients.dynamoDb().transactWriteItems(r -> r.transactItems(item -> item
-                .put(put -> put.tableName("priming").item(Map.of("pk", key)))).overrideConfiguration(OFFLINE)));
+                .put(put -> put.tableName("priming").item(Map.of("pk", key))))));
         calls.attempt("dynamodb:BatchWriteItem", () -> clients.dynamoDb().batchWriteItem(r -> r.requestItems(Map.of("priming",
                 List.of(WriteRequest.builder()
-                        .putRequest(put -> put.item(Map.of("pk", key))).build()))).overrideConfiguration(OFFLINE)));
-        calls.attempt("securityhub:BatchImportFindings", () -> clients.securityHub().batchImportFindings(r -> r.findings(List.of())
-                .overrideConfiguration(OFFLINE)));
-        calls.attempt("sns:Publish", () -> clients.sns().publish(r -> r.topicArn(topic).message("priming").overrideConfiguration(OFFLINE)));
+                        .putRequest(put -> put.item(Map.of("pk", key))).build())))));
+        calls.attempt("securityhub:BatchImportFindings", () -> clients.securityHub().batchImportFindings(r -> r.findings(List.of())));
+        calls.attempt("sns:Publish", () -> clients.sns().publish(r -> r.topicArn(topic).message("priming")));
         return new Outcome(calls.answered, calls.refused);
+    }
+
+    /**
+     * The sample task's snapshot as the real loader gathers it, through the real gateways over
+     * offline clients: the bundled answers become its facts, so the loader's reads, the gateways'
+     * mapping and the checks' paths over present facts run as on a first event.
+     */
+    static TaskSnapshot loadSnapshot(Region region, EcsTask task, List<String> operatorPrincipalArns) {
+        AwsClients clients = offline(region);
+        ReadCache cache = new ReadCache();
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            return new TaskSnapshotLoader(new SdkEcsGateway(clients.ecs(), cache), new SdkIamGateway(clients.iam(), cache),
+                    new SdkEc2Gateway(clients.ec2(), cache), new SdkKmsGateway(clients.kms(), cache),
+                    new SdkLogsGateway(clients.logs(), cache), new SdkS3Gateway(clients.s3(), cache), operatorPrincipalArns, executor)
+                    .load(task);
+        }
+    }
+
+    /**
+     * SDK clients that never leave the process: the canned HTTP client, and placeholder credentials
+     * so that no credential provider is asked (in Lambda it would fetch the function's credentials).
+     */
+    private static AwsClients offline(Region region) {
+        return new AwsClients(region, AwsCallLimits.DEFAULT, new CannedHttpClient(), PLACEHOLDER_CREDENTIALS);
     }
 
     private static final class Calls {

@@ -6,6 +6,8 @@ import io.execready.aws.ReadCache;
 import io.execready.checks.ServiceCheckRegistry;
 import io.execready.config.CheckerConfig;
 import io.execready.engine.CheckEngine;
+import io.execready.engine.CheckResult;
+import io.execready.engine.CheckStatus;
 import io.execready.engine.TaskReport;
 import io.execready.evaluation.EvaluationOutcome;
 import io.execready.evaluation.PublishAuthority;
@@ -23,10 +25,12 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
@@ -35,7 +39,8 @@ import org.crac.Resource;
  * Warms what an execution environment would otherwise load on its first event, without calling
  * AWS: the SDK clients the functions use (built for real, and one offline request per operation
  * through {@link OfflineSdkCalls}), Jackson (a bundled sample task event parsed, a report rendered),
- * and the engine (a synthetic snapshot through every registered check and the ASFF mapper).
+ * and the engine: the sample task's snapshot, loaded by the real loader and gateways from bundled
+ * AWS-shaped answers, through every registered check and the ASFF mapper.
  *
  * <p>Under Lambda SnapStart the runtime calls {@link #beforeCheckpoint} once the function is
  * initialised, so the snapshot holds the warmed environment, and {@link #afterRestore} in every
@@ -129,11 +134,14 @@ public final class Priming implements Resource {
         int serviceChecks = ServiceCheckRegistry.all().size();
         readCache.clear();
         awsCalls.drain();
-        PrimingReport primed = new PrimingReport(report.results().size(), serviceChecks, findings, offline.answered(), offline.refused(),
-                Duration.ofNanos(System.nanoTime() - started));
+        Map<CheckStatus, Long> verdicts = report.results().stream()
+                .collect(Collectors.groupingBy(CheckResult::status, () -> new EnumMap<>(CheckStatus.class), Collectors.counting()));
+        PrimingReport primed = new PrimingReport(report.results().size(), verdicts, serviceChecks, findings, offline.answered(),
+                offline.refused(), Duration.ofNanos(System.nanoTime() - started));
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("outcome", "PRIMED");
         fields.put("checksEvaluated", primed.checksEvaluated());
+        fields.put("verdicts", primed.verdicts());
         fields.put("findingsMapped", primed.findingsMapped());
         fields.put("sdkOperationsPrimed", primed.sdkOperationsAnswered().size());
         fields.put("sdkOperationsRefused", primed.sdkOperationsRefused());
@@ -157,7 +165,7 @@ public final class Priming implements Resource {
         clients.sns();
     }
 
-    /** The bundled sample event parsed as the task-event handler parses one, evaluated and rendered to nowhere. */
+    /** The bundled sample event parsed as the task-event handler parses one, loaded offline, evaluated and rendered to nowhere. */
     private TaskReport evaluateSampleEvent() {
         byte[] event;
         try (InputStream in = Objects.requireNonNull(Priming.class.getResourceAsStream(SAMPLE_EVENT), SAMPLE_EVENT)) {
@@ -168,7 +176,7 @@ public final class Priming implements Resource {
         if (!(new TaskStateChangeParser().parse(event) instanceof TaskStateChangeParser.Accepted accepted)) {
             throw new IllegalStateException("the bundled " + SAMPLE_EVENT + " is not an accepted task event");
         }
-        TaskSnapshot snapshot = PrimingSnapshot.of(accepted.task());
+        TaskSnapshot snapshot = OfflineSdkCalls.loadSnapshot(config.region(), accepted.task(), config.operatorPrincipalArns());
         TaskReport report = engine.evaluate(snapshot);
         FunctionOutcome outcome = new FunctionOutcome.TaskEventHandled(accepted.envelope().getId(), accepted.task(),
                 new TaskEventOutcome.Evaluated(new EvaluationOutcome(report, PublishAuthority.of(snapshot), PublishResult.NOTHING)),
@@ -185,15 +193,17 @@ public final class Priming implements Resource {
     /**
      * What priming warmed.
      *
-     * @param checksEvaluated       task checks run on the synthetic snapshot
+     * @param checksEvaluated       task checks run on the sample task's offline snapshot
+     * @param verdicts              how many of them came to each status
      * @param serviceChecks         service checks registered (loaded, not run: they need a service snapshot)
      * @param findingsMapped        ASFF findings the report mapped to
      * @param sdkOperationsAnswered offline requests the SDK sent and unmarshalled
      * @param sdkOperationsRefused  offline requests whose canned answer the SDK refused (their way out is warmed all the same)
      */
-    record PrimingReport(int checksEvaluated, int serviceChecks, int findingsMapped, List<String> sdkOperationsAnswered,
+    record PrimingReport(int checksEvaluated, Map<CheckStatus, Long> verdicts, int serviceChecks, int findingsMapped, List<String> sdkOperationsAnswered,
                          List<String> sdkOperationsRefused, Duration duration) {
         PrimingReport {
+            verdicts = Map.copyOf(verdicts);
             sdkOperationsAnswered = List.copyOf(sdkOperationsAnswered);
             sdkOperationsRefused = List.copyOf(sdkOperationsRefused);
         }

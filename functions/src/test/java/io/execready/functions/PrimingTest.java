@@ -3,6 +3,7 @@ package io.execready.functions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.execready.checks.CheckRegistry;
+import io.execready.engine.CheckStatus;
 import io.execready.fixtures.SdkSystemProperties;
 import io.execready.functions.FunctionComponents.StateTableNeed;
 import io.execready.functions.Priming.PrimingReport;
@@ -69,6 +70,7 @@ class PrimingTest {
         PrimingReport report = built.priming().prime();
 
         assertThat(report.checksEvaluated()).isEqualTo(CheckRegistry.all().size());
+        assertThat(report.verdicts().get(CheckStatus.PASS)).as("checks that passed on facts read from the bundled answers").isPositive();
         assertThat(report.findingsMapped()).isPositive();
         assertThat(report.sdkOperationsRefused()).isEmpty();
         assertThat(report.sdkOperationsAnswered()).contains("ecs:DescribeTasks", "ec2:DescribeNetworkInterfaces",

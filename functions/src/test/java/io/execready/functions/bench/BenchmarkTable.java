@@ -87,7 +87,7 @@ public final class BenchmarkTable {
         Sample sample = new Sample(run, "task-running-exec-ready.json");
         ColdStarts plain = coldStarts("without priming", Map.of(), sample);
         ColdStarts primed = coldStarts("with priming in init (PRIME_ON_INIT=true)", Map.of("PRIME_ON_INIT", "true"), sample);
-        section("Cold start, TaskStateChangeFunction (" + COLD_STARTS + " runs each)");
+        section("Cold start, TaskStateChangeFunction (" + COLD_STARTS + " runs each, load " + Machine.load() + ")");
         plain.report();
         primed.report();
 
@@ -190,7 +190,7 @@ public final class BenchmarkTable {
                 seconds(System.nanoTime() - seeding));
         section("Sweep of one cluster of about " + SWEEP_TASKS + " tasks (SweepClusterFunction), extrapolated to " + EXTRAPOLATED_TASKS);
         try (LambdaFunction worker = LambdaFunction.start(SWEEP_HANDLER, functionClasspath, run.functionEnvironment())) {
-            for (String sweep : List.of("first sweep", "second sweep (nothing changed)")) {
+            for (String sweep : List.of("first sweep (after the events above)", "second sweep (nothing changed)")) {
                 Invocation invocation = worker.invoke(SweepBenchmark.sweepEvent(), Duration.ofMinutes(10));
                 if (!invocation.succeeded()) {
                     throw new IllegalStateException("sweep failed: " + invocation.errorType() + " " + invocation.errorMessage());
