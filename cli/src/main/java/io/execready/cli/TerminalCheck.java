@@ -1,6 +1,7 @@
 package io.execready.cli;
 
 import io.execready.aws.EcsGateway;
+import io.execready.aws.LazyGateways;
 import io.execready.aws.ReadCache;
 import io.execready.aws.SdkEc2Gateway;
 import io.execready.aws.SdkEcsGateway;
@@ -82,9 +83,9 @@ public final class TerminalCheck {
         TaskSnapshotLoader loader = new TaskSnapshotLoader(ecs,
                 new SdkIamGateway(clients.iam(), cache),
                 ec2,
-                LazyAuditGateways.kms(() -> new SdkKmsGateway(clients.kms(), cache)),
-                LazyAuditGateways.logs(() -> new SdkLogsGateway(clients.logs(), cache)),
-                LazyAuditGateways.s3(() -> new SdkS3Gateway(clients.s3(), cache)),
+                LazyGateways.kms(() -> new SdkKmsGateway(clients.kms(), cache)),
+                LazyGateways.logs(() -> new SdkLogsGateway(clients.logs(), cache)),
+                LazyGateways.s3(() -> new SdkS3Gateway(clients.s3(), cache)),
                 principal.asOptional().map(List::of).orElse(List.of()),
                 executor);
         TaskEvaluation evaluation = new TaskEvaluation(loader::load, new CheckEngine(TerminalChecks.taskChecks(principal), clock),

@@ -3,6 +3,7 @@ package io.execready.functions;
 import io.execready.aws.AwsCallRecorder;
 import io.execready.aws.AwsClients;
 import io.execready.aws.EcsGateway;
+import io.execready.aws.LazyGateways;
 import io.execready.aws.ReadCache;
 import io.execready.aws.SdkEc2Gateway;
 import io.execready.aws.SdkEcsGateway;

@@ -1,15 +1,5 @@
-package io.execready.functions;
+package io.execready.aws;
 
-import io.execready.aws.Ec2Gateway;
-import io.execready.aws.EcsGateway;
-import io.execready.aws.IamGateway;
-import io.execready.aws.KmsGateway;
-import io.execready.aws.LogsGateway;
-import io.execready.aws.NetworkInterfacePrefetch;
-import io.execready.aws.PermissionQuery;
-import io.execready.aws.S3Gateway;
-import io.execready.aws.SdkEc2Gateway;
-import io.execready.aws.TaskListQuery;
 import io.execready.policy.PolicyDocument;
 import io.execready.snapshot.ContainerInstance;
 import io.execready.snapshot.Ec2Instance;
@@ -36,18 +26,19 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.utils.Lazy;
 
 /**
- * Gateways whose SDK client is built on their first read, not when the function is constructed:
+ * Gateways whose SDK client is built on their first read, not when the caller is constructed:
  * building a client loads and verifies its service's whole client class (EC2's alone takes about
- * half a second on two cores), so a cold start without priming pays only for the clients the first
- * event needs, and the KMS, CloudWatch Logs and S3 clients only for a cluster with an exec key or
- * session logging. Each delegates every method, defaults included, to the one gateway it builds.
+ * half a second on two cores), so a Lambda cold start without priming, or a command-line check,
+ * pays only for the clients its first event needs, and the KMS, CloudWatch Logs and S3 clients only
+ * for a cluster with an exec key or session logging. Each delegates every method, defaults
+ * included, to the one gateway it builds.
  */
-final class LazyGateways {
+public final class LazyGateways {
 
     private LazyGateways() {
     }
 
-    static EcsGateway ecs(Supplier<EcsGateway> build) {
+    public static EcsGateway ecs(Supplier<EcsGateway> build) {
         Lazy<EcsGateway> gateway = new Lazy<>(build);
         return new EcsGateway() {
             @Override
@@ -88,11 +79,11 @@ final class LazyGateways {
     }
 
     /** The EC2 gateway, which also prefetches the interfaces of a batch of tasks. */
-    static Ec2 ec2(Supplier<SdkEc2Gateway> build) {
+    public static Ec2 ec2(Supplier<SdkEc2Gateway> build) {
         return new Ec2(new Lazy<>(build));
     }
 
-    static IamGateway iam(Supplier<IamGateway> build) {
+    public static IamGateway iam(Supplier<IamGateway> build) {
         Lazy<IamGateway> gateway = new Lazy<>(build);
         return new IamGateway() {
             @Override
@@ -107,7 +98,7 @@ final class LazyGateways {
         };
     }
 
-    static KmsGateway kms(Supplier<KmsGateway> build) {
+    public static KmsGateway kms(Supplier<KmsGateway> build) {
         Lazy<KmsGateway> gateway = new Lazy<>(build);
         return new KmsGateway() {
             @Override
@@ -122,12 +113,12 @@ final class LazyGateways {
         };
     }
 
-    static LogsGateway logs(Supplier<LogsGateway> build) {
+    public static LogsGateway logs(Supplier<LogsGateway> build) {
         Lazy<LogsGateway> gateway = new Lazy<>(build);
         return logGroupName -> gateway.getValue().describeLogGroup(logGroupName);
     }
 
-    static S3Gateway s3(Supplier<S3Gateway> build) {
+    public static S3Gateway s3(Supplier<S3Gateway> build) {
         Lazy<S3Gateway> gateway = new Lazy<>(build);
         return new S3Gateway() {
             @Override
@@ -143,7 +134,7 @@ final class LazyGateways {
     }
 
     /** EC2 reads and the batched interface prefetch, over one gateway built on first use. */
-    static final class Ec2 implements Ec2Gateway, NetworkInterfacePrefetch {
+    public static final class Ec2 implements Ec2Gateway, NetworkInterfacePrefetch {
 
         private final Lazy<SdkEc2Gateway> gateway;
 
