@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.crac.Context;
 import org.crac.Core;
@@ -55,7 +56,7 @@ public final class Priming implements Resource {
     private static final String INITIALIZATION_TYPE_VARIABLE = "AWS_LAMBDA_INITIALIZATION_TYPE";
     private static final String SAMPLE_EVENT = "priming-task-event.json";
     /** The runtime's context keeps resources weakly: these hold them for the environment's life. */
-    private static final List<Priming> REGISTERED = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final List<Priming> REGISTERED = new CopyOnWriteArrayList<>();
 
     private final CheckerConfig config;
     private final AwsClients clients;
