@@ -3,6 +3,7 @@ package io.execready.functions;
 import io.execready.aws.AwsCallRecorder;
 import io.execready.aws.AwsClients;
 import io.execready.aws.EcsGateway;
+import io.execready.aws.LazyGateways;
 import io.execready.aws.ReadCache;
 import io.execready.aws.SdkEc2Gateway;
 import io.execready.aws.SdkEcsGateway;
@@ -120,11 +121,23 @@ public record FunctionComponents(
         ON_FIRST_USE
     }
 
+    /** The runtime's components; registers the SnapStart hooks and primes now when init should (see {@link Priming}). */
     public static FunctionComponents fromEnvironment(StateTableNeed need) {
-        return create(System.getenv(), System.out, Clock.systemUTC(), need);
+        Map<String, String> environment = System.getenv();
+        Primed built = createPrimed(environment, System.out, Clock.systemUTC(), need);
+        built.priming().onInit(environment);
+        return built.components();
     }
 
     static FunctionComponents create(Map<String, String> environment, PrintStream out, Clock clock, StateTableNeed need) {
+        return createPrimed(environment, out, clock, need).components();
+    }
+
+    /** The components and the priming that warms them, built from the same clients and engine. */
+    record Primed(FunctionComponents components, Priming priming) {
+    }
+
+    static Primed createPrimed(Map<String, String> environment, PrintStream out, Clock clock, StateTableNeed need) {
         CheckerConfig config = CheckerConfig.fromEnvironment(environment);
         if (need == StateTableNeed.AT_START) {
             config.requireStateTableName();
@@ -133,11 +146,12 @@ public record FunctionComponents(
         // AWS reads block on I/O; virtual threads make the independent ones parallel for free.
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         ReadCache readCache = new ReadCache();
-        EcsGateway ecs = new SdkEcsGateway(clients.ecs(), readCache);
-        SdkEc2Gateway ec2 = new SdkEc2Gateway(clients.ec2(), readCache);
+        // Each client is built on its gateway's first read (or by priming), not here: see LazyGateways.
+        EcsGateway ecs = LazyGateways.ecs(() -> new SdkEcsGateway(clients.ecs(), readCache));
+        LazyGateways.Ec2 ec2 = LazyGateways.ec2(() -> new SdkEc2Gateway(clients.ec2(), readCache));
         TaskSnapshotLoader loader = new TaskSnapshotLoader(
                 ecs,
-                new SdkIamGateway(clients.iam(), readCache),
+                LazyGateways.iam(() -> new SdkIamGateway(clients.iam(), readCache)),
                 ec2,
                 new SdkReadSource(clients, readCache),
                 config.operatorPrincipalArns(),
@@ -157,14 +171,17 @@ public record FunctionComponents(
                 config.findingHeartbeat(),
                 Sleeper.system(),
                 claimOwner)));
-        TaskEvaluation evaluation = new TaskEvaluation(loader::load, new CheckEngine(CheckRegistry.all(), clock), findings, ecs,
+        CheckEngine engine = new CheckEngine(CheckRegistry.all(), clock);
+        TaskEvaluation evaluation = new TaskEvaluation(loader::load, engine, findings, ecs,
                 TaskEventVersions.stored(store, clock), execProbes(ExecProbeSettings.fromEnvironment(environment), config, clients, clock));
         ServiceEvaluation serviceEvaluation = new ServiceEvaluation(ecs, loader::load, ServiceCheckRegistry.all(), findings, clock);
         TaskBatchEvaluation batchEvaluation = new TaskBatchEvaluation(ecs, evaluation, executor, ec2);
-        return new FunctionComponents(config, ecs, evaluation, batchEvaluation, serviceEvaluation,
+        JsonLog log = JsonLog.create(out, config.logLevel(), clock);
+        FunctionComponents components = new FunctionComponents(config, ecs, evaluation, batchEvaluation, serviceEvaluation,
                 ServiceEvaluationClaims.stored(store, clock), readCache,
-                JsonLog.create(out, config.logLevel(), clock), clients.callRecorder(),
+                log, clients.callRecorder(),
                 new ClusterSweep(ecs, batchEvaluation, findings), clock, claimOwner, importRetries);
+        return new Primed(components, new Priming(config, clients, engine, readCache, log, clock));
     }
 
     /** The opt-in ECS Exec probe: off unless EXEC_PROBE_CLUSTERS names clusters. */

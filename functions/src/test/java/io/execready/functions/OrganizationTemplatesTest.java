@@ -150,7 +150,8 @@ final class OrganizationTemplatesTest {
                 .forEach(statement -> actions.addAll(strings(statement.path("Action")))));
         assertThat(actions).containsExactlyInAnyOrder("ecs:ListClusters", "lambda:InvokeFunction", "cloudformation:DescribeStacks");
         JsonNode invoke = find(role.path("Properties").path("Policies").get(0).path("PolicyDocument").path("Statement"), "InvokeTheOnDemandCheck");
-        assertThat(invoke.path("Resource")).isEqualTo(getAtt("OnDemandCheckFunction", "Arn"));
+        assertThat(invoke.path("Resource")).as("the function and its alias live (template.yaml Globals: AutoPublishAlias)")
+                .containsExactly(getAtt("OnDemandCheckFunction", "Arn"), ref("OnDemandCheckFunctionAliaslive"));
     }
 
     /** Statements of policies that name a Principal: resource policies (topic, key, bucket). */

@@ -37,6 +37,10 @@ import org.junit.jupiter.api.Test;
  */
 final class TemplateConsistencyTest {
 
+    /** template.yaml Globals: AutoPublishAlias, and the alias resource SAM names after it. */
+    private static final String ALIAS = "live";
+    private static final String ALIAS_RESOURCE = "Alias" + ALIAS;
+
     private static final String SERVERLESS_FUNCTION = "AWS::Serverless::Function";
 
     /** SAM event sources that invoke Lambda asynchronously, so failures go to EventInvokeConfig. */
@@ -307,6 +311,33 @@ final class TemplateConsistencyTest {
     }
 
     @Test
+    void functions_publishVersionsWithSnapStartBehindOneAlias_andEveryExplicitTriggerInvokesTheAlias() {
+        JsonNode globals = template.path("Globals").path("Function");
+        assertThat(globals.path("AutoPublishAlias").asText()).isEqualTo(ALIAS);
+        assertThat(globals.path("SnapStart").path("ApplyOn").asText()).isEqualTo("PublishedVersions");
+
+        List<String> functions = new ArrayList<>();
+        template.path("Resources").properties().forEach(resource -> {
+            if (resource.getValue().path("Type").asText().equals("AWS::Serverless::Function")) {
+                functions.add(resource.getKey());
+            }
+        });
+        for (Map.Entry<String, JsonNode> resource : template.path("Resources").properties()) {
+            String type = resource.getValue().path("Type").asText();
+            JsonNode properties = resource.getValue().path("Properties");
+            List<String> invoked = switch (type) {
+                case "AWS::Events::Rule" -> strings(properties.path("Targets"));
+                case "AWS::Lambda::Permission", "AWS::Lambda::EventSourceMapping" -> strings(properties.path("FunctionName"));
+                default -> List.of();
+            };
+            for (String function : functions) {
+                assertThat(invoked).as("%s invokes %s's alias, whose version has the snapshot", resource.getKey(), function)
+                        .doesNotContain(function, function + ".Arn");
+            }
+        }
+    }
+
+    @Test
     void recheckCustomAction_invokesTheOnDemandFunctionForItsOwnActionTarget() {
         JsonNode resources = template.path("Resources");
         JsonNode target = resources.path("RecheckActionTarget");
@@ -316,7 +347,9 @@ final class TemplateConsistencyTest {
 
         JsonNode rule = resources.path("RecheckActionRule").path("Properties");
         assertThat(strings(rule.path("EventPattern").path("resources"))).containsExactly("RecheckActionTarget.ActionTargetArn");
-        assertThat(strings(rule.path("Targets").path(0).path("Arn"))).containsExactly("OnDemandCheckFunction.Arn");
+        assertThat(strings(rule.path("Targets").path(0).path("Arn"))).containsExactly("OnDemandCheckFunction" + ALIAS_RESOURCE);
+        assertThat(strings(resources.path("RecheckActionPermission").path("Properties").path("FunctionName")))
+                .containsExactly("OnDemandCheckFunction" + ALIAS_RESOURCE);
         assertThat(rule.path("Targets").path(0).path("DeadLetterConfig").isObject()).isTrue();
         assertThat(strings(resources.path("RecheckActionPermission").path("Properties").path("SourceArn")))
                 .containsExactly("RecheckActionRule.Arn");

@@ -162,10 +162,20 @@ final class TemplateEvaluation {
         if (pseudo.containsKey(name)) {
             return TextNode.valueOf(pseudo.get(name));
         }
-        if (template.path("Resources").has(name)) {
+        if (template.path("Resources").has(name) || isGeneratedAlias(name)) {
             return TextNode.valueOf(resourceValues.getOrDefault(name, "<" + name + ">"));
         }
         throw new IllegalArgumentException("Ref to nothing the template declares: " + name);
+    }
+
+    /** SAM's alias of a function under Globals' AutoPublishAlias: FUNCTION + "Alias" + the alias name. */
+    private boolean isGeneratedAlias(String name) {
+        String alias = template.path("Globals").path("Function").path("AutoPublishAlias").asText("");
+        if (alias.isEmpty() || !name.endsWith("Alias" + alias)) {
+            return false;
+        }
+        JsonNode function = template.path("Resources").path(name.substring(0, name.length() - ("Alias" + alias).length()));
+        return function.path("Type").asText().equals("AWS::Serverless::Function");
     }
 
     private JsonNode attribute(String dotted) {

@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -26,6 +28,7 @@ import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.securityhub.SecurityHubClient;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.SnsClientBuilder;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.utils.Lazy;
 
@@ -40,6 +43,7 @@ public final class AwsClients implements ServiceClients {
     private final AwsCallRecorder callRecorder = new AwsCallRecorder();
     private final SdkHttpClient httpClient;
     private final ClientOverrideConfiguration overrides;
+    private final Consumer<AwsClientBuilder<?, ?>> credentials;
     private final Lazy<EcsClient> ecs;
     private final Lazy<Ec2Client> ec2;
     private final Lazy<IamClient> iam;
@@ -72,8 +76,18 @@ public final class AwsClients implements ServiceClients {
 
     /** The same over the given HTTP client, which every client built here shares (the command line defers its TLS set-up). */
     public AwsClients(Region region, AwsCallLimits limits, SdkHttpClient httpClient) {
+        this(region, limits, httpClient, builder -> { });
+    }
+
+    /** The same with fixed credentials instead of the SDK's default chain (the functions' priming, which must resolve none). */
+    public AwsClients(Region region, AwsCallLimits limits, SdkHttpClient httpClient, AwsCredentialsProvider credentials) {
+        this(region, limits, httpClient, builder -> builder.credentialsProvider(credentials));
+    }
+
+    private AwsClients(Region region, AwsCallLimits limits, SdkHttpClient httpClient, Consumer<AwsClientBuilder<?, ?>> credentials) {
         this.region = region;
         this.httpClient = httpClient;
+        this.credentials = credentials;
         this.overrides = ClientOverrideConfiguration.builder()
                 .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(limits.maxAttempts()).build())
                 .apiCallAttemptTimeout(limits.attemptTimeout())
@@ -174,11 +188,11 @@ public final class AwsClients implements ServiceClients {
         if (topicRegion.equals(region)) {
             return sns();
         }
-        return otherRegionSns.computeIfAbsent(topicRegion, other -> SnsClient.builder()
-                .region(other)
-                .httpClient(httpClient)
-                .overrideConfiguration(overrides)
-                .build());
+        return otherRegionSns.computeIfAbsent(topicRegion, other -> {
+            SnsClientBuilder builder = SnsClient.builder().region(other).httpClient(httpClient).overrideConfiguration(overrides);
+            credentials.accept(builder);
+            return builder.build();
+        });
     }
 
     public DynamoDbClient dynamoDb() {
@@ -195,10 +209,10 @@ public final class AwsClients implements ServiceClients {
 
     private <B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C> Lazy<C> lazily(Supplier<B> builder, UnaryOperator<B> serviceSettings) {
         // The service's own settings last, so that they may replace the shared ones.
-        return new Lazy<>(() -> serviceSettings.apply(builder.get()
-                .region(region)
-                .httpClient(httpClient)
-                .overrideConfiguration(overrides))
-                .build());
+        return new Lazy<>(() -> {
+            B shared = builder.get().region(region).httpClient(httpClient).overrideConfiguration(overrides);
+            credentials.accept(shared);
+            return serviceSettings.apply(shared).build();
+        });
     }
 }

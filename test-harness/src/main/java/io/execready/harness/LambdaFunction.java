@@ -137,6 +137,29 @@ public final class LambdaFunction implements AutoCloseable {
         }
     }
 
+    /**
+     * Environment variables that make the runtime interface client take its SnapStart path, as in
+     * a function version published with SnapStart: after init it runs the {@code org.crac}
+     * checkpoint hooks registered with the global context, asks the Runtime API for
+     * {@code restore/next}, runs the restore hooks, then polls for invocations. No snapshot is
+     * taken; what is measured is the hooks' work. {@code org.crac.Core.Compat} points the org.crac
+     * API at the runtime client's own implementation of it, which is what runs the hooks.
+     */
+    public static Map<String, String> snapStartEnvironment() {
+        return Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start",
+                "JAVA_TOOL_OPTIONS", "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac");
+    }
+
+    /** When the runtime, on its SnapStart path, finished its checkpoint hooks (see {@link #snapStartEnvironment()}). */
+    public Optional<Instant> checkpointedAt() {
+        return runtimeApi.restoreRequestedAt();
+    }
+
+    /** When this function's process was started. */
+    public Instant startedAt() {
+        return startedAt;
+    }
+
     public String name() {
         return name;
     }

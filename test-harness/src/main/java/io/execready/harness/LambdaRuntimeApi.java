@@ -48,6 +48,7 @@ public final class LambdaRuntimeApi implements AutoCloseable {
     private final BlockingQueue<Pending> queued = new LinkedBlockingQueue<>();
     private final Map<String, Pending> inFlight = new ConcurrentHashMap<>();
     private final AtomicReference<Instant> firstPollAt = new AtomicReference<>();
+    private final AtomicReference<Instant> restoreRequestedAt = new AtomicReference<>();
     private final AtomicReference<FunctionError> initError = new AtomicReference<>();
 
     private LambdaRuntimeApi(HttpServer server, ExecutorService executor) {
@@ -94,6 +95,16 @@ public final class LambdaRuntimeApi implements AutoCloseable {
         return Optional.ofNullable(firstPollAt.get());
     }
 
+    /**
+     * When a runtime initialised for SnapStart ({@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start})
+     * asked {@code /runtime/restore/next}: its checkpoint hooks had run, and Lambda would take the
+     * snapshot here. This API answers at once, so the runtime goes on as a restored environment does:
+     * its restore hooks run, then it polls for the first invocation.
+     */
+    public Optional<Instant> restoreRequestedAt() {
+        return Optional.ofNullable(restoreRequestedAt.get());
+    }
+
     /** The error the runtime reported through {@code /runtime/init/error}, if it did. */
     public Optional<FunctionError> initError() {
         return Optional.ofNullable(initError.get());
@@ -115,7 +126,10 @@ public final class LambdaRuntimeApi implements AutoCloseable {
                 next(exchange);
             } else if (method.equals("POST") && invocation.matches()) {
                 complete(exchange, invocation.group(1), invocation.group(2).equals("error"));
-            } else if (method.equals("POST") && path.equals(PREFIX + "init/error")) {
+            } else if (method.equals("GET") && path.equals(PREFIX + "restore/next")) {
+                restoreRequestedAt.compareAndSet(null, Instant.now());
+                reply(exchange, 200, "");
+            } else if (method.equals("POST") && (path.equals(PREFIX + "init/error") || path.equals(PREFIX + "restore/error"))) {
                 initError.compareAndSet(null, readError(exchange));
                 reply(exchange, 202, "{\"status\":\"OK\"}");
             } else {

@@ -8,11 +8,14 @@ import io.execready.functions.local.Progress;
 import io.execready.harness.Invocation;
 import io.execready.harness.LambdaFunction;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
+import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
 
 /**
@@ -37,16 +40,15 @@ public final class SweepBenchmark {
         String classpath = System.getProperty("java.class.path");
         try (LocalCheckerRun run = LocalCheckerRun.start(classpath, Progress.printingTo(System.err))) {
             long seeding = System.nanoTime();
-            seed(run, tasks);
+            for (String service : new String[] {DemoScenario.READY_SERVICE, DemoScenario.BROKEN_SERVICE}) {
+                runTasks(run, service, tasks / 2);
+            }
             System.out.printf("seeded %d tasks in %d ms%n", tasks, (System.nanoTime() - seeding) / 1_000_000);
-            String event = """
-                    {"Records":[{"messageId":"bench","body":"{\\"cluster\\":\\"%s\\"}","attributes":{"ApproximateReceiveCount":"1"},
-                    "eventSource":"aws:sqs"}]}""".formatted(DemoScenario.CLUSTER_ARN);
             try (LambdaFunction worker = LambdaFunction.start(WORKER, classpath, run.functionEnvironment())) {
                 System.out.println();
                 System.out.printf("SweepClusterFunction, one cluster of %d running tasks (2 services), local moto emulator%n", tasks);
                 for (String sweep : new String[] {"first sweep (every finding new)", "second sweep (nothing changed)"}) {
-                    Invocation invocation = worker.invoke(event, Duration.ofMinutes(10));
+                    Invocation invocation = worker.invoke(sweepEvent(), Duration.ofMinutes(10));
                     if (!invocation.succeeded()) {
                         throw new IllegalStateException("sweep failed: " + invocation.errorType() + " " + invocation.errorMessage());
                     }
@@ -62,25 +64,48 @@ public final class SweepBenchmark {
         }
     }
 
-    private static void seed(LocalCheckerRun run, int tasks) {
+    /** The sweep queue's message for the demo cluster, as Lambda's SQS poller delivers it. */
+    static String sweepEvent() {
+        return """
+                {"Records":[{"messageId":"bench","body":"{\\"cluster\\":\\"%s\\"}","attributes":{"ApproximateReceiveCount":"1"},
+                "eventSource":"aws:sqs"}]}""".formatted(DemoScenario.CLUSTER_ARN);
+    }
+
+    /** Starts {@code count} Fargate tasks of the demo service in the emulator, as its PRIMARY deployment would; returns their ARNs. */
+    static List<String> runTasks(LocalCheckerRun run, String service, int count) {
         Region region = Region.of(run.aws().region());
+        List<String> arns = new ArrayList<>();
+        String primary = primaryDeployment(run, service);
         try (EcsClient ecs = EcsClient.builder().region(region).build()) {
-            String[] services = {DemoScenario.READY_SERVICE, DemoScenario.BROKEN_SERVICE};
-            for (String service : services) {
-                String primary = ecs.describeServices(r -> r.cluster(DemoScenario.CLUSTER).services(service)).services().getFirst()
-                        .deployments().stream().filter(d -> "PRIMARY".equals(d.status())).findFirst().orElseThrow().id();
-                for (int started = 0; started < tasks / services.length; started += RUN_TASK_BATCH) {
-                    int count = Math.min(RUN_TASK_BATCH, tasks / services.length - started);
-                    ecs.runTask(r -> r.cluster(DemoScenario.CLUSTER).taskDefinition(service).group("service:" + service)
-                            .startedBy(primary).launchType(LaunchType.FARGATE).enableExecuteCommand(true).count(count)
-                            .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(run.seeded().network().privateSubnetId())
-                                    .securityGroups(run.seeded().network().taskSecurityGroupId()).assignPublicIp(AssignPublicIp.DISABLED))));
-                }
+            for (int started = 0; started < count; started += RUN_TASK_BATCH) {
+                int batch = Math.min(RUN_TASK_BATCH, count - started);
+                ecs.runTask(r -> r.cluster(DemoScenario.CLUSTER).taskDefinition(service).group("service:" + service)
+                                .startedBy(primary).launchType(LaunchType.FARGATE).enableExecuteCommand(true).count(batch)
+                                .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(run.seeded().network().privateSubnetId())
+                                        .securityGroups(run.seeded().network().taskSecurityGroupId()).assignPublicIp(AssignPublicIp.DISABLED))))
+                        .tasks().forEach(task -> arns.add(task.taskArn()));
             }
+        }
+        return arns;
+    }
+
+    /** The id of the demo service's PRIMARY deployment, which starts its tasks. */
+    static String primaryDeployment(LocalCheckerRun run, String service) {
+        try (EcsClient ecs = EcsClient.builder().region(Region.of(run.aws().region())).build()) {
+            return ecs.describeServices(r -> r.cluster(DemoScenario.CLUSTER).services(service)).services().getFirst()
+                    .deployments().stream().filter(d -> "PRIMARY".equals(d.status())).findFirst().orElseThrow().id();
         }
     }
 
-    private static JsonNode sweptLine(Invocation invocation) throws Exception {
+    /** How many tasks run in the demo cluster now. */
+    static int runningTasks(LocalCheckerRun run) {
+        try (EcsClient ecs = EcsClient.builder().region(Region.of(run.aws().region())).build()) {
+            return ecs.listTasksPaginator(r -> r.cluster(DemoScenario.CLUSTER).desiredStatus(DesiredStatus.RUNNING))
+                    .taskArns().stream().mapToInt(arn -> 1).sum();
+        }
+    }
+
+    static JsonNode sweptLine(Invocation invocation) throws Exception {
         for (String line : invocation.logLines()) {
             if (line.startsWith("{") && line.contains("\"SWEPT\"")) {
                 return JSON.readTree(line);

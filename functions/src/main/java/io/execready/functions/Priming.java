@@ -1,0 +1,212 @@
+package io.execready.functions;
+
+import io.execready.aws.AwsCallRecorder;
+import io.execready.aws.AwsClients;
+import io.execready.aws.ReadCache;
+import io.execready.checks.ServiceCheckRegistry;
+import io.execready.config.CheckerConfig;
+import io.execready.engine.CheckEngine;
+import io.execready.engine.CheckResult;
+import io.execready.engine.CheckStatus;
+import io.execready.engine.TaskReport;
+import io.execready.evaluation.EvaluationOutcome;
+import io.execready.evaluation.PublishAuthority;
+import io.execready.evaluation.TaskEventOutcome;
+import io.execready.functions.events.TaskStateChangeParser;
+import io.execready.logging.JsonLog;
+import io.execready.publish.AsffFindingMapper;
+import io.execready.publish.FindingContext;
+import io.execready.publish.PublishResult;
+import io.execready.snapshot.TaskSnapshot;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import org.crac.Context;
+import org.crac.Core;
+import org.crac.Resource;
+
+/**
+ * Warms what an execution environment would otherwise load on its first event, without calling
+ * AWS: the SDK clients the functions use (built for real, and one offline request per operation
+ * through {@link OfflineSdkCalls}), Jackson (a bundled sample task event parsed, a report rendered),
+ * and the engine: the sample task's snapshot, loaded by the real loader and gateways from bundled
+ * AWS-shaped answers, through every registered check and the ASFF mapper.
+ *
+ * <p>Under Lambda SnapStart the runtime calls {@link #beforeCheckpoint} once the function is
+ * initialised, so the snapshot holds the warmed environment, and {@link #afterRestore} in every
+ * environment restored from it. Without SnapStart priming runs during init only when asked
+ * ({@code PRIME_ON_INIT=true}) or when Lambda initialises for provisioned concurrency, where init
+ * happens ahead of any event; an on-demand cold start otherwise only pays for what its event needs.
+ */
+public final class Priming implements Resource {
+
+    /** Set to true to prime during init also without SnapStart. */
+    static final String PRIME_ON_INIT_VARIABLE = "PRIME_ON_INIT";
+    private static final String INITIALIZATION_TYPE_VARIABLE = "AWS_LAMBDA_INITIALIZATION_TYPE";
+    private static final String SAMPLE_EVENT = "priming-task-event.json";
+    /** The runtime's context keeps resources weakly: these hold them for the environment's life. */
+    private static final List<Priming> REGISTERED = new CopyOnWriteArrayList<>();
+
+    private final CheckerConfig config;
+    private final AwsClients clients;
+    private final CheckEngine engine;
+    private final ReadCache readCache;
+    private final AwsCallRecorder awsCalls;
+    private final JsonLog log;
+    private final Clock clock;
+
+    Priming(CheckerConfig config, AwsClients clients, CheckEngine engine, ReadCache readCache, JsonLog log, Clock clock) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.clients = Objects.requireNonNull(clients, "clients");
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.readCache = Objects.requireNonNull(readCache, "readCache");
+        this.awsCalls = clients.callRecorder();
+        this.log = Objects.requireNonNull(log, "log");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** When priming runs in this environment. */
+    enum When {
+        /** SnapStart: the runtime's checkpoint hook primes before the snapshot is taken. */
+        BEFORE_CHECKPOINT,
+        /** During init, before the first poll for an event. */
+        DURING_INIT,
+        /** Not at all: an on-demand cold start builds what its first event needs. */
+        NEVER
+    }
+
+    static When when(Map<String, String> environment) {
+        String initialization = environment.getOrDefault(INITIALIZATION_TYPE_VARIABLE, "on-demand");
+        if (initialization.equals("snap-start")) {
+            return When.BEFORE_CHECKPOINT;
+        }
+        if (initialization.equals("provisioned-concurrency")
+                || Boolean.parseBoolean(environment.getOrDefault(PRIME_ON_INIT_VARIABLE, "false").trim())) {
+            return When.DURING_INIT;
+        }
+        return When.NEVER;
+    }
+
+    /** Registers the checkpoint hooks and primes now when this environment asks for it at init. */
+    void onInit(Map<String, String> environment) {
+        REGISTERED.add(this);
+        Core.getGlobalContext().register(this);
+        if (when(environment) == When.DURING_INIT) {
+            prime();
+        }
+    }
+
+    @Override
+    public void beforeCheckpoint(Context<? extends Resource> context) {
+        prime();
+    }
+
+    /**
+     * A restored environment drops what priming may have left: the read cache and the call count.
+     * Nothing time- or credential-bound was made before the snapshot: priming resolves no
+     * credentials (the offline requests carry placeholders), opens no connection, and the findings
+     * port with its import rate limiter (a clock reading) is built on the first publish after restore.
+     */
+    @Override
+    public void afterRestore(Context<? extends Resource> context) {
+        readCache.clear();
+        awsCalls.drain();
+        log.info("restored from snapshot", Map.of("outcome", "RESTORED"));
+    }
+
+    /** Primes, and logs one line saying what was warmed and how long it took. */
+    PrimingReport prime() {
+        long started = System.nanoTime();
+        buildClients();
+        OfflineSdkCalls.Outcome offline = OfflineSdkCalls.run(config.region());
+        TaskReport report = evaluateSampleEvent();
+        int findings = new AsffFindingMapper().map(report, FindingContext.evaluatedAt(report)).size();
+        int serviceChecks = ServiceCheckRegistry.all().size();
+        readCache.clear();
+        awsCalls.drain();
+        Map<CheckStatus, Long> verdicts = report.results().stream()
+                .collect(Collectors.groupingBy(CheckResult::status, () -> new EnumMap<>(CheckStatus.class), Collectors.counting()));
+        PrimingReport primed = new PrimingReport(report.results().size(), verdicts, serviceChecks, findings, offline.answered(),
+                offline.refused(), Duration.ofNanos(System.nanoTime() - started));
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("outcome", "PRIMED");
+        fields.put("checksEvaluated", primed.checksEvaluated());
+        fields.put("verdicts", primed.verdicts());
+        fields.put("findingsMapped", primed.findingsMapped());
+        fields.put("sdkOperationsPrimed", primed.sdkOperationsAnswered().size());
+        fields.put("sdkOperationsRefused", primed.sdkOperationsRefused());
+        fields.put("durationMillis", primed.duration().toMillis());
+        log.info("primed without calling AWS", fields);
+        return primed;
+    }
+
+    /** The clients an invocation may use, built for real (no request is sent), so the snapshot holds them. */
+    private void buildClients() {
+        clients.ecs();
+        clients.ec2();
+        clients.iam();
+        clients.kms();
+        clients.logs();
+        clients.s3();
+        clients.dynamoDb();
+        if (config.securityHubEnabled()) {
+            clients.securityHub();
+        }
+        clients.sns();
+    }
+
+    /** The bundled sample event parsed as the task-event handler parses one, loaded offline, evaluated and rendered to nowhere. */
+    private TaskReport evaluateSampleEvent() {
+        byte[] event;
+        try (InputStream in = Objects.requireNonNull(Priming.class.getResourceAsStream(SAMPLE_EVENT), SAMPLE_EVENT)) {
+            event = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the bundled " + SAMPLE_EVENT, e);
+        }
+        if (!(new TaskStateChangeParser().parse(event) instanceof TaskStateChangeParser.Accepted accepted)) {
+            throw new IllegalStateException("the bundled " + SAMPLE_EVENT + " is not an accepted task event");
+        }
+        TaskSnapshot snapshot = OfflineSdkCalls.loadSnapshot(config.region(), accepted.task(), config.operatorPrincipalArns());
+        TaskReport report = engine.evaluate(snapshot);
+        FunctionOutcome outcome = new FunctionOutcome.TaskEventHandled(accepted.envelope().getId(), accepted.task(),
+                new TaskEventOutcome.Evaluated(new EvaluationOutcome(report, PublishAuthority.of(snapshot), PublishResult.NOTHING)),
+                AwsCallCount.drain(new AwsCallRecorder()));
+        try {
+            OutcomeRenderer.render(outcome).writeTo(JsonLog.create(new PrintStream(OutputStream.nullOutputStream()), "DEBUG", clock),
+                    OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return report;
+    }
+
+    /**
+     * What priming warmed.
+     *
+     * @param checksEvaluated       task checks run on the sample task's offline snapshot
+     * @param verdicts              how many of them came to each status
+     * @param serviceChecks         service checks registered (loaded, not run: they need a service snapshot)
+     * @param findingsMapped        ASFF findings the report mapped to
+     * @param sdkOperationsAnswered offline requests the SDK sent and unmarshalled
+     * @param sdkOperationsRefused  offline requests whose canned answer the SDK refused (their way out is warmed all the same)
+     */
+    record PrimingReport(int checksEvaluated, Map<CheckStatus, Long> verdicts, int serviceChecks, int findingsMapped, List<String> sdkOperationsAnswered,
+                         List<String> sdkOperationsRefused, Duration duration) {
+        PrimingReport {
+            verdicts = Map.copyOf(verdicts);
+            sdkOperationsAnswered = List.copyOf(sdkOperationsAnswered);
+            sdkOperationsRefused = List.copyOf(sdkOperationsRefused);
+        }
+    }
+}
