@@ -27,11 +27,12 @@ public final class CommandLine {
               --region REGION        the region (default: AWS_REGION, the profile's, then the SDK's chain)
               -h, --help             this help
 
-            Exit codes:
-              0   every subject is Exec-ready
-              1   some subject is not ready: a check FAILed (including this machine's plugin or CLI)
-              2   could not tell: a check that decides readiness is UNKNOWN (a read failed), or a task
-                  could not be read or found, and nothing FAILed
+            Exit codes (the readiness of everything checked, the least ready winning):
+              0   ready: every subject is Exec-ready, and so is this machine
+              1   not ready: a check FAILed (including this machine's plugin or CLI)
+              2   undetermined: nothing FAILed, but a check that decides readiness is UNKNOWN (a read
+                  failed), or a task could not be read or found; an UNKNOWN of a check that can only
+                  WARN leaves readiness decided
               64  usage error: the arguments are not a request
 
             Credentials come from the AWS SDK's default chain (environment, profile, SSO, container,

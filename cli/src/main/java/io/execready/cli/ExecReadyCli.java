@@ -28,7 +28,7 @@ public final class ExecReadyCli {
         } catch (RuntimeException e) {
             // A crash decides nothing about the tasks: "could not tell", never the JVM's own status 1 ("not ready").
             terminal.err().println("execready: the check stopped unexpectedly: " + e);
-            code = ExitStatus.UNDECIDED.code();
+            code = ExitStatus.UNDETERMINED.code();
         }
         System.out.flush();
         System.exit(code);

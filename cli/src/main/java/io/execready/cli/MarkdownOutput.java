@@ -26,7 +26,7 @@ final class MarkdownOutput {
         out.println("**Result:** " + switch (status) {
             case READY -> "Exec-ready";
             case NOT_READY -> "not ready, a check failed";
-            case UNDECIDED -> "could not tell, something could not be read";
+            case UNDETERMINED -> "could not tell, something could not be read";
             case USAGE -> "usage error";
         } + " (exit " + status.code() + ")");
     }

@@ -93,7 +93,7 @@ final class TableOutput {
         return switch (status) {
             case READY -> palette.verdict(true, "Exec-ready (exit 0)");
             case NOT_READY -> palette.verdict(false, "NOT ready: a check failed (exit 1)");
-            case UNDECIDED -> palette.undecided("Could not tell: nothing failed, but something could not be read (exit 2)");
+            case UNDETERMINED -> palette.undecided("Could not tell: nothing failed, but something could not be read (exit 2)");
             case USAGE -> "usage error (exit 64)";
         };
     }

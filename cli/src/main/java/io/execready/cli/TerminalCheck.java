@@ -5,9 +5,7 @@ import io.execready.aws.ReadCache;
 import io.execready.aws.SdkEc2Gateway;
 import io.execready.aws.SdkEcsGateway;
 import io.execready.aws.SdkIamGateway;
-import io.execready.aws.SdkKmsGateway;
-import io.execready.aws.SdkLogsGateway;
-import io.execready.aws.SdkS3Gateway;
+import io.execready.aws.SdkReadSource;
 import io.execready.aws.TaskListQuery;
 import io.execready.checks.ServiceCheckRegistry;
 import io.execready.cli.CheckOptions.Target;
@@ -82,9 +80,8 @@ public final class TerminalCheck {
         TaskSnapshotLoader loader = new TaskSnapshotLoader(ecs,
                 new SdkIamGateway(clients.iam(), cache),
                 ec2,
-                LazyAuditGateways.kms(() -> new SdkKmsGateway(clients.kms(), cache)),
-                LazyAuditGateways.logs(() -> new SdkLogsGateway(clients.logs(), cache)),
-                LazyAuditGateways.s3(() -> new SdkS3Gateway(clients.s3(), cache)),
+                // Builds a client on the first read that needs it: only a cluster with an exec key or session logging reads KMS, Logs or S3.
+                new SdkReadSource(clients.engine(), cache),
                 principal.asOptional().map(List::of).orElse(List.of()),
                 executor);
         TaskEvaluation evaluation = new TaskEvaluation(loader::load, new CheckEngine(TerminalChecks.taskChecks(principal), clock),

@@ -5,12 +5,9 @@ import io.execready.aws.AwsClients;
 import java.time.Duration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.kms.KmsClient;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.utils.Lazy;
 
@@ -54,15 +51,8 @@ public final class TerminalClients {
         return engine.iam();
     }
 
-    public KmsClient kms() {
-        return engine.kms();
-    }
-
-    public CloudWatchLogsClient logs() {
-        return engine.logs();
-    }
-
-    public S3Client s3() {
-        return engine.s3();
+    /** The engine's clients, for the reads declared as {@link io.execready.aws.AwsRead} constants. */
+    AwsClients engine() {
+        return engine;
     }
 }

@@ -23,7 +23,7 @@ class ExecReadyCliTest {
 
         assertThat(code).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("execready check --cluster CLUSTER (--task TASK | --service SERVICE | --all)",
-                "0   every subject is Exec-ready", "1   some subject is not ready", "2   could not tell", "64  usage error");
+                "0   ready: every subject is Exec-ready", "1   not ready: a check FAILed", "2   undetermined: nothing FAILed", "64  usage error");
     }
 
     @Test

@@ -61,8 +61,8 @@ class ExitStatusTest {
 
         assertThat(unknown.failures()).isEmpty();
         assertThat(unknown.withStatus(CheckStatus.UNKNOWN)).extracting(CheckResult::checkId).contains("task-role-ssmmessages");
-        assertThat(of(Outcomes.currentMachine(), List.of(unknown), List.of())).isEqualTo(ExitStatus.UNDECIDED);
-        assertThat(ExitStatus.UNDECIDED.code()).isEqualTo(2);
+        assertThat(of(Outcomes.currentMachine(), List.of(unknown), List.of())).isEqualTo(ExitStatus.UNDETERMINED);
+        assertThat(ExitStatus.UNDETERMINED.code()).isEqualTo(2);
     }
 
     @Test
@@ -81,20 +81,38 @@ class ExitStatusTest {
     @Test
     void taskNotEvaluated_exits2() {
         assertThat(of(Outcomes.currentMachine(), List.of(Outcomes.readyReport()), List.of("task abc not found in cluster prod")))
-                .isEqualTo(ExitStatus.UNDECIDED);
+                .isEqualTo(ExitStatus.UNDETERMINED);
     }
 
     @Test
     void credentialsThatDoNotWork_exit2() {
         assertThat(ExitStatus.of(new CheckOutcome.NotStarted(Outcomes.options(ONE), "your AWS credentials could not be used")))
-                .isEqualTo(ExitStatus.UNDECIDED);
+                .isEqualTo(ExitStatus.UNDETERMINED);
     }
 
     @Test
-    void advisoryChecks_existInTheTerminalsCatalog() {
-        List<String> ids = TerminalChecks.taskChecks(io.execready.snapshot.Fetched.present(Outcomes.CALLER)).stream()
-                .map(io.execready.engine.Check::id).toList();
+    void unknownOfEachTerminalCheck_isUndeterminedExactlyWhenTheCheckCanFail() {
+        TaskReport ready = Outcomes.readyReport();
+        List<io.execready.engine.Check> checks = TerminalChecks.taskChecks(io.execready.snapshot.Fetched.present(Outcomes.CALLER));
+        for (io.execready.engine.Check check : checks) {
+            List<CheckResult> results = new ArrayList<>();
+            for (CheckResult result : ready.results()) {
+                results.add(result.checkId().equals(check.id()) ? check.definition().unknown("Could not read it.", "Evaluate again.") : result);
+            }
 
-        assertThat(ExitStatus.ADVISORY).allMatch(id -> ids.contains(id) || id.equals("operator-start-session-restricted"));
+            assertThat(of(Outcomes.currentMachine(), List.of(Outcomes.withResults(ready, results)), List.of())).as(check.id())
+                    .isEqualTo(check.definition().decidesReadiness() ? ExitStatus.UNDETERMINED : ExitStatus.READY);
+        }
+        assertThat(checks).as("both kinds are in the terminal's catalog")
+                .anyMatch(check -> check.definition().decidesReadiness())
+                .anyMatch(check -> !check.definition().decidesReadiness());
+    }
+
+    @Test
+    void unknownOfAMachineCheck_isUndetermined() {
+        List<CheckResult> machine = new ArrayList<>(Outcomes.currentMachine());
+        machine.set(0, io.execready.cli.machine.SessionManagerPluginCheck.DEFINITION.unknown("Could not run it.", "Run it again."));
+
+        assertThat(of(machine, List.of(Outcomes.readyReport()), List.of())).isEqualTo(ExitStatus.UNDETERMINED);
     }
 }

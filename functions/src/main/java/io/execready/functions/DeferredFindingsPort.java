@@ -3,6 +3,7 @@ package io.execready.functions;
 import io.execready.engine.SubjectReport;
 import io.execready.publish.FindingsPort;
 import io.execready.publish.PublishResult;
+import io.execready.state.TaskEventMark;
 import io.execready.snapshot.Subject;
 import java.util.List;
 import java.util.Objects;
@@ -24,6 +25,11 @@ final class DeferredFindingsPort implements FindingsPort {
     @Override
     public PublishResult publish(SubjectReport report) {
         return port.get().publish(report);
+    }
+
+    @Override
+    public PublishResult publishMarking(SubjectReport report, TaskEventMark handled) {
+        return port.get().publishMarking(report, handled);
     }
 
     @Override

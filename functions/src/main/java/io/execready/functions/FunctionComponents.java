@@ -7,9 +7,7 @@ import io.execready.aws.ReadCache;
 import io.execready.aws.SdkEc2Gateway;
 import io.execready.aws.SdkEcsGateway;
 import io.execready.aws.SdkIamGateway;
-import io.execready.aws.SdkKmsGateway;
-import io.execready.aws.SdkLogsGateway;
-import io.execready.aws.SdkS3Gateway;
+import io.execready.aws.SdkReadSource;
 import io.execready.checks.CheckRegistry;
 import io.execready.checks.ServiceCheckRegistry;
 import io.execready.config.CheckerConfig;
@@ -141,9 +139,7 @@ public record FunctionComponents(
                 ecs,
                 new SdkIamGateway(clients.iam(), readCache),
                 ec2,
-                new SdkKmsGateway(clients.kms(), readCache),
-                new SdkLogsGateway(clients.logs(), readCache),
-                new SdkS3Gateway(clients.s3(), readCache),
+                new SdkReadSource(clients, readCache),
                 config.operatorPrincipalArns(),
                 executor);
         Supplier<SubjectStore> store = once(() -> new SubjectStore(clients.dynamoDb(), config.requireStateTableName()));

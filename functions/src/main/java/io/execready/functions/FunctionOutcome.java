@@ -5,6 +5,7 @@ import io.execready.evaluation.ServiceOutcome;
 import io.execready.evaluation.TaskBatchEvaluation;
 import io.execready.evaluation.TaskEventOutcome;
 import io.execready.snapshot.EcsTask;
+import io.execready.snapshot.ReadFailure;
 import io.execready.snapshot.Subject;
 import java.util.List;
 import java.util.Objects;
@@ -29,23 +30,52 @@ sealed interface FunctionOutcome {
         }
     }
 
+    /** A task or service event, handled for the subject it is about. */
+    sealed interface SubjectEventHandled extends FunctionOutcome {
+        Subject subject();
+    }
+
     /** An ECS task state change, handled. */
-    record TaskEventHandled(String eventId, EcsTask task, TaskEventOutcome outcome, AwsCallCount calls) implements FunctionOutcome {
+    record TaskEventHandled(String eventId, EcsTask task, TaskEventOutcome outcome, AwsCallCount calls) implements SubjectEventHandled {
         public TaskEventHandled {
             Objects.requireNonNull(task, "task");
             Objects.requireNonNull(outcome, "outcome");
             Objects.requireNonNull(calls, "calls");
         }
+
+        @Override
+        public Subject subject() {
+            return Subject.of(task);
+        }
     }
 
     /** A service trigger, handled. */
     record ServiceEventHandled(String eventId, String trigger, Subject subject, ServiceOutcome outcome, AwsCallCount calls)
-            implements FunctionOutcome {
+            implements SubjectEventHandled {
         public ServiceEventHandled {
             Objects.requireNonNull(trigger, "trigger");
             Objects.requireNonNull(subject, "subject");
             Objects.requireNonNull(outcome, "outcome");
             Objects.requireNonNull(calls, "calls");
+        }
+    }
+
+    /**
+     * An event handled as far as was safe, whose subject reads of the moment (throttled, unreachable,
+     * timed out) left undetermined: what could be published is (UNKNOWN findings; the alert state
+     * does not move), and the invocation fails so that Lambda retries the event, and dead-letters it
+     * when its retries run out. A denial or a missing resource never ends here: a retry cannot help.
+     *
+     * @param handled  the task or service event as handled
+     * @param failures the failed reads, the first of which the invocation fails with
+     */
+    record UndeterminedForNow(SubjectEventHandled handled, List<ReadFailure> failures) implements FunctionOutcome {
+        public UndeterminedForNow {
+            Objects.requireNonNull(handled, "handled");
+            failures = List.copyOf(failures);
+            if (failures.isEmpty()) {
+                throw new IllegalArgumentException("an undetermined outcome names the reads that left it so");
+            }
         }
     }
 
@@ -135,6 +165,11 @@ sealed interface FunctionOutcome {
         record Dropped(String messageId, String reason) implements ClusterMessage {
         }
 
+        /**
+         * The cluster was swept. When reads of the moment left a published subject undetermined
+         * ({@link ClusterSweep.Outcome#momentaryReadFailures()}), the message is reported as a batch
+         * item failure, so SQS delivers it again and dead-letters it after the queue's receive count.
+         */
         record Swept(String messageId, String receiveCount, ClusterSweep.Outcome outcome, long durationMillis, AwsCallCount calls)
                 implements ClusterMessage {
         }

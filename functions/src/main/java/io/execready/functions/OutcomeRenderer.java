@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.execready.engine.CheckResult;
 import io.execready.engine.CheckStatus;
+import io.execready.engine.ReadFailedException;
 import io.execready.engine.SubjectReport;
 import io.execready.evaluation.ClusterSweep;
 import io.execready.evaluation.EvaluationOutcome;
@@ -18,6 +19,7 @@ import io.execready.functions.Rendered.LogLine;
 import io.execready.logging.Metrics;
 import io.execready.publish.AlertTransition;
 import io.execready.publish.PublishResult;
+import io.execready.snapshot.ReadFailure;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,6 +87,7 @@ final class OutcomeRenderer {
                     List.of(line(Level.INFO, nothing.reason() + ": nothing to do", "outcome", "SKIPPED", "eventId", nothing.eventId())),
                     noMetrics());
             case FunctionOutcome.TaskEventHandled handled -> taskEvent(handled);
+            case FunctionOutcome.UndeterminedForNow undetermined -> undeterminedForNow(undetermined);
             case FunctionOutcome.ServiceEventHandled handled -> serviceEvent(handled);
             case FunctionOutcome.RequestRejected rejected -> new Rendered(new RequestRejected("REJECTED", rejected.problems()),
                     List.of(line(Level.WARN, "on-demand request rejected: " + String.join("; ", rejected.problems()), "outcome", "REJECTED")),
@@ -169,12 +172,27 @@ final class OutcomeRenderer {
         return new Rendered(
                 new TaskEvaluated(result, outcome.authority().reason(), ReportView.of(report), published.findingsImported(),
                         published.findingsUnchanged(), transition(published), published.alertMessageId().orElse(null)),
-                List.of(line(Level.INFO, report.execReady() ? "ECS Exec ready" : "ECS Exec NOT ready", withCalls(fields, handled.calls()))),
+                List.of(line(Level.INFO, switch (report.readiness()) {
+                    case READY -> "ECS Exec ready";
+                    case NOT_READY -> "ECS Exec NOT ready";
+                    case UNDETERMINED -> "ECS Exec readiness undetermined";
+                }, withCalls(fields, handled.calls()))),
                 Metrics.forFunction("TaskStateChange")
                         .count(Metrics.TASKS_EVALUATED, 1)
                         .count(Metrics.NOT_READY_SUBJECTS, report.execReady() ? 0 : 1)
                         .count(Metrics.UNKNOWN_CHECKS, report.withStatus(CheckStatus.UNKNOWN).size())
                         .count(Metrics.IMPORT_CALLS, handled.calls().of(IMPORT_CALL)));
+    }
+
+    /** The handled event as it is rendered, then a failed invocation naming the reads a retry may get through. */
+    private static Rendered undeterminedForNow(FunctionOutcome.UndeterminedForNow undetermined) {
+        List<String> reads = undetermined.failures().stream().map(ReadFailure::describe).toList();
+        String subject = undetermined.handled().subject().describe();
+        String why = subject + " is undetermined because " + String.join("; ", reads);
+        return render(undetermined.handled()).failing(
+                line(Level.WARN, why + ": the invocation fails so that Lambda retries it",
+                        "outcome", "RETRY", "readiness", "UNDETERMINED", "subject", subject, "readFailures", reads),
+                new ReadFailedException("Evaluated " + subject + " but could not determine it", undetermined.failures().getFirst()));
     }
 
     private static Rendered serviceEvent(FunctionOutcome.ServiceEventHandled handled) {
@@ -292,6 +310,16 @@ final class OutcomeRenderer {
                             .count(Metrics.UNKNOWN_CHECKS, outcome.unknownChecks())
                             .count(Metrics.IMPORT_CALLS, outcome.importCalls())
                             .count(Metrics.SUBJECTS_ARCHIVED, outcome.archived().size());
+                    if (!outcome.momentaryReadFailures().isEmpty()) {
+                        lines.add(line(Level.WARN, "a subject of the cluster is undetermined because "
+                                        + describe(outcome.momentaryReadFailures()) + "; SQS delivers the message again",
+                                "outcome", "RETRY", "messageId", swept.messageId(), "receiveCount", swept.receiveCount(),
+                                "cluster", outcome.clusterArn(), "readFailures",
+                                outcome.momentaryReadFailures().stream().map(ReadFailure::describe).toList()));
+                        if (swept.messageId() != null) {
+                            failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(swept.messageId()).build());
+                        }
+                    }
                 }
                 case ClusterMessage.Failed failed -> {
                     lines.add(line(Level.ERROR, "sweep of the cluster failed; SQS delivers the message again: " + failed.error().getMessage(),
@@ -304,6 +332,10 @@ final class OutcomeRenderer {
             }
         }
         return new Rendered(batchResponse(failures), lines, metrics);
+    }
+
+    private static String describe(List<ReadFailure> failures) {
+        return String.join("; ", failures.stream().map(ReadFailure::describe).toList());
     }
 
     private static SQSBatchResponse batchResponse(List<SQSBatchResponse.BatchItemFailure> failures) {

@@ -27,7 +27,8 @@ import java.util.Optional;
  * the service and publishes their findings; a deleted service has its findings archived.
  *
  * <p>Input it cannot use ends the invocation normally with one WARN line; failures to read the
- * service or to publish propagate, so Lambda retries the event.
+ * service or to publish propagate, and an evaluation that reads of the moment left undetermined
+ * fails after publishing what is safe, so Lambda retries the event.
  */
 public final class ServiceChangeFunction implements RequestStreamHandler {
 
@@ -81,17 +82,23 @@ public final class ServiceChangeFunction implements RequestStreamHandler {
                     : evaluated(clusterArn, accepted.service(), subject);
             case EVALUATE -> evaluated(clusterArn, accepted.service(), subject);
         };
-        return new FunctionOutcome.ServiceEventHandled(accepted.eventId(), accepted.why(), subject, outcome,
-                AwsCallCount.drain(components.awsCalls()));
+        FunctionOutcome.ServiceEventHandled handled = new FunctionOutcome.ServiceEventHandled(accepted.eventId(), accepted.why(), subject,
+                outcome, AwsCallCount.drain(components.awsCalls()));
+        // Throttled or unreachable reads left the service undetermined: Lambda's retry of the event may decide it.
+        if (outcome instanceof ServiceOutcome.Evaluated evaluated && !evaluated.report().momentaryReadFailures().isEmpty()) {
+            return new FunctionOutcome.UndeterminedForNow(handled, evaluated.report().momentaryReadFailures());
+        }
+        return handled;
     }
 
     /**
      * Evaluates and publishes, then records the evaluation, so that the service actions following
-     * it are debounced. A failed evaluation records nothing: Lambda's retry evaluates again.
+     * it are debounced. A failed evaluation records nothing, nor does one left undetermined by reads
+     * of the moment: Lambda's retry evaluates again.
      */
     private ServiceOutcome evaluated(String clusterArn, String service, Subject subject) {
         ServiceOutcome outcome = components.serviceEvaluation().evaluateAndPublish(clusterArn, service);
-        if (outcome instanceof ServiceOutcome.Evaluated) {
+        if (outcome instanceof ServiceOutcome.Evaluated evaluated && evaluated.report().momentaryReadFailures().isEmpty()) {
             components.serviceClaims().evaluated(subject);
         }
         return outcome;

@@ -21,7 +21,9 @@ import java.util.List;
  * Consumes the sweep queue: each message names one cluster, which is swept (every running task
  * evaluated and published, gone subjects archived). A message whose sweep fails is reported as a
  * batch item failure, so SQS delivers it again after the visibility timeout and, after the queue's
- * maximum receive count, moves it to the sweep dead-letter queue. A message that names no cluster
+ * maximum receive count, moves it to the sweep dead-letter queue; so is a message whose sweep left a
+ * published subject undetermined by reads of the moment (throttled, unreachable, timed out), after
+ * publishing what is safe. A message that names no cluster
  * is dropped with one WARN line: delivering it again could never succeed.
  *
  * <p>Writes one embedded-metric-format line per invocation (see {@link Metrics}).

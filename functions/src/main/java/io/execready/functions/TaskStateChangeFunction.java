@@ -22,7 +22,9 @@ import java.util.Optional;
  *
  * <p>Input it cannot use (malformed JSON, another event type, missing fields, an oversized payload)
  * ends the invocation normally with one WARN line: retrying it could never succeed. Failures to
- * publish propagate, so Lambda retries the event and finally sends it to the dead-letter queue.
+ * publish propagate, and an evaluation that reads of the moment (throttled, unreachable, timed out)
+ * left undetermined fails after publishing what is safe, so Lambda retries the event and finally
+ * sends it to the dead-letter queue. A denied read ends normally: a retry cannot help.
  */
 public final class TaskStateChangeFunction implements RequestStreamHandler {
 
@@ -59,7 +61,12 @@ public final class TaskStateChangeFunction implements RequestStreamHandler {
                     + "; this function checks " + region, accepted.envelope().getId(), accepted.envelope().getDetailType());
         }
         TaskEventOutcome outcome = components.evaluation().onTaskStateChange(accepted.task());
-        return new FunctionOutcome.TaskEventHandled(accepted.envelope().getId(), accepted.task(), outcome,
-                AwsCallCount.drain(components.awsCalls()));
+        FunctionOutcome.TaskEventHandled handled = new FunctionOutcome.TaskEventHandled(accepted.envelope().getId(), accepted.task(),
+                outcome, AwsCallCount.drain(components.awsCalls()));
+        // Throttled or unreachable reads left the subject undetermined: Lambda's retry of the event may decide it.
+        if (outcome instanceof TaskEventOutcome.Evaluated evaluated && !evaluated.outcome().momentaryReadFailures().isEmpty()) {
+            return new FunctionOutcome.UndeterminedForNow(handled, evaluated.outcome().momentaryReadFailures());
+        }
+        return handled;
     }
 }

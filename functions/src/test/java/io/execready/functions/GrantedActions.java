@@ -26,7 +26,9 @@ final class GrantedActions {
 
     /**
      * Operations whose IAM action is not named like the operation. DynamoDB authorizes a
-     * transaction per item by the item's own action; ours contain only Update entries.
+     * transaction per item by the item's own action; ours contain Update entries, and the one that
+     * marks a task event on an unchanged subject a ConditionCheck besides (dynamodb:ConditionCheckItem,
+     * held against the template by {@code TemplateConsistencyTest}).
      */
     private static final Map<String, String> ACTION_OF_OPERATION = Map.of(
             "s3:GetBucketEncryption", "s3:GetEncryptionConfiguration",

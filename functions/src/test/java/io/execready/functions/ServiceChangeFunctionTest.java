@@ -3,9 +3,12 @@ package io.execready.functions;
 import static io.execready.functions.InProcessFunctions.SERVICE;
 import static io.execready.functions.InProcessFunctions.event;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.execready.engine.ReadFailedException;
 import io.execready.engine.ServiceReport;
+import io.execready.fixtures.ReadFailures;
 import io.execready.fixtures.ServiceSnapshotFixture;
 import io.execready.fixtures.TaskSnapshotFixture;
 import io.execready.publish.AlertTransition;
@@ -88,6 +91,24 @@ class ServiceChangeFunctionTest {
         assertThat(second.get("outcome").asText()).isEqualTo("DEBOUNCED");
         assertThat(second.get("reason").asText()).contains("was evaluated less than 5 minutes ago");
         assertThat(functions.findings.published()).hasSize(1);
+    }
+
+    @Test
+    void handleRequest_whenTimedOutReadsLeaveTheServiceUndetermined_failsWithoutTakingTheDebounceSoTheRetryEvaluates() {
+        serviceExists(true);
+        functions.shape = fixture -> fixture.withTaskRoleFailed(ReadFailures.timedOut("iam:SimulatePrincipalPolicy"));
+
+        assertThatThrownBy(() -> functions.invoke(function, serviceAction()))
+                .isInstanceOf(ReadFailedException.class)
+                .hasMessageContaining("iam:SimulatePrincipalPolicy");
+        assertThat(functions.claimed).as("no debounce claim for an evaluation a retry must repeat").isEmpty();
+
+        functions.shape = fixture -> fixture;
+        JsonNode retried = functions.invoke(function, serviceAction());
+
+        assertThat(retried.get("outcome").asText()).isEqualTo("EVALUATED");
+        assertThat(retried.get("execReadyBeforeStart").asBoolean()).isTrue();
+        assertThat(functions.claimed).containsExactly(SERVICE);
     }
 
     @Test

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.execready.checks.CheckRegistry;
 import io.execready.engine.CheckEngine;
 import io.execready.engine.TaskReport;
+import io.execready.fixtures.ReadFailures;
 import io.execready.fixtures.ServiceSnapshotFixture;
 import io.execready.fixtures.TaskSnapshotFixture;
 import io.execready.functions.events.SweepEvents;
@@ -84,6 +85,32 @@ class SweepClusterFunctionTest {
             assertThat(line.get("message").asText()).contains("ecs:ListTasks was throttled");
         });
         assertThat(lines).anySatisfy(line -> assertThat(line.path("message").asText()).startsWith("message dropped"));
+    }
+
+    @Test
+    void handleRequest_whenUnreachableReadsLeaveASubjectUndetermined_reportsTheMessageForRedelivery() {
+        functions.ecs.put(task(FIRST, 3, "RUNNING"));
+        functions.shape = fixture -> fixture.withNetworkPathFailed(ReadFailures.unreachable("ec2:DescribeSubnets"));
+
+        JsonNode response = functions.invoke(function, sqsEvent(SweepEvents.clusterMessageBody(CLUSTER_ARN)));
+
+        assertThat(response.get("batchItemFailures")).extracting(failure -> failure.get("itemIdentifier").asText()).containsExactly("m0");
+        assertThat(functions.findings.published()).as("the UNKNOWN findings are published").isNotEmpty();
+        assertThat(functions.logLines()).anySatisfy(line -> {
+            assertThat(line.path("outcome").asText()).isEqualTo("RETRY");
+            assertThat(line.get("readFailures").get(0).asText()).contains("ec2:DescribeSubnets");
+        });
+    }
+
+    @Test
+    void handleRequest_whenADeniedReadLeavesASubjectUndetermined_acknowledgesTheMessage() {
+        functions.ecs.put(task(FIRST, 3, "RUNNING"));
+        functions.shape = fixture -> fixture.withNetworkPathFailed(ReadFailures.denied("ec2:DescribeSubnets", "UnauthorizedOperation"));
+
+        JsonNode response = functions.invoke(function, sqsEvent(SweepEvents.clusterMessageBody(CLUSTER_ARN)));
+
+        assertThat(response.get("batchItemFailures")).isEmpty();
+        assertThat(functions.lastLogLine().get("unknownChecks").asInt()).isPositive();
     }
 
     @Test

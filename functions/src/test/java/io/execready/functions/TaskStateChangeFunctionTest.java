@@ -4,10 +4,14 @@ import static io.execready.functions.InProcessFunctions.SERVICE;
 import static io.execready.functions.InProcessFunctions.task;
 import static io.execready.functions.InProcessFunctions.taskEvent;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.execready.checks.CheckRegistry;
+import io.execready.engine.ReadFailedException;
+import io.execready.engine.Readiness;
 import io.execready.fixtures.ContainerFixture;
+import io.execready.fixtures.ReadFailures;
 import io.execready.fixtures.ServiceSnapshotFixture;
 import io.execready.fixtures.TaskSnapshotFixture;
 import io.execready.publish.AlertTransition;
@@ -156,6 +160,45 @@ class TaskStateChangeFunctionTest {
 
         assertThat(response.get("outcome").asText()).isEqualTo("KEPT");
         assertThat(response.get("reason").asText()).startsWith("nothing was published");
+    }
+
+    @Test
+    void handleRequest_whenThrottledReadsLeaveTheServiceUndetermined_failsTheInvocationAndTheReplayAlertsOnce() {
+        // The task has no route out, so ssm-reachable FAILs once the network can be read.
+        functions.shape = fixture -> fixture.withNetwork(n -> n.withoutRouteOut())
+                .withNetworkPathFailed(ReadFailures.throttled("ec2:DescribeSubnets"));
+        String event = taskEvent(task(FIRST, 3, "RUNNING"));
+
+        assertThatThrownBy(() -> functions.invoke(function, event))
+                .isInstanceOf(ReadFailedException.class)
+                .hasMessageContaining("ec2:DescribeSubnets");
+
+        assertThat(functions.findings.published()).as("the UNKNOWN findings are safe to publish").singleElement()
+                .satisfies(report -> assertThat(report.readiness()).isEqualTo(Readiness.UNDETERMINED));
+        assertThat(functions.findings.transitions()).as("a throttle moves no alert state").isEmpty();
+        JsonNode retry = functions.lastLogLine();
+        assertThat(retry.get("outcome").asText()).isEqualTo("RETRY");
+        assertThat(retry.get("readFailures").get(0).asText()).contains("ec2:DescribeSubnets", "throttled");
+
+        functions.shape = fixture -> fixture.withNetwork(n -> n.withoutRouteOut());
+        JsonNode replayed = functions.invoke(function, event);
+
+        assertThat(replayed.get("outcome").asText()).isEqualTo("EVALUATED");
+        assertThat(replayed.get("transition").asText()).isEqualTo("NOT_READY");
+        assertThat(functions.findings.transitions()).singleElement()
+                .satisfies(t -> assertThat(t.transition().kind()).isEqualTo(AlertTransition.Kind.NOT_READY));
+    }
+
+    @Test
+    void handleRequest_whenADeniedReadLeavesTheServiceUndetermined_endsNormally() {
+        functions.shape = fixture -> fixture.withNetworkPathFailed(ReadFailures.denied("ec2:DescribeSubnets", "UnauthorizedOperation"));
+
+        JsonNode response = functions.invoke(function, taskEvent(task(FIRST, 3, "RUNNING")));
+
+        assertThat(response.get("outcome").asText()).as("a retry cannot grant a permission").isEqualTo("EVALUATED");
+        assertThat(response.get("report").get("execReady").asBoolean()).isFalse();
+        assertThat(functions.lastLogLine().get("readiness").asText()).isEqualTo("UNDETERMINED");
+        assertThat(functions.findings.transitions()).isEmpty();
     }
 
     private static int importedVerdicts(JsonNode report) {

@@ -360,6 +360,12 @@ final class TemplateConsistencyTest {
     }
 
     @Test
+    void stateTableGrants_coverTheConditionCheckThatMarksATaskEventOnAnUnchangedSubject() {
+        // The call recorder sees TransactWriteItems only; its ConditionCheck entry needs an action of its own.
+        assertThat(GrantedActions.inTemplate()).contains("dynamodb:conditioncheckitem", "dynamodb:updateitem", "dynamodb:query");
+    }
+
+    @Test
     void insights_groupNotReadyExecReadyFindingsByCheckAndByCluster() {
         List<String> groupings = new ArrayList<>();
         for (Map.Entry<String, JsonNode> resource : template.path("Resources").properties()) {

@@ -2,12 +2,14 @@ package io.execready.aws;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.retries.StandardRetryStrategy;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
@@ -32,7 +34,7 @@ import software.amazon.awssdk.utils.Lazy;
  * client. Endpoints are never configured here: the SDK itself honours {@code AWS_ENDPOINT_URL}, which
  * is how local runs reach an emulator without any code path of their own.
  */
-public final class AwsClients {
+public final class AwsClients implements ServiceClients {
 
     private final Region region;
     private final AwsCallRecorder callRecorder = new AwsCallRecorder();
@@ -49,6 +51,9 @@ public final class AwsClients {
     private final Map<Region, SnsClient> otherRegionSns = new ConcurrentHashMap<>();
     private final Lazy<DynamoDbClient> dynamoDb;
     private final Lazy<SqsClient> sqs;
+    private final Map<Class<? extends SdkClient>, Supplier<? extends SdkClient>> readClients = Map.of(
+            EcsClient.class, this::ecs, Ec2Client.class, this::ec2, IamClient.class, this::iam,
+            KmsClient.class, this::kms, CloudWatchLogsClient.class, this::logs, S3Client.class, this::s3);
 
     public AwsClients(Region region) {
         this(region, AwsCallLimits.DEFAULT);
@@ -114,6 +119,14 @@ public final class AwsClients {
     /** Every call made through these clients, by operation. */
     public AwsCallRecorder callRecorder() {
         return callRecorder;
+    }
+
+    /** The client an {@link AwsRead} declares, among those the checker reads with. */
+    @Override
+    public <C extends SdkClient> C client(Class<C> type) {
+        return Optional.ofNullable(readClients.get(type))
+                .map(client -> type.cast(client.get()))
+                .orElseThrow(() -> new IllegalArgumentException("AwsClients builds no " + type.getSimpleName() + " for reads"));
     }
 
     public EcsClient ecs() {

@@ -1,5 +1,6 @@
 package io.execready.engine;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -28,6 +29,15 @@ public record CheckDefinition(String id, String title, String documentationUrl, 
 
     public CheckDefinition(String id, String title, String documentationUrl, Severity warnSeverity) {
         this(id, title, documentationUrl, warnSeverity, OperatorError.NONE);
+    }
+
+    /**
+     * Whether this check's UNKNOWN leaves a subject undetermined. A check that can FAIL declares the
+     * error an operator then sees; one that declares none only recommends (WARN at worst), so what it
+     * could not read leaves readiness decided.
+     */
+    public boolean decidesReadiness() {
+        return !operatorError.isNone();
     }
 
     /** A copy whose FAILs carry {@code error}. */
@@ -68,6 +78,7 @@ public record CheckDefinition(String id, String title, String documentationUrl, 
     }
 
     private CheckResult result(CheckStatus status, Severity severity, String message, String remediation) {
-        return new CheckResult(id, title, status, severity, message, remediation, documentationUrl, null, null);
+        return new CheckResult(id, title, status, severity, message, remediation, documentationUrl, null, null, List.of(),
+                decidesReadiness());
     }
 }

@@ -44,6 +44,13 @@ public record OperatorError(String text) {
             "Encountered error while initiating handshake. Handshake timed out. Please ensure that you have the latest"
                     + " version of the session manager plugin.");
 
+    /**
+     * For the ECS Exec probe, whose every FAIL carries the exact error its own session met: each
+     * failure shows the operator something of its own, so none is declared up front.
+     */
+    public static final OperatorError AS_THE_SESSION_MET_IT = new OperatorError(
+            "The error the probe's ECS Exec session met, as each of its failures states it");
+
     public OperatorError {
         Objects.requireNonNull(text, "text");
     }

@@ -3,6 +3,7 @@ package io.execready.engine;
 import io.execready.checks.support.ShellWords;
 import io.execready.snapshot.EcsTask;
 import io.execready.snapshot.EvaluatedTask;
+import io.execready.snapshot.ReadFailure;
 import io.execready.snapshot.Subject;
 import java.time.Instant;
 import java.util.List;
@@ -36,12 +37,27 @@ public sealed interface SubjectReport permits TaskReport, ServiceReport {
     /** Containers whose exec agent is running, in task order; none before a task runs. */
     List<String> execCapableContainers();
 
-    /** Not ready when a check fails; else undetermined when a check could not be read; else ready. */
+    /** Not ready when a check fails; else undetermined when a check that decides readiness could not be read; else ready. */
     default Readiness readiness() {
-        if (results().stream().anyMatch(r -> r.status().blocksExec())) {
-            return Readiness.NOT_READY;
+        return Readiness.of(results());
+    }
+
+    /**
+     * The failed reads of the moment (throttled, unreachable, timed out) behind an undetermined
+     * verdict: empty unless the subject is {@link Readiness#UNDETERMINED} and a check went UNKNOWN
+     * for such a read. A retry of the same evaluation may decide the subject; a denial or a missing
+     * resource would leave it as it is, so those are not listed.
+     */
+    default List<ReadFailure> momentaryReadFailures() {
+        if (readiness() != Readiness.UNDETERMINED) {
+            return List.of();
         }
-        return results().stream().anyMatch(r -> r.status() == CheckStatus.UNKNOWN) ? Readiness.UNDETERMINED : Readiness.READY;
+        return results().stream()
+                .filter(Readiness::undecided)
+                .flatMap(result -> result.readFailures().stream())
+                .filter(failure -> failure.kind().momentary())
+                .distinct()
+                .toList();
     }
 
     /** ECS Exec works: every check was read and none failed. An undetermined subject is not reported as ready. */

@@ -1,5 +1,7 @@
 package io.execready.evaluation;
 
+import io.execready.aws.AwsRead;
+import io.execready.aws.ReadSource;
 import io.execready.snapshot.FailureKind;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.ReadFailure;
@@ -16,9 +18,16 @@ import java.util.function.Supplier;
 final class AsyncReads {
 
     private final ExecutorService executor;
+    private final ReadSource source;
 
-    AsyncReads(ExecutorService executor) {
+    AsyncReads(ExecutorService executor, ReadSource source) {
         this.executor = Objects.requireNonNull(executor, "executor");
+        this.source = Objects.requireNonNull(source, "source");
+    }
+
+    /** Starts a read declared as an {@link AwsRead}. */
+    <A, T> CompletableFuture<Fetched<T>> read(AwsRead<A, T> read, A argument) {
+        return read(read.action(), () -> source.read(read, argument));
     }
 
     <T> CompletableFuture<Fetched<T>> read(String action, Supplier<Fetched<T>> read) {

@@ -8,6 +8,7 @@ import io.execready.publish.FindingsPort;
 import io.execready.publish.PublishResult;
 import io.execready.snapshot.FailureKind;
 import io.execready.snapshot.Fetched;
+import io.execready.snapshot.ReadFailure;
 import io.execready.snapshot.Subject;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -49,13 +50,16 @@ public final class ClusterSweep {
      * @param importCalls      BatchImportFindings calls made
      * @param notEvaluated     why any listed task was not evaluated
      * @param archived         subjects whose findings were archived, described
+     * @param momentaryReadFailures reads of the moment (throttled, unreachable, timed out) that left a
+     *                         published subject undetermined: the sweep is worth delivering again
      */
     public record Outcome(String clusterArn, int tasksEvaluated, int notReadySubjects, int unknownChecks, int findingsImported,
-                          int importCalls, List<String> notEvaluated, List<String> archived) {
+                          int importCalls, List<String> notEvaluated, List<String> archived, List<ReadFailure> momentaryReadFailures) {
         public Outcome {
             Objects.requireNonNull(clusterArn, "clusterArn");
             notEvaluated = List.copyOf(notEvaluated);
             archived = List.copyOf(archived);
+            momentaryReadFailures = List.copyOf(momentaryReadFailures);
         }
     }
 
@@ -80,7 +84,9 @@ public final class ClusterSweep {
         int unknown = 0;
         int imported = 0;
         int calls = 0;
+        Set<ReadFailure> momentary = new LinkedHashSet<>();
         for (EvaluationOutcome outcome : evaluated.evaluated()) {
+            momentary.addAll(outcome.momentaryReadFailures());
             running.add(outcome.report().subject());
             if (outcome.authority().authoritative() && !outcome.report().execReady()) {
                 notReady.add(outcome.report().subject());
@@ -116,6 +122,6 @@ public final class ClusterSweep {
                     + " tasks listed in cluster " + clusterArn + "; the others could not be described", evaluated.readFailures().getFirst());
         }
         return new Outcome(clusterArn, evaluated.evaluated().size(), notReady.size(), unknown, imported, calls,
-                evaluated.notEvaluated(), archived);
+                evaluated.notEvaluated(), archived, List.copyOf(momentary));
     }
 }

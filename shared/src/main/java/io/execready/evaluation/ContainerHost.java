@@ -1,6 +1,6 @@
 package io.execready.evaluation;
 
-import io.execready.aws.Ec2Gateway;
+import io.execready.aws.Ec2Reads;
 import io.execready.aws.EcsGateway;
 import io.execready.snapshot.ContainerInstance;
 import io.execready.snapshot.Ec2Instance;
@@ -21,27 +21,25 @@ import java.util.concurrent.CompletableFuture;
 final class ContainerHost {
 
     private final EcsTask task;
-    private final Ec2Gateway ec2;
     private final AsyncReads reads;
     private final CompletableFuture<Fetched<ContainerInstance>> containerInstance;
     private CompletableFuture<Fetched<Ec2Instance>> ec2Instance;
 
-    private ContainerHost(EcsTask task, Ec2Gateway ec2, AsyncReads reads, CompletableFuture<Fetched<ContainerInstance>> containerInstance) {
+    private ContainerHost(EcsTask task, AsyncReads reads, CompletableFuture<Fetched<ContainerInstance>> containerInstance) {
         this.task = task;
-        this.ec2 = ec2;
         this.reads = reads;
         this.containerInstance = containerInstance;
     }
 
     /** Starts reading the task's container instance; Fargate tasks have none. */
-    static ContainerHost read(EcsTask task, EcsGateway ecs, Ec2Gateway ec2, AsyncReads reads) {
+    static ContainerHost read(EcsTask task, EcsGateway ecs, AsyncReads reads) {
         String arn = task.containerInstanceArn();
         CompletableFuture<Fetched<ContainerInstance>> instance = arn == null
                 ? AsyncReads.done(Fetched.absent("task " + task.taskId() + " runs on no container instance (Fargate)"))
                 : reads.read("ecs:DescribeContainerInstances", () -> ecs.describeContainerInstances(task.clusterArn(), List.of(arn))
                         .getOrDefault(arn, Fetched.failed(new ReadFailure("ecs:DescribeContainerInstances", FailureKind.INVALID_RESPONSE,
                                 "no answer for " + arn))));
-        return new ContainerHost(task, ec2, reads, instance);
+        return new ContainerHost(task, reads, instance);
     }
 
     CompletableFuture<Fetched<ContainerInstance>> containerInstance() {
@@ -63,7 +61,7 @@ final class ContainerHost {
                 case Fetched.Present<ContainerInstance> present when present.value().ec2InstanceId() == null ->
                         AsyncReads.done(Fetched.absent("container instance " + present.value().containerInstanceId() + " reports no EC2 instance id"));
                 case Fetched.Present<ContainerInstance> present ->
-                        reads.read("ec2:DescribeInstances", () -> ec2.describeInstance(present.value().ec2InstanceId()));
+                        reads.read(Ec2Reads.INSTANCE, present.value().ec2InstanceId());
                 case Fetched.Absent<ContainerInstance> absent -> AsyncReads.done(Fetched.absent(absent.description()));
                 case Fetched.Failed<ContainerInstance> failed -> AsyncReads.done(failed.retyped());
             });

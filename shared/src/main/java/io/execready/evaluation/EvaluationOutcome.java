@@ -2,6 +2,8 @@ package io.execready.evaluation;
 
 import io.execready.engine.TaskReport;
 import io.execready.publish.PublishResult;
+import io.execready.snapshot.ReadFailure;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -26,5 +28,14 @@ public record EvaluationOutcome(TaskReport report, PublishAuthority authority, P
 
     public Optional<String> alertSent() {
         return published.alertMessageId();
+    }
+
+    /**
+     * The reads of the moment that left a published subject undetermined: what was safe to publish
+     * is published, and a retry of the invocation may decide the subject. Empty for a task that
+     * publishes nothing (its retry would change nothing) and for a decided subject.
+     */
+    public List<ReadFailure> momentaryReadFailures() {
+        return authority.authoritative() ? report.momentaryReadFailures() : List.of();
     }
 }

@@ -1,11 +1,13 @@
 package io.execready.evaluation;
 
+import io.execready.aws.AwsRead;
 import io.execready.aws.ContextEntry;
 import io.execready.aws.EcsGateway;
 import io.execready.aws.IamGateway;
-import io.execready.aws.KmsGateway;
-import io.execready.aws.LogsGateway;
-import io.execready.aws.S3Gateway;
+import io.execready.aws.KmsReads;
+import io.execready.aws.LogsReads;
+import io.execready.aws.ReadSource;
+import io.execready.aws.S3Reads;
 import io.execready.policy.PolicyDocument;
 import io.execready.snapshot.Arn;
 import io.execready.snapshot.EcsCluster;
@@ -52,22 +54,17 @@ import java.util.function.Supplier;
 final class ExecAccessLoader {
 
     private static final String LIST_TAGS = "ecs:ListTagsForResource";
-    private static final String DESCRIBE_KEY = "kms:DescribeKey";
+    private static final String DESCRIBE_KEY = KmsReads.DESCRIBE_KEY.action();
 
     private final EcsGateway ecs;
-    private final KmsGateway kms;
-    private final LogsGateway logs;
-    private final S3Gateway s3;
+    private final ReadSource reads;
     private final List<String> operatorPrincipalArns;
     private final ExecutorService executor;
     private final PrincipalSimulator simulator;
 
-    ExecAccessLoader(EcsGateway ecs, IamGateway iam, KmsGateway kms, LogsGateway logs, S3Gateway s3,
-                     List<String> operatorPrincipalArns, ExecutorService executor) {
+    ExecAccessLoader(EcsGateway ecs, IamGateway iam, ReadSource reads, List<String> operatorPrincipalArns, ExecutorService executor) {
         this.ecs = Objects.requireNonNull(ecs, "ecs");
-        this.kms = Objects.requireNonNull(kms, "kms");
-        this.logs = Objects.requireNonNull(logs, "logs");
-        this.s3 = Objects.requireNonNull(s3, "s3");
+        this.reads = Objects.requireNonNull(reads, "reads");
         this.operatorPrincipalArns = List.copyOf(operatorPrincipalArns);
         this.executor = Objects.requireNonNull(executor, "executor");
         this.simulator = new PrincipalSimulator(iam, executor);
@@ -116,7 +113,7 @@ final class ExecAccessLoader {
 
         CompletableFuture<Fetched<KmsKey>> key = keyId == null
                 ? completed(Fetched.absent("cluster " + clusterName + " sets no ECS Exec KMS key"))
-                : async(DESCRIBE_KEY, () -> kms.describeKey(keyId));
+                : async(KmsReads.DESCRIBE_KEY, keyId);
         CompletableFuture<Fetched<String>> keyArn = keyId == null
                 ? completed(Fetched.absent("cluster " + clusterName + " sets no ECS Exec KMS key"))
                 : ExecResourceArns.kmsKey(taskArn, keyId)
@@ -124,19 +121,19 @@ final class ExecAccessLoader {
                         .orElseGet(() -> key.thenApply(described -> described.map(KmsKey::keyArn)));
         // GetKeyPolicy takes a key id or ARN, not an alias: it waits for the ARN only when the cluster names an alias.
         CompletableFuture<Fetched<PolicyDocument>> keyPolicy = keyArn.thenCompose(arn -> switch (arn) {
-            case Fetched.Present<String> present -> async("kms:GetKeyPolicy", () -> kms.keyPolicy(present.value()));
+            case Fetched.Present<String> present -> async(KmsReads.KEY_POLICY, present.value());
             case Fetched.Absent<String> absent -> completed(Fetched.<PolicyDocument>absent(absent.description()));
             case Fetched.Failed<String> failed -> completed(failed.<PolicyDocument>retyped());
         });
         CompletableFuture<Fetched<LogGroup>> logGroup = logGroupName == null
                 ? completed(Fetched.absent("cluster " + clusterName + " sends no ECS Exec session logs to CloudWatch Logs"))
-                : async("logs:DescribeLogGroups", () -> logs.describeLogGroup(logGroupName));
+                : async(LogsReads.LOG_GROUP, logGroupName);
         CompletableFuture<Fetched<S3Bucket>> bucket = bucketName == null
                 ? completed(Fetched.absent("cluster " + clusterName + " sends no ECS Exec session logs to S3"))
-                : async("s3:GetEncryptionConfiguration", () -> s3.describeBucket(bucketName));
+                : async(S3Reads.BUCKET, bucketName);
         CompletableFuture<Fetched<PolicyDocument>> bucketPolicy = bucketName == null
                 ? completed(Fetched.absent("cluster " + clusterName + " sends no ECS Exec session logs to S3"))
-                : async("s3:GetBucketPolicy", () -> s3.bucketPolicy(bucketName));
+                : async(S3Reads.BUCKET_POLICY, bucketName);
 
         CompletableFuture<TaskRoleAssessments> taskRoleAccess = taskRole.thenCombine(keyArn, (role, arn) -> role.map(r -> new TaskRolePurposes(
                         r.roleArn(), arn,
@@ -282,11 +279,13 @@ final class ExecAccessLoader {
     private ExecAccess unread(EcsTask task, ReadFailure failure) {
         List<PermissionNeed> execute = ExecPermissions.operatorExecuteCommand(task, null);
         List<PermissionNeed> startSession = ExecPermissions.operatorStartSession(task);
-        return new ExecAccess(Fetched.failed(failure), Fetched.failed(failure), Fetched.failed(failure),
-                Fetched.failed(failure), Fetched.failed(failure), Fetched.failed(failure),
+        return ExecAccess.unread(failure,
                 operatorPrincipalArns.stream().map(p -> new PermissionAssessment(p, execute, Fetched.failed(failure))).toList(),
-                operatorPrincipalArns.stream().map(p -> new PermissionAssessment(p, startSession, Fetched.failed(failure))).toList(),
-                Fetched.failed(failure), Fetched.failed(failure));
+                operatorPrincipalArns.stream().map(p -> new PermissionAssessment(p, startSession, Fetched.failed(failure))).toList());
+    }
+
+    private <A, T> CompletableFuture<Fetched<T>> async(AwsRead<A, T> read, A argument) {
+        return async(read.action(), () -> reads.read(read, argument));
     }
 
     private <T> CompletableFuture<Fetched<T>> async(String action, Supplier<Fetched<T>> read) {

@@ -1,6 +1,7 @@
 package io.execready.evaluation;
 
 import io.execready.aws.Ec2Gateway;
+import io.execready.aws.Ec2Reads;
 import io.execready.snapshot.ContainerInstance;
 import io.execready.snapshot.Ec2Instance;
 import io.execready.snapshot.EcsTask;
@@ -46,7 +47,7 @@ import java.util.function.Function;
 final class NetworkPathLoader {
 
     static final String SSM_MESSAGES = "ssmmessages";
-    private static final String DESCRIBE_INSTANCES = "ec2:DescribeInstances";
+    private static final String DESCRIBE_INSTANCES = Ec2Reads.INSTANCE.action();
 
     private final Ec2Gateway ec2;
     private final AsyncReads reads;
@@ -113,9 +114,9 @@ final class NetworkPathLoader {
     private CompletableFuture<Fetched<NetworkPath>> path(EcsTask task, NetworkPlacement placement, String originId, String subnetId,
                                                          CompletableFuture<Fetched<NetworkInterface>> networkInterface) {
         String region = task.arn().region();
-        CompletableFuture<Fetched<Subnet>> subnet = reads.read("ec2:DescribeSubnets", () -> ec2.describeSubnet(subnetId));
+        CompletableFuture<Fetched<Subnet>> subnet = reads.read(Ec2Reads.SUBNET, subnetId);
         CompletableFuture<Fetched<RouteTable>> explicitRouteTable =
-                reads.read("ec2:DescribeRouteTables", () -> ec2.describeSubnetRouteTable(subnetId));
+                reads.read(Ec2Reads.SUBNET_ROUTE_TABLE, subnetId);
 
         CompletableFuture<Fetched<String>> vpcId = subnet.thenCompose(s -> s.isPresent()
                 ? AsyncReads.done(s.map(Subnet::vpcId))
@@ -123,17 +124,17 @@ final class NetworkPathLoader {
                         .<Fetched<String>>map(Fetched::present)
                         .orElseGet(() -> s.map(Subnet::vpcId))));
         CompletableFuture<Fetched<RouteTable>> routeTable = explicitRouteTable.thenCompose(explicit -> explicit instanceof Fetched.Absent<RouteTable>
-                ? vpcId.thenCompose(vpc -> withValue(vpc, id -> reads.read("ec2:DescribeRouteTables", () -> ec2.describeMainRouteTable(id))))
+                ? vpcId.thenCompose(vpc -> withValue(vpc, id -> reads.read(Ec2Reads.MAIN_ROUTE_TABLE, id)))
                 : AsyncReads.done(explicit));
         CompletableFuture<Fetched<List<VpcEndpoint>>> endpoints =
-                vpcId.thenCompose(vpc -> withValue(vpc, id -> reads.read("ec2:DescribeVpcEndpoints", () -> ec2.describeVpcEndpoints(id))));
+                vpcId.thenCompose(vpc -> withValue(vpc, id -> reads.read(Ec2Reads.VPC_ENDPOINTS, id)));
 
         CompletableFuture<Fetched<List<Subnet>>> endpointSubnets = endpoints.thenCompose(fetched -> withValue(fetched, list -> {
             Set<String> ids = new LinkedHashSet<>();
             list.stream().filter(VpcEndpoint::isInterface).forEach(e -> ids.addAll(e.subnetIds()));
             return ids.isEmpty()
                     ? AsyncReads.done(Fetched.<List<Subnet>>absent("the VPC has no interface endpoint with a subnet"))
-                    : reads.read("ec2:DescribeSubnets", () -> ec2.describeSubnets(ids));
+                    : reads.read(Ec2Reads.SUBNETS, ids);
         }));
         CompletableFuture<Fetched<List<VpcEndpoint>>> ssmEndpoints = endpoints.thenApply(fetched -> fetched.map(list -> list.stream()
                 .filter(e -> e.isInterface() && e.serves(SSM_MESSAGES, region))
@@ -141,20 +142,20 @@ final class NetworkPathLoader {
         CompletableFuture<Fetched<List<SecurityGroup>>> taskSecurityGroups = ssmEndpoints.thenCompose(fetched -> withValue(fetched, ssm -> ssm.isEmpty()
                 ? AsyncReads.done(noSsmEndpoint())
                 : networkInterface.thenCompose(nic -> withValue(nic, n ->
-                        reads.read("ec2:DescribeSecurityGroups", () -> ec2.describeSecurityGroups(n.securityGroupIds()))))));
+                        reads.read(Ec2Reads.SECURITY_GROUPS, new LinkedHashSet<>(n.securityGroupIds()))))));
         CompletableFuture<Fetched<List<SecurityGroup>>> endpointSecurityGroups = ssmEndpoints.thenCompose(fetched -> withValue(fetched, ssm -> {
             Set<String> ids = new LinkedHashSet<>();
             ssm.forEach(e -> ids.addAll(e.securityGroupIds()));
             return ssm.isEmpty()
                     ? AsyncReads.done(noSsmEndpoint())
-                    : reads.read("ec2:DescribeSecurityGroups", () -> ec2.describeSecurityGroups(ids));
+                    : reads.read(Ec2Reads.SECURITY_GROUPS, ids);
         }));
 
         CompletableFuture<Fetched<List<NetworkAcl>>> networkAcls =
-                vpcId.thenCompose(vpc -> withValue(vpc, id -> reads.read("ec2:DescribeNetworkAcls", () -> ec2.describeNetworkAcls(id))));
+                vpcId.thenCompose(vpc -> withValue(vpc, id -> reads.read(Ec2Reads.NETWORK_ACLS, id)));
         CompletableFuture<Fetched<VpcDnsSettings>> vpcDns = ssmEndpoints.thenCompose(fetched -> withValue(fetched, ssm -> ssm.isEmpty()
                 ? AsyncReads.done(Fetched.<VpcDnsSettings>absent("the VPC has no ssmmessages interface endpoint whose private DNS name must resolve"))
-                : vpcId.thenCompose(vpc -> withValue(vpc, id -> reads.read("ec2:DescribeVpcAttribute", () -> ec2.describeVpcDnsSettings(id))))));
+                : vpcId.thenCompose(vpc -> withValue(vpc, id -> reads.read(Ec2Reads.VPC_DNS_SETTINGS, id)))));
 
         return CompletableFuture.allOf(subnet, networkInterface, routeTable, endpoints, endpointSubnets, taskSecurityGroups, endpointSecurityGroups,
                         networkAcls, vpcDns)

@@ -16,6 +16,7 @@ import io.execready.snapshot.ReadFailure;
 import io.execready.snapshot.RunningTask;
 import io.execready.snapshot.Subject;
 import io.execready.snapshot.TaskSnapshot;
+import io.execready.state.TaskEventMark;
 import io.execready.state.TaskEventVersions;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,12 +107,16 @@ public final class TaskEvaluation {
             return new TaskEventOutcome.Skipped(task.taskArn(), "ECS now reports the task " + current.lastStatus()
                     + ": its own event settles it");
         }
-        EvaluationOutcome evaluated = evaluateAndPublish(current);
-        // A verdict with a check that could not be read is not final: its replay must evaluate again, not be dropped as STALE.
-        if (evaluated.report().withStatus(CheckStatus.UNKNOWN).isEmpty()) {
+        EvaluationOutcome evaluated = evaluateAndPublish(current, TaskEventMark.of(task));
+        if (isFinal(evaluated.report()) && !evaluated.published().eventMarked()) {
             versions.processed(task);
         }
         return new TaskEventOutcome.Evaluated(evaluated);
+    }
+
+    /** A verdict with a check that could not be read is not final: its replay must evaluate again, not be dropped as STALE. */
+    private static boolean isFinal(TaskReport report) {
+        return report.withStatus(CheckStatus.UNKNOWN).isEmpty();
     }
 
     /** Evaluates without publishing anything, nor opening an ECS Exec session (a probe already run is reported). */
@@ -124,12 +129,22 @@ public final class TaskEvaluation {
 
     /** Evaluates and, when the task speaks for its subject, publishes what changed. */
     public EvaluationOutcome evaluateAndPublish(EcsTask task) {
+        return evaluateAndPublish(task, Optional.empty());
+    }
+
+    /**
+     * The same, for a task event: a final verdict is published with the event's mark, so that the
+     * publication's last write marks it handled too (one write in all when nothing changed).
+     */
+    private EvaluationOutcome evaluateAndPublish(EcsTask task, Optional<TaskEventMark> handled) {
         TaskSnapshot loaded = snapshots.load(new RunningTask(task));
         TaskReport firstPass = engine.evaluate(loaded);
         TaskSnapshot snapshot = probes.attach(loaded, firstPass);
         TaskReport report = snapshot == loaded ? firstPass : engine.evaluate(snapshot);
         PublishAuthority authority = PublishAuthority.of(snapshot);
-        PublishResult published = authority.authoritative() ? findings.publish(report) : PublishResult.NOTHING;
+        Optional<TaskEventMark> mark = handled.filter(h -> isFinal(report));
+        PublishResult published = !authority.authoritative() ? PublishResult.NOTHING
+                : mark.isPresent() ? findings.publishMarking(report, mark.get()) : findings.publish(report);
         return new EvaluationOutcome(report, authority, published);
     }
 

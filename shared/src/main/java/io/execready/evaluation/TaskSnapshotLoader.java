@@ -3,9 +3,7 @@ package io.execready.evaluation;
 import io.execready.aws.Ec2Gateway;
 import io.execready.aws.EcsGateway;
 import io.execready.aws.IamGateway;
-import io.execready.aws.KmsGateway;
-import io.execready.aws.LogsGateway;
-import io.execready.aws.S3Gateway;
+import io.execready.aws.ReadSource;
 import io.execready.snapshot.EcsCluster;
 import io.execready.snapshot.EcsService;
 import io.execready.snapshot.EcsTask;
@@ -40,22 +38,23 @@ public final class TaskSnapshotLoader {
     private final EcsGateway ecs;
     private final IamGateway iam;
     private final Ec2Gateway ec2;
-    private final AsyncReads reads;
+    private final AsyncReads async;
     private final ExecutorService executor;
     private final ExecAccessLoader execAccess;
 
     /**
+     * @param reads                 the reads declared as {@link io.execready.aws.AwsRead} constants (EC2, KMS, CloudWatch Logs, S3)
      * @param operatorPrincipalArns the principals that must be able to run execute-command on every task;
      *                              empty when none are configured
      */
-    public TaskSnapshotLoader(EcsGateway ecs, IamGateway iam, Ec2Gateway ec2, KmsGateway kms, LogsGateway logs, S3Gateway s3,
+    public TaskSnapshotLoader(EcsGateway ecs, IamGateway iam, Ec2Gateway ec2, ReadSource reads,
                               List<String> operatorPrincipalArns, ExecutorService executor) {
         this.ecs = Objects.requireNonNull(ecs, "ecs");
         this.iam = Objects.requireNonNull(iam, "iam");
         this.ec2 = Objects.requireNonNull(ec2, "ec2");
         this.executor = Objects.requireNonNull(executor, "executor");
-        this.reads = new AsyncReads(executor);
-        this.execAccess = new ExecAccessLoader(ecs, iam, kms, logs, s3, operatorPrincipalArns, executor);
+        this.async = new AsyncReads(executor, reads);
+        this.execAccess = new ExecAccessLoader(ecs, iam, reads, operatorPrincipalArns, executor);
     }
 
     /** The snapshot of a running task. */
@@ -69,14 +68,14 @@ public final class TaskSnapshotLoader {
         CompletableFuture<Fetched<TaskDefinition>> taskDefinition = task.taskDefinitionArn() == null
                 ? CompletableFuture.completedFuture(Fetched.failed(new ReadFailure(
                         "ecs:DescribeTasks", FailureKind.INVALID_RESPONSE, "task " + task.taskId() + " reports no task definition ARN")))
-                : reads.read("ecs:DescribeTaskDefinition", () -> ecs.describeTaskDefinition(task.taskDefinitionArn()));
-        CompletableFuture<Fetched<EcsCluster>> cluster = reads.read("ecs:DescribeClusters", () -> ecs.describeCluster(task.clusterArn()));
+                : async.read("ecs:DescribeTaskDefinition", () -> ecs.describeTaskDefinition(task.taskDefinitionArn()));
+        CompletableFuture<Fetched<EcsCluster>> cluster = async.read("ecs:DescribeClusters", () -> ecs.describeCluster(task.clusterArn()));
         CompletableFuture<Fetched<EcsService>> service = task.serviceName()
-                .map(name -> reads.read("ecs:DescribeServices", () -> ecs.describeService(task.clusterArn(), name)))
+                .map(name -> async.read("ecs:DescribeServices", () -> ecs.describeService(task.clusterArn(), name)))
                 .orElseGet(() -> CompletableFuture.completedFuture(
                         Fetched.absent("task " + task.taskId() + " does not belong to a service (group " + task.group() + ")")));
-        ContainerHost host = ContainerHost.read(task, ecs, ec2, reads);
-        CompletableFuture<Fetched<NetworkPath>> networkPath = new NetworkPathLoader(ec2, reads).load(target, host);
+        ContainerHost host = ContainerHost.read(task, ecs, async);
+        CompletableFuture<Fetched<NetworkPath>> networkPath = new NetworkPathLoader(ec2, async).load(target, host);
 
         CompletableFuture<Fetched<TaskRole>> role = taskDefinition.thenApplyAsync(
                 definition -> taskRole(task, definition, () -> instanceProfileRole(host)), executor);

@@ -2,6 +2,7 @@ package io.execready.publish;
 
 import io.execready.engine.SubjectReport;
 import io.execready.snapshot.Subject;
+import io.execready.state.TaskEventMark;
 import java.util.List;
 
 /**
@@ -17,6 +18,16 @@ public interface FindingsPort {
      * the report's checks, and an alert when the subject's failing set made a transition.
      */
     PublishResult publish(SubjectReport report);
+
+    /**
+     * Publishes as {@link #publish} does, for a task event whose handling ends with it, and marks
+     * the event handled where the publication's own writes can carry the mark (the result says
+     * whether it did; the caller marks it otherwise). Only a report whose verdict is final is
+     * published this way: a verdict with a check that could not be read must be evaluated again.
+     */
+    default PublishResult publishMarking(SubjectReport report, TaskEventMark handled) {
+        return publish(report);
+    }
 
     /** Archives every active finding of a subject that is gone and clears its alert state, sending nothing. */
     PublishResult archive(Subject subject);

@@ -12,14 +12,21 @@ import java.util.Optional;
  * @param findingsInFlight  findings left to a concurrent evaluation that is importing the same content
  * @param importCalls       BatchImportFindings calls made, retries included
  * @param alert             the alert transition this call made, if any, and what was sent for it
+ * @param eventMarked       whether the call also marked the task event it published for as handled
  */
-public record PublishResult(int findingsImported, int findingsUnchanged, int findingsInFlight, int importCalls, AlertStep alert) {
+public record PublishResult(int findingsImported, int findingsUnchanged, int findingsInFlight, int importCalls, AlertStep alert,
+                            boolean eventMarked) {
 
     /** Nothing published: evidence only, or a report nobody asked to publish. */
     public static final PublishResult NOTHING = new PublishResult(0, 0, 0, 0, AlertStep.NONE);
 
     public PublishResult {
         Objects.requireNonNull(alert, "alert");
+    }
+
+    /** A publication that marked no task event. */
+    public PublishResult(int findingsImported, int findingsUnchanged, int findingsInFlight, int importCalls, AlertStep alert) {
+        this(findingsImported, findingsUnchanged, findingsInFlight, importCalls, alert, false);
     }
 
     /** Whether a publication made an alert transition, and what was sent for it. */

@@ -46,4 +46,19 @@ public record ExecAccess(
         operatorExecuteCommand = List.copyOf(operatorExecuteCommand);
         operatorStartSession = List.copyOf(operatorStartSession);
     }
+
+    /**
+     * Every fact Failed with {@code failure}: the cluster, which all of them depend on, could not be
+     * read. The loader and the test fixtures both build it here, so a new fact is failed in one place.
+     *
+     * @param operatorExecuteCommand one assessment per configured operator, each already Failed
+     * @param operatorStartSession   one assessment per configured operator, each already Failed
+     */
+    public static ExecAccess unread(ReadFailure failure, List<PermissionAssessment> operatorExecuteCommand,
+                                    List<PermissionAssessment> operatorStartSession) {
+        return new ExecAccess(Fetched.failed(failure), Fetched.failed(failure), Fetched.failed(failure),
+                Fetched.failed(failure), Fetched.failed(failure), Fetched.failed(failure),
+                operatorExecuteCommand, operatorStartSession,
+                Fetched.failed(failure), Fetched.failed(failure));
+    }
 }

@@ -30,6 +30,18 @@ public enum FailureKind {
     /** The read broke inside the checker itself, not in AWS: a defect to report. */
     UNEXPECTED;
 
+    /**
+     * Whether this is a fault of the moment (throttling, an outage, a timeout) that Lambda's retry of
+     * the same invocation, minutes later, may well not meet: worth failing the invocation for. An
+     * answer that lacked what the checker needs is not, as the same answer is likely to come again.
+     */
+    public boolean momentary() {
+        return switch (this) {
+            case THROTTLED, UNREACHABLE, TIMED_OUT -> true;
+            case DENIED, NOT_FOUND, INVALID_RESPONSE, REJECTED, UNEXPECTED -> false;
+        };
+    }
+
     /** Whether the same read may succeed when tried again soon: throttling and outages pass, a denial or a missing resource does not. */
     public boolean passing() {
         return switch (this) {

@@ -19,9 +19,19 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * <pre>
  * pk                          sk               what
  * subject#CLUSTER_ARN|GROUP   check#CHECK_ID   last verdict fingerprint, CreatedAt, UpdatedAt, last import, last finding
- * subject#CLUSTER_ARN|GROUP   subject          failing set of the last transition, when and what was alerted
+ * subject#CLUSTER_ARN|GROUP   subject          failing set of the last transition, when and what was alerted, the
+ *                                              state version (moved on by every write of the subject's findings or alert)
  * task#TASK_ARN               task             the last detail.version processed
  * </pre>
+ *
+ * <p>What one evaluation writes goes in as few requests as the conditions allow: the reservations
+ * of its findings in one transaction, their import records in another (with the alert's pending
+ * claim when there is one), the claim's completion with the event's version. A warm environment
+ * that decides from its last read that nothing changed writes only the event's version, in one
+ * transaction with a check that the subject's state version is still the one it read. A subject
+ * holds at most one item per registered check (dozens), each with one gzip'd finding (ASFF caps a
+ * finding at 240 KB before compression), so no item nears DynamoDB's 400 KB; the subject item
+ * holds check id lists only. Items written before the state version existed read as version 0.
  *
  * <p>The subject item also carries its cluster ARN: the sparse index {@value #CLUSTER_INDEX}
  * (cluster ARN, subject key; keys only) lists the subjects of one cluster for the periodic sweep,

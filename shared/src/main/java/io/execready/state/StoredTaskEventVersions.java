@@ -6,7 +6,12 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 
-/** Task event versions in the subject store's task items (conditional on the version growing). */
+/**
+ * Task event versions in the subject store's task items (conditional on the version growing).
+ * Duplicates are told without a read from what this environment marked or found marked; one that
+ * reaches another environment is evaluated again, and its mark's condition keeps the newest version
+ * (publishing it again changes nothing: the findings port imports only what changed).
+ */
 final class StoredTaskEventVersions implements TaskEventVersions {
 
     private final Supplier<SubjectStore> store;
@@ -22,7 +27,7 @@ final class StoredTaskEventVersions implements TaskEventVersions {
         if (task.version() == null) {
             return OptionalLong.empty();
         }
-        OptionalLong last = store.get().lastTaskVersion(task.taskArn());
+        OptionalLong last = store.get().knownTaskVersion(task.taskArn());
         return last.isPresent() && last.getAsLong() >= task.version() ? last : OptionalLong.empty();
     }
 

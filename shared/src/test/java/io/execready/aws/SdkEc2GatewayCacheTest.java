@@ -1,5 +1,6 @@
 package io.execready.aws;
 
+import java.util.LinkedHashSet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.execready.snapshot.Fetched;
@@ -97,14 +98,15 @@ class SdkEc2GatewayCacheTest {
         CountingEc2 client = new CountingEc2();
         ReadCache cache = new ReadCache();
         Ec2Gateway gateway = new SdkEc2Gateway(client, cache);
+        ReadSource reads = new SdkReadSource(ServiceClients.of(client), cache);
 
         for (int task = 0; task < 3; task++) {
-            gateway.describeSubnet("subnet-1");
-            gateway.describeSubnetRouteTable("subnet-1");
-            gateway.describeMainRouteTable("vpc-1");
-            gateway.describeVpcEndpoints("vpc-1");
-            gateway.describeSecurityGroups(task % 2 == 0 ? List.of("sg-1", "sg-2") : List.of("sg-2", "sg-1"));
-            gateway.describeInstance("i-1");
+            reads.read(Ec2Reads.SUBNET, "subnet-1");
+            reads.read(Ec2Reads.SUBNET_ROUTE_TABLE, "subnet-1");
+            reads.read(Ec2Reads.MAIN_ROUTE_TABLE, "vpc-1");
+            reads.read(Ec2Reads.VPC_ENDPOINTS, "vpc-1");
+            reads.read(Ec2Reads.SECURITY_GROUPS, new LinkedHashSet<>(task % 2 == 0 ? List.of("sg-1", "sg-2") : List.of("sg-2", "sg-1")));
+            reads.read(Ec2Reads.INSTANCE, "i-1");
             gateway.describeNetworkInterface("eni-" + task);
         }
 
@@ -113,17 +115,17 @@ class SdkEc2GatewayCacheTest {
                 "groups [sg-1,sg-2]", "instances [i-1]", "enis [eni-0]", "enis [eni-1]", "enis [eni-2]");
 
         cache.clear();
-        gateway.describeSubnet("subnet-1");
+        reads.read(Ec2Reads.SUBNET, "subnet-1");
         assertThat(client.calls).as("a cleared cache reads again").hasSize(10);
     }
 
     @Test
     void aGatewayWithoutACache_readsEveryTime() {
         CountingEc2 client = new CountingEc2();
-        Ec2Gateway gateway = new SdkEc2Gateway(client);
+        ReadSource reads = new SdkReadSource(ServiceClients.of(client));
 
-        gateway.describeSubnet("subnet-1");
-        gateway.describeSubnet("subnet-1");
+        reads.read(Ec2Reads.SUBNET, "subnet-1");
+        reads.read(Ec2Reads.SUBNET, "subnet-1");
 
         assertThat(client.calls).containsExactly("subnets [subnet-1]", "subnets [subnet-1]");
     }

@@ -86,11 +86,11 @@ class SdkEc2GatewayLocalAwsTest {
         String subnet = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.30.1.0/24").availabilityZone("us-east-1a")).subnet().subnetId();
         ec2.modifyVpcAttribute(r -> r.vpcId(vpc).enableDnsHostnames(a -> a.value(true)));
         callsMade.clear();
-        SdkEc2Gateway gateway = new SdkEc2Gateway(ec2, new ReadCache());
+        ReadSource reads = new SdkReadSource(ServiceClients.of(ec2), new ReadCache());
 
-        Fetched<List<io.execready.snapshot.NetworkAcl>> acls = gateway.describeNetworkAcls(vpc);
-        Fetched<io.execready.snapshot.VpcDnsSettings> dns = gateway.describeVpcDnsSettings(vpc);
-        gateway.describeVpcDnsSettings(vpc);
+        Fetched<List<io.execready.snapshot.NetworkAcl>> acls = reads.read(Ec2Reads.NETWORK_ACLS, vpc);
+        Fetched<io.execready.snapshot.VpcDnsSettings> dns = reads.read(Ec2Reads.VPC_DNS_SETTINGS, vpc);
+        reads.read(Ec2Reads.VPC_DNS_SETTINGS, vpc);
 
         assertThat(acls.asOptional()).hasValueSatisfying(list -> assertThat(list).singleElement().satisfies(acl -> {
             assertThat(acl.subnetIds()).contains(subnet);

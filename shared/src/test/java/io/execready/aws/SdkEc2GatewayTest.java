@@ -1,5 +1,6 @@
 package io.execready.aws;
 
+import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.execready.snapshot.FailureKind;
@@ -31,7 +32,7 @@ import software.amazon.awssdk.services.ec2.model.Route;
 import software.amazon.awssdk.services.ec2.model.RouteState;
 import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
 
-/** The gateway through the SDK's own request and paginator code, with EC2's answers scripted. */
+/** The EC2 reads and gateway through the SDK's own request and paginator code, with EC2's answers scripted. */
 class SdkEc2GatewayTest {
 
     @Test
@@ -39,7 +40,7 @@ class SdkEc2GatewayTest {
         ScriptedEc2 ec2 = new ScriptedEc2();
         ec2.denyRouteTables = true;
 
-        Fetched<RouteTable> table = new SdkEc2Gateway(ec2).describeSubnetRouteTable("subnet-1");
+        Fetched<RouteTable> table = new SdkReadSource(ServiceClients.of(ec2)).read(Ec2Reads.SUBNET_ROUTE_TABLE, "subnet-1");
 
         assertThat(table).isInstanceOfSatisfying(Fetched.Failed.class, f -> assertThat(f.failure())
                 .extracting(ReadFailure::action, ReadFailure::kind).containsExactly("ec2:DescribeRouteTables", FailureKind.DENIED));
@@ -49,7 +50,7 @@ class SdkEc2GatewayTest {
     void describeSubnetRouteTable_filtersOnTheAssociationAndMapsTheRouteTargets() {
         ScriptedEc2 ec2 = new ScriptedEc2();
 
-        Fetched<RouteTable> table = new SdkEc2Gateway(ec2).describeSubnetRouteTable("subnet-1");
+        Fetched<RouteTable> table = new SdkReadSource(ServiceClients.of(ec2)).read(Ec2Reads.SUBNET_ROUTE_TABLE, "subnet-1");
 
         assertThat(ec2.routeTableRequests.getFirst().filters())
                 .singleElement()
@@ -69,7 +70,7 @@ class SdkEc2GatewayTest {
         ScriptedEc2 ec2 = new ScriptedEc2();
         ec2.noRouteTables = true;
 
-        Fetched<RouteTable> table = new SdkEc2Gateway(ec2).describeSubnetRouteTable("subnet-1");
+        Fetched<RouteTable> table = new SdkReadSource(ServiceClients.of(ec2)).read(Ec2Reads.SUBNET_ROUTE_TABLE, "subnet-1");
 
         assertThat(table).isInstanceOf(Fetched.Absent.class);
     }
@@ -78,7 +79,7 @@ class SdkEc2GatewayTest {
     void describeVpcEndpoints_readsEveryPage() {
         ScriptedEc2 ec2 = new ScriptedEc2();
 
-        Fetched<List<VpcEndpoint>> endpoints = new SdkEc2Gateway(ec2).describeVpcEndpoints("vpc-1");
+        Fetched<List<VpcEndpoint>> endpoints = new SdkReadSource(ServiceClients.of(ec2)).read(Ec2Reads.VPC_ENDPOINTS, "vpc-1");
 
         assertThat(endpoints.asOptional()).hasValueSatisfying(list ->
                 assertThat(list).extracting(VpcEndpoint::vpcEndpointId).containsExactly("vpce-page1", "vpce-page2"));
@@ -89,7 +90,7 @@ class SdkEc2GatewayTest {
     void describeSecurityGroups_mapsPortsCidrsAndReferencedGroups() {
         ScriptedEc2 ec2 = new ScriptedEc2();
 
-        Fetched<List<SecurityGroup>> groups = new SdkEc2Gateway(ec2).describeSecurityGroups(List.of("sg-endpoint"));
+        Fetched<List<SecurityGroup>> groups = new SdkReadSource(ServiceClients.of(ec2)).read(Ec2Reads.SECURITY_GROUPS, Set.of("sg-endpoint"));
 
         assertThat(groups.asOptional()).hasValueSatisfying(list -> {
             SecurityGroup group = list.getFirst();
@@ -103,7 +104,7 @@ class SdkEc2GatewayTest {
     void describeSecurityGroups_withNoIds_makesNoCall() {
         ScriptedEc2 ec2 = new ScriptedEc2();
 
-        Fetched<List<SecurityGroup>> groups = new SdkEc2Gateway(ec2).describeSecurityGroups(List.of());
+        Fetched<List<SecurityGroup>> groups = new SdkReadSource(ServiceClients.of(ec2)).read(Ec2Reads.SECURITY_GROUPS, Set.of());
 
         assertThat(groups).isEqualTo(Fetched.present(List.of()));
         assertThat(ec2.securityGroupRequests).isEmpty();

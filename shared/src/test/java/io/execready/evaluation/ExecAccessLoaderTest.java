@@ -1,7 +1,11 @@
 package io.execready.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import io.execready.fixtures.AuditGatewaysDouble;
+import io.execready.aws.KmsReads;
+import io.execready.aws.ReadSource;
+import io.execready.aws.LogsReads;
+import io.execready.aws.S3Reads;
+import io.execready.fixtures.ReadSourceDouble;
 import io.execready.fixtures.ReadBarrier;
 
 import io.execready.aws.ContextEntry;
@@ -40,6 +44,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The exec key, audit destinations and permission simulations, loaded through {@link TaskSnapshotLoader}. */
 class ExecAccessLoaderTest {
@@ -63,7 +69,31 @@ class ExecAccessLoaderTest {
     }
 
     private TaskSnapshot load(EcsTask task, List<String> operators) {
-        return new TaskSnapshotLoader(ecs, iam, new FakeEc2Gateway(), audit, audit, audit, operators, executor).load(task);
+        return load(task, operators, audit.reads);
+    }
+
+    private TaskSnapshot load(EcsTask task, List<String> operators, ReadSource reads) {
+        return new TaskSnapshotLoader(ecs, iam, new FakeEc2Gateway(), reads, operators, executor).load(task);
+    }
+
+    /**
+     * Every read the loader asks of its {@link ReadSource} (found by asking, so a new read needs no
+     * change here) fails with each kind in turn and the snapshot holds that exact failure. The cluster
+     * uses every feature and names its key by ARN, so no read waits on another's answer; a read made
+     * only under a condition (GetKeyPolicy after an alias is described) has its own test below.
+     */
+    @ParameterizedTest
+    @EnumSource(FailureKind.class)
+    void load_whenAnyReadOfTheReadSourceFails_theSnapshotHoldsThatFailure(FailureKind kind) {
+        ecs.cluster = Fetched.present(new EcsCluster("arn:aws-cn:ecs:cn-north-1:" + ACCOUNT + ":cluster/prod",
+                "arn:aws-cn:kms:cn-north-1:" + ACCOUNT + ":key/" + KEY_ID, BOTH_DESTINATIONS, Map.of()));
+        ecs.taskTags = Fetched.present(Map.of());
+        EcsTask task = task("aws-cn", "cn-north-1", "arn:aws-cn:ecs:cn-north-1:" + ACCOUNT + ":cluster/prod");
+
+        ReadFailureSweep.eachReadFailsVisibly(kind,
+                () -> new ReadSourceDouble().otherwise(read -> Fetched.absent("answered Absent by the sweep")),
+                reads -> load(task, List.of(OPERATOR), reads),
+                "kms:DescribeKey", "kms:GetKeyPolicy", "logs:DescribeLogGroups", "s3:GetEncryptionConfiguration", "s3:GetBucketPolicy");
     }
 
     @Test
@@ -163,7 +193,7 @@ class ExecAccessLoaderTest {
         assertThat(iam.callsFor(operator).keySet()).containsExactlyInAnyOrder(task.taskArn(), clusterArn, key);
         assertThat(iam.query(operator, task.taskArn()).context()).contains(ContextEntry.string("ecs:cluster", clusterArn),
                 ContextEntry.string("aws:RequestedRegion", "us-gov-west-1"));
-        assertThat(audit.keysDescribed).containsExactly(KEY_ID);
+        assertThat(audit.keysDescribed()).containsExactly(KEY_ID);
         assertThat(snapshot.execAccess().taskRoleS3AuditLog().asOptional().orElseThrow().needs())
                 .noneMatch(need -> need.action().equals("s3:GetEncryptionConfiguration"));
     }
@@ -179,8 +209,8 @@ class ExecAccessLoaderTest {
         assertThat(snapshot.execAccess().operatorExecuteCommand()).isEmpty();
         assertThat(snapshot.execAccess().execKmsKey()).isInstanceOf(Fetched.Absent.class);
         assertThat(snapshot.execAccess().taskRoleCloudWatchAuditLog()).isInstanceOf(Fetched.Absent.class);
-        assertThat(audit.keysDescribed).isEmpty();
-        assertThat(audit.groupsDescribed).isEmpty();
+        assertThat(audit.keysDescribed()).isEmpty();
+        assertThat(audit.groupsDescribed()).isEmpty();
     }
 
     @Test
@@ -253,7 +283,7 @@ class ExecAccessLoaderTest {
         assertThat(List.<Fetched<?>>of(access.execKmsKey(), access.auditLogGroup(), access.auditBucket(), access.taskRoleKmsDecrypt(),
                 access.taskRoleCloudWatchAuditLog(), access.taskRoleS3AuditLog())).allMatch(expected::equals);
         assertThat(access.operatorExecuteCommand()).singleElement().satisfies(a -> assertThat(a.simulation()).isEqualTo(expected));
-        assertThat(audit.keysDescribed).isEmpty();
+        assertThat(audit.keysDescribed()).isEmpty();
         assertThat(iam.callsFor(OPERATOR)).isEmpty();
         assertThat(iam.callsFor(ROLE)).as("the ssmmessages needs do not depend on the cluster")
                 .containsOnlyKeys("*").extractingByKey("*").satisfies(actions -> assertThat(actions).allMatch(a -> a.startsWith("ssmmessages:")));
@@ -400,66 +430,58 @@ class ExecAccessLoaderTest {
         }
     }
 
-    private static final class FakeAudit extends AuditGatewaysDouble {
-        final List<String> calls;
+    /** Answers the audit reads (KMS, Logs, S3) through the generic double, recording each action in the calls made. */
+    private static final class FakeAudit {
+        final ReadSourceDouble reads = new ReadSourceDouble();
         volatile Fetched<KmsKey> key;
         volatile RuntimeException bucketFailure;
         volatile CountDownLatch barrier;
-        final List<String> keysDescribed = new CopyOnWriteArrayList<>();
-        final List<String> groupsDescribed = new CopyOnWriteArrayList<>();
-        final List<String> keyPolicies = new CopyOnWriteArrayList<>();
 
         FakeAudit(List<String> calls) {
-            this.calls = calls;
+            reads.answer(KmsReads.DESCRIBE_KEY, keyId -> {
+                calls.add("kms:DescribeKey");
+                rendezvous();
+                if (key != null) {
+                    return key;
+                }
+                String arn = keyId.startsWith("arn:") ? keyId : "arn:aws-us-gov:kms:us-gov-west-1:" + ACCOUNT + ":key/" + keyId;
+                return Fetched.present(new KmsKey(arn, "Enabled"));
+            });
+            reads.answer(KmsReads.KEY_POLICY, keyArn -> {
+                calls.add("kms:GetKeyPolicy");
+                rendezvous();
+                return Fetched.present(PolicyDocument.fullAccess());
+            });
+            reads.answer(S3Reads.BUCKET_POLICY, bucketName -> {
+                calls.add("s3:GetBucketPolicy");
+                rendezvous();
+                return Fetched.absent("bucket " + bucketName + " has no bucket policy");
+            });
+            reads.answer(LogsReads.LOG_GROUP, logGroupName -> {
+                calls.add("logs:DescribeLogGroups");
+                rendezvous();
+                return Fetched.present(new LogGroup(logGroupName, "arn:aws-cn:kms:cn-north-1:" + ACCOUNT + ":key/logs"));
+            });
+            reads.answer(S3Reads.BUCKET, bucketName -> {
+                calls.add("s3:GetEncryptionConfiguration");
+                rendezvous();
+                if (bucketFailure != null) {
+                    throw bucketFailure;
+                }
+                return Fetched.present(new S3Bucket(bucketName, "AES256"));
+            });
         }
 
         private void rendezvous() {
             ReadBarrier.rendezvous(barrier);
         }
 
-        @Override
-        public Fetched<KmsKey> describeKey(String keyId) {
-            calls.add("kms:DescribeKey");
-            keysDescribed.add(keyId);
-            rendezvous();
-            if (key != null) {
-                return key;
-            }
-            String arn = keyId.startsWith("arn:") ? keyId : "arn:aws-us-gov:kms:us-gov-west-1:" + ACCOUNT + ":key/" + keyId;
-            return Fetched.present(new KmsKey(arn, "Enabled"));
+        List<String> keysDescribed() {
+            return reads.argumentsOf(KmsReads.DESCRIBE_KEY);
         }
 
-        @Override
-        public Fetched<PolicyDocument> keyPolicy(String keyArn) {
-            calls.add("kms:GetKeyPolicy");
-            keyPolicies.add(keyArn);
-            rendezvous();
-            return Fetched.present(PolicyDocument.fullAccess());
-        }
-
-        @Override
-        public Fetched<PolicyDocument> bucketPolicy(String bucketName) {
-            calls.add("s3:GetBucketPolicy");
-            rendezvous();
-            return Fetched.absent("bucket " + bucketName + " has no bucket policy");
-        }
-
-        @Override
-        public Fetched<LogGroup> describeLogGroup(String logGroupName) {
-            calls.add("logs:DescribeLogGroups");
-            groupsDescribed.add(logGroupName);
-            rendezvous();
-            return Fetched.present(new LogGroup(logGroupName, "arn:aws-cn:kms:cn-north-1:" + ACCOUNT + ":key/logs"));
-        }
-
-        @Override
-        public Fetched<S3Bucket> describeBucket(String bucketName) {
-            calls.add("s3:GetEncryptionConfiguration");
-            rendezvous();
-            if (bucketFailure != null) {
-                throw bucketFailure;
-            }
-            return Fetched.present(new S3Bucket(bucketName, "AES256"));
+        List<String> groupsDescribed() {
+            return reads.argumentsOf(LogsReads.LOG_GROUP);
         }
     }
 

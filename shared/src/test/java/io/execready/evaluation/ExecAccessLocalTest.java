@@ -9,9 +9,7 @@ import io.execready.aws.PermissionQuery;
 import io.execready.aws.SdkEc2Gateway;
 import io.execready.aws.SdkEcsGateway;
 import io.execready.aws.SdkIamGateway;
-import io.execready.aws.SdkKmsGateway;
-import io.execready.aws.SdkLogsGateway;
-import io.execready.aws.SdkS3Gateway;
+import io.execready.aws.SdkReadSource;
 import io.execready.checks.CheckRegistry;
 import io.execready.engine.CheckEngine;
 import io.execready.engine.CheckResult;
@@ -188,8 +186,8 @@ class ExecAccessLocalTest {
     }
 
     private static TaskReport evaluate(IamGateway iam, String... operators) {
-        TaskSnapshotLoader loader = new TaskSnapshotLoader(new SdkEcsGateway(clients.ecs()), iam, new SdkEc2Gateway(clients.ec2()), new SdkKmsGateway(clients.kms()),
-                new SdkLogsGateway(clients.logs()), new SdkS3Gateway(clients.s3()), List.of(operators), executor);
+        TaskSnapshotLoader loader = new TaskSnapshotLoader(new SdkEcsGateway(clients.ecs()), iam, new SdkEc2Gateway(clients.ec2()),
+                new SdkReadSource(clients), List.of(operators), executor);
         return new CheckEngine(CheckRegistry.all(), Clock.systemUTC()).evaluate(loader.load(task));
     }
 

@@ -1,7 +1,9 @@
 package io.execready.evaluation;
 
-import io.execready.fixtures.Ec2GatewayDouble;
+import io.execready.aws.Ec2Gateway;
+import io.execready.aws.Ec2Reads;
 import io.execready.fixtures.ReadBarrier;
+import io.execready.fixtures.ReadSourceDouble;
 import io.execready.snapshot.Ec2Instance;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.NetworkAcl;
@@ -22,9 +24,11 @@ import java.util.concurrent.CountDownLatch;
 /**
  * An EC2 account in memory: one VPC with subnet subnet-1 (10.0.1.0/24, eu-west-1a) whose explicit
  * route table sends 0.0.0.0/0 to a NAT gateway, and the task ENI eni-1. Tests change the maps; every
- * call is recorded as "Action:argument", so a test can tell which reads the loader made.
+ * call is recorded as "Action:argument", so a test can tell which reads the loader made. The task's
+ * interface is read through it as the {@link Ec2Gateway}; the other EC2 reads ({@link Ec2Reads}) are
+ * answered on a {@link ReadSourceDouble} ({@link #answerOn}).
  */
-final class FakeEc2Gateway extends Ec2GatewayDouble {
+final class FakeEc2Gateway implements Ec2Gateway {
 
     static final String VPC = "vpc-1";
     static final String SUBNET = "subnet-1";
@@ -44,27 +48,41 @@ final class FakeEc2Gateway extends Ec2GatewayDouble {
     /** When set, the first reads wait until this many have started: serial reads time out. */
     volatile CountDownLatch barrier;
 
-    @Override
-    public Fetched<Subnet> describeSubnet(String subnetId) {
+    /** Answers the {@link Ec2Reads} on {@code reads} from this account; returns {@code reads}. */
+    ReadSourceDouble answerOn(ReadSourceDouble reads) {
+        return reads.answer(Ec2Reads.SUBNET, this::describeSubnet)
+                .answer(Ec2Reads.SUBNETS, this::describeSubnets)
+                .answer(Ec2Reads.SUBNET_ROUTE_TABLE, this::describeSubnetRouteTable)
+                .answer(Ec2Reads.MAIN_ROUTE_TABLE, this::describeMainRouteTable)
+                .answer(Ec2Reads.VPC_ENDPOINTS, this::describeVpcEndpoints)
+                .answer(Ec2Reads.SECURITY_GROUPS, this::describeSecurityGroups)
+                .answer(Ec2Reads.INSTANCE, this::describeInstance)
+                .answer(Ec2Reads.NETWORK_ACLS, this::describeNetworkAcls)
+                .answer(Ec2Reads.VPC_DNS_SETTINGS, this::describeVpcDnsSettings);
+    }
+
+    /** A read source that answers the EC2 reads and no other. */
+    ReadSourceDouble reads() {
+        return answerOn(new ReadSourceDouble());
+    }
+
+    private Fetched<Subnet> describeSubnet(String subnetId) {
         record("DescribeSubnets:" + subnetId);
         return subnets.getOrDefault(subnetId, Fetched.absent("subnet " + subnetId + " does not exist"));
     }
 
-    @Override
-    public Fetched<List<Subnet>> describeSubnets(Collection<String> subnetIds) {
+    private Fetched<List<Subnet>> describeSubnets(Collection<String> subnetIds) {
         calls.add("DescribeSubnets:" + String.join(",", subnetIds));
         return Fetched.present(subnetIds.stream().map(subnets::get).filter(f -> f != null && f.isPresent())
                 .map(f -> f.asOptional().orElseThrow()).toList());
     }
 
-    @Override
-    public Fetched<RouteTable> describeSubnetRouteTable(String subnetId) {
+    private Fetched<RouteTable> describeSubnetRouteTable(String subnetId) {
         record("DescribeRouteTables:" + subnetId);
         return explicitRouteTables.getOrDefault(subnetId, Fetched.absent("subnet " + subnetId + " has no explicitly associated route table"));
     }
 
-    @Override
-    public Fetched<RouteTable> describeMainRouteTable(String vpcId) {
+    private Fetched<RouteTable> describeMainRouteTable(String vpcId) {
         calls.add("DescribeRouteTables:main:" + vpcId);
         return mainRouteTables.getOrDefault(vpcId, Fetched.absent("the main route table of " + vpcId + " is not visible"));
     }
@@ -75,20 +93,17 @@ final class FakeEc2Gateway extends Ec2GatewayDouble {
         return networkInterfaces.getOrDefault(networkInterfaceId, Fetched.absent("network interface " + networkInterfaceId + " does not exist"));
     }
 
-    @Override
-    public Fetched<List<VpcEndpoint>> describeVpcEndpoints(String vpcId) {
+    private Fetched<List<VpcEndpoint>> describeVpcEndpoints(String vpcId) {
         calls.add("DescribeVpcEndpoints:" + vpcId);
         return endpoints;
     }
 
-    @Override
-    public Fetched<List<SecurityGroup>> describeSecurityGroups(Collection<String> groupIds) {
+    private Fetched<List<SecurityGroup>> describeSecurityGroups(Collection<String> groupIds) {
         calls.add("DescribeSecurityGroups:" + String.join(",", groupIds));
         return Fetched.present(groupIds.stream().map(securityGroups::get).filter(g -> g != null).toList());
     }
 
-    @Override
-    public Fetched<Ec2Instance> describeInstance(String instanceId) {
+    private Fetched<Ec2Instance> describeInstance(String instanceId) {
         calls.add("DescribeInstances:" + instanceId);
         return instances.getOrDefault(instanceId, Fetched.absent("instance " + instanceId + " does not exist"));
     }
@@ -103,14 +118,12 @@ final class FakeEc2Gateway extends Ec2GatewayDouble {
             new NetworkAcl.Entry(100, false, "-1", true, "0.0.0.0/0", null, null)))));
     volatile Fetched<VpcDnsSettings> vpcDns = Fetched.present(new VpcDnsSettings(VPC, true, true));
 
-    @Override
-    public Fetched<List<NetworkAcl>> describeNetworkAcls(String vpcId) {
+    private Fetched<List<NetworkAcl>> describeNetworkAcls(String vpcId) {
         record("DescribeNetworkAcls:" + vpcId);
         return networkAcls;
     }
 
-    @Override
-    public Fetched<VpcDnsSettings> describeVpcDnsSettings(String vpcId) {
+    private Fetched<VpcDnsSettings> describeVpcDnsSettings(String vpcId) {
         record("DescribeVpcAttribute:" + vpcId);
         return vpcDns;
     }

@@ -3,6 +3,8 @@ package io.execready.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.execready.aws.SdkEc2Gateway;
+import io.execready.aws.SdkReadSource;
+import io.execready.aws.ServiceClients;
 import io.execready.aws.SdkEcsGateway;
 import io.execready.aws.SdkIamGateway;
 import io.execready.checks.iam.TaskRolePresentCheck;
@@ -20,7 +22,6 @@ import io.execready.engine.Check;
 import io.execready.engine.CheckResult;
 import io.execready.engine.CheckStatus;
 import io.execready.harness.LocalAws;
-import io.execready.fixtures.AuditGatewaysDouble;
 import io.execready.snapshot.EcsTask;
 import io.execready.snapshot.Fetched;
 import io.execready.snapshot.RoleSource;
@@ -486,7 +487,7 @@ class NetworkChecksLocalAwsTest {
 
     private static TaskSnapshot load(EcsTask task) {
         return new TaskSnapshotLoader(new SdkEcsGateway(ecs), new SdkIamGateway(iam), new SdkEc2Gateway(ec2),
-                AuditGatewaysDouble.NONE, AuditGatewaysDouble.NONE, AuditGatewaysDouble.NONE, List.of(), executor).load(task);
+                new SdkReadSource(ServiceClients.of(ec2)), List.of(), executor).load(task);
     }
 
     private static CheckResult result(TaskSnapshot snapshot, Check check) {

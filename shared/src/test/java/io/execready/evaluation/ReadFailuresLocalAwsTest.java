@@ -7,9 +7,7 @@ import io.execready.aws.AwsClients;
 import io.execready.aws.SdkEc2Gateway;
 import io.execready.aws.SdkEcsGateway;
 import io.execready.aws.SdkIamGateway;
-import io.execready.aws.SdkKmsGateway;
-import io.execready.aws.SdkLogsGateway;
-import io.execready.aws.SdkS3Gateway;
+import io.execready.aws.SdkReadSource;
 import io.execready.checks.CheckRegistry;
 import io.execready.engine.CheckEngine;
 import io.execready.engine.CheckResult;
@@ -213,8 +211,7 @@ class ReadFailuresLocalAwsTest {
 
     private static TaskReport evaluate() {
         TaskSnapshotLoader loader = new TaskSnapshotLoader(new SdkEcsGateway(checkerClients.ecs()), new SdkIamGateway(checkerClients.iam()),
-                new SdkEc2Gateway(checkerClients.ec2()), new SdkKmsGateway(checkerClients.kms()), new SdkLogsGateway(checkerClients.logs()),
-                new SdkS3Gateway(checkerClients.s3()), List.of(), executor);
+                new SdkEc2Gateway(checkerClients.ec2()), new SdkReadSource(checkerClients), List.of(), executor);
         return new CheckEngine(CheckRegistry.all(), Clock.systemUTC()).evaluate(loader.load(task));
     }
 

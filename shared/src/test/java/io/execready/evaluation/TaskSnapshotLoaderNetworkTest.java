@@ -3,7 +3,6 @@ package io.execready.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.execready.aws.EcsGateway;
-import io.execready.fixtures.AuditGatewaysDouble;
 import io.execready.fixtures.EcsGatewayDouble;
 import io.execready.aws.IamGateway;
 import io.execready.aws.PermissionQuery;
@@ -41,6 +40,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The loader's container-instance, EC2 and instance-profile reads, against in-memory gateways. */
 class TaskSnapshotLoaderNetworkTest {
@@ -68,7 +69,7 @@ class TaskSnapshotLoaderNetworkTest {
 
     private TaskSnapshot load(EcsTask task) {
         return new TaskSnapshotLoader(ecs, iam, ec2,
-                AuditGatewaysDouble.NONE, AuditGatewaysDouble.NONE, AuditGatewaysDouble.NONE, List.of(), executor).load(task);
+                ec2.reads(), List.of(), executor).load(task);
     }
 
     private static NetworkPath path(TaskSnapshot snapshot) {
@@ -160,6 +161,28 @@ class TaskSnapshotLoaderNetworkTest {
                 "DescribeSecurityGroups:sg-task", "DescribeSecurityGroups:sg-endpoint", "DescribeVpcAttribute:" + FakeEc2Gateway.VPC);
         assertThat(path.vpcDns().isPresent()).isTrue();
         assertThat(path.networkAcls().isPresent()).isTrue();
+    }
+
+    /**
+     * Every EC2 read of a task's network path (found by asking, so a new read needs no change here)
+     * fails with each kind in turn and the snapshot holds that exact failure. The VPC has an
+     * ssmmessages endpoint, so the security groups and DNS attributes are read too; the main route
+     * table is read only without an explicit one, which its own test covers.
+     */
+    @ParameterizedTest
+    @EnumSource(FailureKind.class)
+    void load_whenAnyEc2ReadFails_theSnapshotHoldsThatFailure(FailureKind kind) {
+        ec2.endpoints = Fetched.present(List.of(new VpcEndpoint("vpce-1", "com.amazonaws.eu-west-1.ssmmessages", "Interface", "available",
+                true, List.of("subnet-e"), List.of("sg-endpoint"), List.of())));
+        ec2.subnets.put("subnet-e", Fetched.present(new Subnet("subnet-e", FakeEc2Gateway.VPC, "eu-west-1a", "10.0.9.0/24", "111122223333")));
+        ec2.securityGroups.put("sg-task", new SecurityGroup("sg-task", "111122223333", List.of(), List.of()));
+        ec2.securityGroups.put("sg-endpoint", new SecurityGroup("sg-endpoint", "111122223333", List.of(), List.of()));
+        EcsTask task = fargateTask(List.of(ENI_ATTACHMENT));
+
+        ReadFailureSweep.eachReadFailsVisibly(kind, ec2::reads,
+                reads -> new TaskSnapshotLoader(ecs, iam, ec2, reads, List.of(), executor).load(task),
+                "ec2:DescribeSubnets", "ec2:DescribeRouteTables", "ec2:DescribeVpcEndpoints", "ec2:DescribeSecurityGroups",
+                "ec2:DescribeNetworkAcls", "ec2:DescribeVpcAttribute");
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.execready.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import io.execready.fixtures.AuditGatewaysDouble;
 import io.execready.fixtures.ReadBarrier;
 
 import io.execready.fixtures.EcsGatewayDouble;
@@ -47,7 +46,7 @@ class TaskSnapshotLoaderTest {
 
     private TaskSnapshot load(EcsTask task) {
         return new TaskSnapshotLoader(ecs, iam, ec2,
-                AuditGatewaysDouble.NONE, AuditGatewaysDouble.NONE, AuditGatewaysDouble.NONE,
+                ec2.reads(),
                 List.of(), executor).load(task);
     }
 

@@ -168,6 +168,98 @@ class SubjectStoreTest {
     }
 
     @Test
+    void finish_recordsEveryImportInOneTransaction_andWhenOneWasReservedAgainMeanwhile_stillRecordsTheOthers() {
+        Reservation exec = new Reservation("exec-enabled", "ACTIVE|a", T0, T0, null);
+        Reservation running = new Reservation("task-running", "ACTIVE|b", T0, T0, null);
+        Reservation failed = new Reservation("agent-version", "ACTIVE|c", T0, T0, null);
+        store.reserve(SUBJECT, List.of(exec, running, failed), T0);
+        // Another evaluation takes task-running over before this one records it.
+        store.reserve(SUBJECT, List.of(new Reservation("task-running", "ACTIVE|d", T0, T0.plusMillis(1), T0)), T0);
+
+        store.finish(SUBJECT, List.of(finished(exec, 1), finished(running, 2)), List.of(failed), T0.plusSeconds(1));
+
+        SubjectState state = store.read(SUBJECT);
+        assertThat(state.check("exec-enabled").orElseThrow().fingerprint()).isEqualTo("ACTIVE|a");
+        assertThat(state.check("task-running").orElseThrow().fingerprint()).as("the later reservation records its own").isNull();
+        assertThat(state.check("task-running").orElseThrow().pendingFingerprint()).isEqualTo("ACTIVE|d");
+        assertThat(state.check("agent-version").orElseThrow().pendingFingerprint()).as("released").isNull();
+        assertThat(state.check("agent-version").orElseThrow().fingerprint()).isNull();
+    }
+
+    @Test
+    void everyWriteOfFindingsOrAlertState_movesTheSubjectsVersionOn() {
+        Reservation exec = new Reservation("exec-enabled", "ACTIVE|a", T0, T0, null);
+        AlertState next = new AlertState(List.of("exec-enabled"), List.of(), T0, "NOT_READY", 1,
+                java.util.Optional.of(new PendingAlert("event#1", T0, List.of(), List.of(), null)));
+        assertThat(store.read(SUBJECT).version()).isZero();
+
+        store.reserve(SUBJECT, List.of(exec), T0);
+        long reserved = store.read(SUBJECT).version();
+        assertThat(store.claimAlert(SUBJECT, AlertState.NONE, next, List.of(finished(exec, 1)), T0)).isTrue();
+        SubjectState claimed = store.read(SUBJECT);
+        store.completeAlert(SUBJECT, 1);
+        long completed = store.read(SUBJECT).version();
+        store.recordServiceEvaluation(SUBJECT, T0);
+
+        assertThat(reserved).isPositive();
+        assertThat(claimed.version()).isGreaterThan(reserved);
+        assertThat(claimed.check("exec-enabled").orElseThrow().fingerprint()).as("recorded with the claim").isEqualTo("ACTIVE|a");
+        assertThat(claimed.alert().pending()).isPresent();
+        assertThat(completed).isGreaterThan(claimed.version());
+        assertThat(store.read(SUBJECT).version()).as("a debounce record is no finding or alert state").isEqualTo(completed);
+    }
+
+    @Test
+    void claimAlert_withRecords_thatLosesTheClaim_writesNothing() {
+        Reservation exec = new Reservation("exec-enabled", "ACTIVE|a", T0, T0, null);
+        store.reserve(SUBJECT, List.of(exec), T0);
+        store.claimAlert(SUBJECT, AlertState.NONE, new AlertState(List.of("x"), T0, "NOT_READY", 1), T0);
+
+        boolean won = store.claimAlert(SUBJECT, AlertState.NONE, new AlertState(List.of("exec-enabled"), T0, "NOT_READY", 1),
+                List.of(finished(exec, 1)), T0);
+
+        assertThat(won).isFalse();
+        assertThat(store.read(SUBJECT).check("exec-enabled").orElseThrow().fingerprint()).isNull();
+        assertThat(store.read(SUBJECT).alert().failingChecks()).containsExactly("x");
+    }
+
+    @Test
+    void markUnchanged_marksOnlyWhileTheSubjectIsAsRead_andTellsAnEventMarkedBefore() {
+        String task = "arn:aws:ecs:eu-west-1:123456789012:task/prod/abc";
+        store.reserve(SUBJECT, List.of(new Reservation("exec-enabled", "ACTIVE|a", T0, T0, null)), T0);
+        long read = store.read(SUBJECT).version();
+
+        assertThat(store.markUnchanged(SUBJECT, read, new TaskEventMark(task, 4), T0)).isEqualTo(MarkOutcome.MARKED);
+        assertThat(store.markUnchanged(SUBJECT, read, new TaskEventMark(task, 4), T0)).isEqualTo(MarkOutcome.ALREADY_MARKED);
+        assertThat(store.markUnchanged(SUBJECT, read, new TaskEventMark(task, 3), T0)).isEqualTo(MarkOutcome.ALREADY_MARKED);
+        store.release(SUBJECT, new Reservation("exec-enabled", "ACTIVE|a", T0, T0, null));
+        assertThat(store.markUnchanged(SUBJECT, read, new TaskEventMark(task, 5), T0)).isEqualTo(MarkOutcome.STATE_MOVED);
+        assertThat(store.lastTaskVersion(task)).hasValue(4);
+        assertThat(store.markUnchanged(Subject.service(SUBJECT.clusterArn(), "never-written"), 0, new TaskEventMark(task, 5), T0))
+                .as("a subject nobody wrote is at version 0").isEqualTo(MarkOutcome.MARKED);
+        assertThat(store.lastTaskVersion(task)).hasValue(5);
+        assertThat(store.knownTaskVersion(task)).hasValue(5);
+    }
+
+    @Test
+    void completeAlert_withTheEventsMark_completesTheAlertEvenWhenTheEventWasMarkedBefore() {
+        String task = "arn:aws:ecs:eu-west-1:123456789012:task/prod/abc";
+        AlertState pending = new AlertState(List.of("exec-enabled"), List.of(), T0, "NOT_READY", 1,
+                java.util.Optional.of(new PendingAlert("event#1", T0, List.of(), List.of(), null)));
+        store.claimAlert(SUBJECT, AlertState.NONE, pending, T0);
+        store.recordTaskVersion(task, 7, T0);
+
+        store.completeAlert(SUBJECT, 1, new TaskEventMark(task, 7), T0);
+
+        assertThat(store.read(SUBJECT).alert().pending()).isEmpty();
+        assertThat(store.lastTaskVersion(task)).hasValue(7);
+    }
+
+    private static FinishedImport finished(Reservation reservation, int content) {
+        return new FinishedImport(reservation, "FAIL", "arn:task/" + content, software.amazon.awssdk.core.SdkBytes.fromByteArray(new byte[] {(byte) content}));
+    }
+
+    @Test
     void lostARace_onlyForConflictsAndFailedConditions() {
         assertThat(SubjectStore.lostARace(cancelled("None", "ConditionalCheckFailed"))).isTrue();
         assertThat(SubjectStore.lostARace(cancelled("TransactionConflict", "None"))).isTrue();

@@ -7,6 +7,7 @@ import io.execready.checks.support.UnreadableFact;
 import io.execready.checks.support.Wording;
 import io.execready.engine.Check;
 import io.execready.engine.CheckDefinition;
+import io.execready.engine.OperatorError;
 import io.execready.engine.CheckResult;
 import io.execready.snapshot.EcsCluster;
 import io.execready.snapshot.EvaluatedTask;
@@ -30,7 +31,8 @@ public final class CallerCanExecuteCheck implements Check {
     public static final CheckDefinition DEFINITION = CheckDefinition.of(
             "caller-can-execute",
             "You may run execute-command on the task",
-            "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html#ecs-exec-required-iam-permissions");
+            "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html#ecs-exec-required-iam-permissions")
+            .failingWith(OperatorError.ACCESS_DENIED);
 
     private final Fetched<String> caller;
 

@@ -1,6 +1,7 @@
 package io.execready.cli.machine;
 
 import io.execready.engine.CheckDefinition;
+import io.execready.engine.OperatorError;
 import io.execready.engine.CheckResult;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -16,7 +17,9 @@ public final class AwsCliVersionCheck implements MachineCheck {
     public static final CheckDefinition DEFINITION = CheckDefinition.of(
             "aws-cli-version",
             "The AWS CLI supports execute-command",
-            "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html");
+            "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html")
+            .failingWith(new OperatorError("aws: error: argument operation: Invalid choice, valid choices are: ..."
+                    + " (a CLI that predates execute-command)"));
     public static final String PROGRAM = "aws";
     static final DottedVersion MINIMUM_V1 = DottedVersion.of("1.22.3");
     static final DottedVersion MINIMUM_V2 = DottedVersion.of("2.3.6");

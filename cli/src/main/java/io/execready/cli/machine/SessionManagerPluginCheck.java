@@ -1,6 +1,7 @@
 package io.execready.cli.machine;
 
 import io.execready.engine.CheckDefinition;
+import io.execready.engine.OperatorError;
 import io.execready.engine.CheckResult;
 import io.execready.engine.Severity;
 import java.util.Optional;
@@ -16,7 +17,9 @@ public final class SessionManagerPluginCheck implements MachineCheck {
             "session-manager-plugin",
             "The Session Manager plugin is installed and current",
             "https://docs.aws.amazon.com/systems-manager/latest/userguide/session-manager-working-with-install-plugin.html",
-            Severity.LOW);
+            Severity.LOW)
+            .failingWith(new OperatorError("SessionManagerPlugin is not found. Please refer to SessionManager Documentation here:"
+                    + " http://docs.aws.amazon.com/console/systems-manager/session-manager-plugin-not-found"));
     public static final String PROGRAM = "session-manager-plugin";
     static final DottedVersion RECOMMENDED = DottedVersion.of("1.2.764.0");
     private static final String INSTALL = "Install the Session Manager plugin: "

@@ -163,24 +163,29 @@ public final class LocalDemo {
         }
     }
 
+    /**
+     * The findings per subject, counted by our status as the finding's {@code execready/Status} carries
+     * it: Security Hub's Compliance.Status puts a WARN and a FAIL both under FAILED (its WARNING means
+     * something else), so counting by it would show no warning at all.
+     */
     private void printFindings(List<AwsSecurityFinding> findings) {
-        out.printf("%n== Security Hub: %d findings, one per subject and check (Compliance.Status by subject)%n%n", findings.size());
-        List<String> columns = Arrays.stream(ComplianceStatus.values())
-                .filter(status -> status != ComplianceStatus.UNKNOWN_TO_SDK_VERSION)
-                .map(ComplianceStatus::toString)
+        out.printf("%n== Security Hub: %d findings, one per subject and check (by execready/Status, imported as Compliance.Status)%n%n",
+                findings.size());
+        List<CheckStatus> columns = Arrays.stream(CheckStatus.values())
+                .filter(status -> AsffFindingMapper.complianceStatus(status).isPresent())
                 .toList();
         Map<String, Map<String, Long>> bySubject = findings.stream().collect(Collectors.groupingBy(
                 LocalDemo::subjectName, TreeMap::new,
-                Collectors.groupingBy(f -> f.compliance().statusAsString(), Collectors.counting())));
+                Collectors.groupingBy(LocalDemo::ourStatus, Collectors.counting())));
         List<String> headers = new ArrayList<>(List.of("SUBJECT"));
-        headers.addAll(columns);
+        columns.forEach(status -> headers.add(status.name() + " (" + AsffFindingMapper.complianceStatus(status).orElseThrow() + ")"));
         headers.add("FAILED CHECKS");
         TextTable table = new TextTable(headers);
         bySubject.forEach((subject, counts) -> {
             List<String> cells = new ArrayList<>(List.of(subject));
-            columns.forEach(column -> cells.add(Long.toString(counts.getOrDefault(column, 0L))));
+            columns.forEach(column -> cells.add(Long.toString(counts.getOrDefault(column.name(), 0L))));
             String failedChecks = findings.stream()
-                    .filter(f -> subjectName(f).equals(subject) && ComplianceStatus.FAILED.toString().equals(f.compliance().statusAsString()))
+                    .filter(f -> subjectName(f).equals(subject) && CheckStatus.FAIL.name().equals(ourStatus(f)))
                     .map(AwsSecurityFinding::generatorId)
                     .sorted()
                     .collect(Collectors.joining(", "));
@@ -188,6 +193,11 @@ public final class LocalDemo {
             table.row(cells, List.of());
         });
         table.render(INDENT, width).forEach(out::println);
+    }
+
+    /** Our status of the finding, as the product field the mapper writes carries it. */
+    private static String ourStatus(AwsSecurityFinding finding) {
+        return finding.productFields().getOrDefault(AsffFindingMapper.PRODUCT_FIELD_STATUS, "?");
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.execready.checks.audit;
 
+import io.execready.checks.support.ShellWords;
 import io.execready.checks.support.ResourcePolicyReview;
 import io.execready.checks.support.UnreadableFact;
 import io.execready.checks.support.Wording;
@@ -78,15 +79,15 @@ public final class AuditBucketPolicyAllowsCheck implements Check {
             return DEFINITION.fail("The policy of session log bucket " + bucket + " refuses the task role " + roleArn + " "
                                     + Wording.list(review.refused()) + ", so the agent cannot upload the session log of "
                                     + Wording.task(snapshot.target()) + " and ends each session at once.",
-                            "Change the bucket policy (aws s3api get-bucket-policy --bucket " + bucket
-                                    + ", then aws s3api put-bucket-policy --bucket " + bucket
+                            "Change the bucket policy (aws s3api get-bucket-policy --bucket " + ShellWords.quote(bucket)
+                                    + ", then aws s3api put-bucket-policy --bucket " + ShellWords.quote(bucket)
                                     + " --policy file://policy.json) so that no Deny matches the task role's uploads under the prefix.")
                     .withEvidence("refused", String.join("; ", review.refused()));
         }
         if (!review.undecided().isEmpty()) {
             return DEFINITION.unknown("Could not decide whether the policy of session log bucket " + bucket + " lets the task role " + roleArn
                             + " upload session logs: " + Wording.list(review.undecided()) + ".",
-                            "Review those statements with aws s3api get-bucket-policy --bucket " + bucket + ", then evaluate the task again.")
+                            "Review those statements with aws s3api get-bucket-policy --bucket " + ShellWords.quote(bucket) + ", then evaluate the task again.")
                     .withEvidence("undecided", String.join("; ", review.undecided()));
         }
         return DEFINITION.pass("The policy of session log bucket " + bucket + " denies no upload of the task role " + roleArn

@@ -1,5 +1,6 @@
 package io.execready.checks.audit;
 
+import io.execready.checks.support.ShellWords;
 import io.execready.snapshot.EcsCluster;
 import io.execready.snapshot.ExecLogging;
 import java.util.Locale;
@@ -46,7 +47,8 @@ public final class AuditDestinations {
         if (!log.isEmpty()) {
             configuration.append(",logConfiguration={").append(log).append('}');
         }
-        return "aws ecs update-cluster --cluster " + clusterName + " --configuration 'executeCommandConfiguration={" + configuration + "}'";
+        return "aws ecs update-cluster --cluster " + ShellWords.quote(clusterName) + " --configuration "
+                + ShellWords.quote("executeCommandConfiguration={" + configuration + "}");
     }
 
     private static boolean present(String value) {

@@ -1,5 +1,6 @@
 package io.execready.checks.audit;
 
+import io.execready.checks.support.ShellWords;
 import io.execready.checks.support.UnreadableFact;
 import io.execready.checks.support.Wording;
 import io.execready.engine.CauseResource;
@@ -101,7 +102,7 @@ public final class AuditLogDestinationReadyCheck implements Check {
             problems.add(new Problem(
                     "CloudWatch Logs group " + group.name() + " has no KMS key although the cluster requires encrypted session logs, so sessions fail to start (\""
                             + CONSOLE_ENCRYPTION_MESSAGE + "\")",
-                    "associate a key with the group with aws logs associate-kms-key --log-group-name " + group.name() + " --kms-key-id "
+                    "associate a key with the group with aws logs associate-kms-key --log-group-name " + ShellWords.quote(group.name()) + " --kms-key-id "
                             + keyPlaceholder(task) + " (a key whose policy allows logs." + task.arn().region() + ".amazonaws.com)",
                     new CauseResource.LogGroup(logGroupArn(task, group.name()), group.name(), group.kmsKeyId())));
             return;
@@ -113,7 +114,7 @@ public final class AuditLogDestinationReadyCheck implements Check {
         String name = logging.cloudWatchLogGroupName();
         String key = logging.cloudWatchEncryptionEnabled() ? " --kms-key-id " + keyPlaceholder(task) : "";
         return new Problem("CloudWatch Logs group " + name + " does not exist",
-                "create the group with aws logs create-log-group --log-group-name " + name + key,
+                "create the group with aws logs create-log-group --log-group-name " + ShellWords.quote(name) + key,
                 new CauseResource.LogGroup(logGroupArn(task, name), name, null));
     }
 
@@ -121,7 +122,7 @@ public final class AuditLogDestinationReadyCheck implements Check {
         if (logging.s3EncryptionEnabled() && !bucket.encrypted()) {
             problems.add(new Problem(
                     "S3 bucket " + bucket.name() + " has no default encryption although the cluster requires encrypted session logs",
-                    "turn on default encryption with aws s3api put-bucket-encryption --bucket " + bucket.name()
+                    "turn on default encryption with aws s3api put-bucket-encryption --bucket " + ShellWords.quote(bucket.name())
                             + " --server-side-encryption-configuration '{\"Rules\":[{\"ApplyServerSideEncryptionByDefault\":{\"SSEAlgorithm\":\"AES256\"}}]}'",
                     bucketCause(task, bucket.name())));
             return;
@@ -134,7 +135,7 @@ public final class AuditLogDestinationReadyCheck implements Check {
         String region = task.arn().region();
         String location = "us-east-1".equals(region) ? "" : " --create-bucket-configuration LocationConstraint=" + region;
         return new Problem("S3 bucket " + name + " does not exist",
-                "create the bucket with aws s3api create-bucket --bucket " + name + location,
+                "create the bucket with aws s3api create-bucket --bucket " + ShellWords.quote(name) + location,
                 bucketCause(task, name));
     }
 

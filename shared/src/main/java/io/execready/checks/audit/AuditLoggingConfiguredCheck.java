@@ -1,5 +1,6 @@
 package io.execready.checks.audit;
 
+import io.execready.checks.support.ShellWords;
 import io.execready.checks.support.UnreadableFact;
 import io.execready.checks.support.Wording;
 import io.execready.engine.Check;
@@ -68,7 +69,7 @@ public final class AuditLoggingConfiguredCheck implements Check {
             case "OVERRIDE" -> overrideMode(snapshot.target(), cluster);
             default -> DEFINITION.unknown(
                     "Cluster " + clusterName + " reports the unrecognised ECS Exec logging mode " + logging.mode() + ".",
-                    "Read it with aws ecs describe-clusters --clusters " + clusterName
+                    "Read it with aws ecs describe-clusters --clusters " + ShellWords.quote(clusterName)
                             + " --query 'clusters[0].configuration.executeCommandConfiguration' and set NONE, DEFAULT or OVERRIDE.");
         };
     }
@@ -127,9 +128,10 @@ public final class AuditLoggingConfiguredCheck implements Check {
      */
     private static String overrideCommand(EcsCluster cluster, String clusterName) {
         String key = cluster.kmsKeyId() == null ? "" : "kmsKeyId=" + cluster.kmsKeyId() + ",";
-        return "aws ecs update-cluster --cluster " + clusterName + " --configuration 'executeCommandConfiguration={" + key
-                + "logging=OVERRIDE,logConfiguration={cloudWatchLogGroupName=/aws/ecs/exec/" + clusterName
-                + "}}' (after creating that log group and allowing the task role logs:DescribeLogGroups and, on the group, "
+        return "aws ecs update-cluster --cluster " + ShellWords.quote(clusterName) + " --configuration "
+                + ShellWords.quote("executeCommandConfiguration={" + key + "logging=OVERRIDE,logConfiguration={cloudWatchLogGroupName=/aws/ecs/exec/"
+                        + clusterName + "}}")
+                + " (after creating that log group and allowing the task role logs:DescribeLogGroups and, on the group, "
                 + "logs:CreateLogStream, logs:DescribeLogStreams and logs:PutLogEvents)";
     }
 }

@@ -1,5 +1,6 @@
 package io.execready.checks.audit;
 
+import io.execready.checks.support.ShellWords;
 import io.execready.checks.support.UnreadableFact;
 import io.execready.checks.support.Wording;
 import io.execready.engine.CauseResource;
@@ -68,10 +69,10 @@ public final class ExecKmsKeyUsableCheck implements Check {
         }
         String replace = "point the cluster at an enabled key with " + AuditDestinations.updateKmsKeyCommand(cluster, task.clusterName(), "KEY_ARN");
         String remediation = switch (key.keyState()) {
-            case "Disabled" -> "Enable the key with aws kms enable-key --key-id " + key.keyArn() + ", or " + replace + ".";
-            case "PendingDeletion", "PendingReplicaDeletion" -> "Cancel the deletion with aws kms cancel-key-deletion --key-id " + key.keyArn()
-                    + " and enable the key with aws kms enable-key --key-id " + key.keyArn() + ", or " + replace + ".";
-            default -> "Bring the key back to Enabled (aws kms describe-key --key-id " + key.keyArn() + " shows why it is "
+            case "Disabled" -> "Enable the key with aws kms enable-key --key-id " + ShellWords.quote(key.keyArn()) + ", or " + replace + ".";
+            case "PendingDeletion", "PendingReplicaDeletion" -> "Cancel the deletion with aws kms cancel-key-deletion --key-id " + ShellWords.quote(key.keyArn())
+                    + " and enable the key with aws kms enable-key --key-id " + ShellWords.quote(key.keyArn()) + ", or " + replace + ".";
+            default -> "Bring the key back to Enabled (aws kms describe-key --key-id " + ShellWords.quote(key.keyArn()) + " shows why it is "
                     + key.keyState() + "), or " + replace + ".";
         };
         return DEFINITION.fail(

@@ -1,5 +1,6 @@
 package io.execready.checks.container;
 
+import io.execready.checks.support.ShellWords;
 import io.execready.checks.support.RemediationCommands;
 import io.execready.checks.support.UnreadableFact;
 import io.execready.checks.support.Wording;
@@ -62,7 +63,7 @@ public final class ExecResourceHeadroomCheck implements Check {
         if (taskMemory.isEmpty()) {
             return DEFINITION.unknown(
                     Wording.capitalised(where) + " reports task memory \"" + taskDefinition.memory() + "\", which is not a size in MiB.",
-                    "Read it with aws ecs describe-task-definition --task-definition " + Wording.revision(taskDefinition.taskDefinitionArn())
+                    "Read it with aws ecs describe-task-definition --task-definition " + ShellWords.quote(Wording.revision(taskDefinition.taskDefinitionArn()))
                             + " --query taskDefinition.memory and check that the containers leave part of it free.");
         }
         int reserved = 0;

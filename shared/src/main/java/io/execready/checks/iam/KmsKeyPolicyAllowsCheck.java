@@ -1,5 +1,6 @@
 package io.execready.checks.iam;
 
+import io.execready.checks.support.ShellWords;
 import io.execready.checks.support.ResourcePolicyReview;
 import io.execready.checks.support.UnreadableFact;
 import io.execready.checks.support.Wording;
@@ -56,7 +57,7 @@ public final class KmsKeyPolicyAllowsCheck implements Check {
         return switch (access.execKeyPolicy()) {
             case Fetched.Failed<PolicyDocument> failed -> KEY_POLICY.unknown(DEFINITION, snapshot.target(), failed);
             case Fetched.Absent<PolicyDocument> absent -> KEY_POLICY.missing(DEFINITION, snapshot.target(), absent,
-                    "aws kms get-key-policy --key-id " + cluster.kmsKeyId() + " --policy-name default");
+                    "aws kms get-key-policy --key-id " + ShellWords.quote(cluster.kmsKeyId()) + " --policy-name default");
             case Fetched.Present<PolicyDocument> policy -> switch (snapshot.taskRole()) {
                 case Fetched.Failed<TaskRole> failed -> UnreadableFact.TASK_ROLE.unknown(DEFINITION, snapshot.target(), failed);
                 case Fetched.Absent<TaskRole> absent -> judge(snapshot, cluster, policy.value(), null);
@@ -89,14 +90,14 @@ public final class KmsKeyPolicyAllowsCheck implements Check {
                                     + "kms action, so ECS Exec sessions of " + Wording.task(snapshot.target()) + " fail at the KMS handshake.",
                             "Add a statement to the key policy that allows these principals the action, or one that allows "
                                     + "arn:" + snapshot.task().arn().partition() + ":iam::" + snapshot.task().arn().accountId()
-                                    + ":root kms:* so that IAM decides (aws kms put-key-policy --key-id " + cluster.kmsKeyId()
+                                    + ":root kms:* so that IAM decides (aws kms put-key-policy --key-id " + ShellWords.quote(cluster.kmsKeyId())
                                     + " --policy-name default --policy file://key-policy.json), and remove a Deny that matches.")
                     .withEvidence("refused", String.join("; ", refused));
         }
         if (!undecided.isEmpty()) {
             return DEFINITION.unknown("Could not decide whether the policy of " + key + " lets " + Wording.list(undecided)
                             + " through, because a statement depends on what ExecReady cannot know.",
-                            "Review those statements with aws kms get-key-policy --key-id " + cluster.kmsKeyId()
+                            "Review those statements with aws kms get-key-policy --key-id " + ShellWords.quote(cluster.kmsKeyId())
                                     + " --policy-name default, then evaluate the task again.")
                     .withEvidence("undecided", String.join("; ", undecided));
         }

@@ -1,5 +1,6 @@
 package io.execready.checks.iam;
 
+import io.execready.checks.support.ShellWords;
 import io.execready.checks.support.Wording;
 import io.execready.engine.CauseResource;
 import io.execready.snapshot.ActionDecision;
@@ -95,17 +96,15 @@ public record SimulatedPermissions(List<ActionDecision> denied, List<PermissionN
         }
         String statements = actionsByResource.entrySet().stream()
                 .map(e -> "{\"Effect\":\"" + effect + "\",\"Action\":["
-                        + e.getValue().stream().map(a -> "\"" + a + "\"").collect(Collectors.joining(","))
-                        + "],\"Resource\":\"" + e.getKey() + "\"}")
+                        + e.getValue().stream().map(ShellWords::jsonString).collect(Collectors.joining(","))
+                        + "],\"Resource\":" + ShellWords.jsonString(e.getKey()) + "}")
                 .collect(Collectors.joining(","));
-        String document = "'{\"Version\":\"2012-10-17\",\"Statement\":[" + statements + "]}'";
+        String document = ShellWords.quote("{\"Version\":\"2012-10-17\",\"Statement\":[" + statements + "]}");
+        String policy = " --policy-name " + ShellWords.quote(policyName) + " --policy-document " + document;
         return switch (principalKind(principalArn)) {
-            case "user" -> "aws iam put-user-policy --user-name " + Wording.roleName(principalArn)
-                    + " --policy-name " + policyName + " --policy-document " + document;
-            case "assumed-role" -> "aws iam put-role-policy --role-name " + assumedRoleName(principalArn)
-                    + " --policy-name " + policyName + " --policy-document " + document;
-            default -> "aws iam put-role-policy --role-name " + Wording.roleName(principalArn)
-                    + " --policy-name " + policyName + " --policy-document " + document;
+            case "user" -> "aws iam put-user-policy --user-name " + ShellWords.quote(Wording.roleName(principalArn)) + policy;
+            case "assumed-role" -> "aws iam put-role-policy --role-name " + ShellWords.quote(assumedRoleName(principalArn)) + policy;
+            default -> "aws iam put-role-policy --role-name " + ShellWords.quote(Wording.roleName(principalArn)) + policy;
         };
     }
 

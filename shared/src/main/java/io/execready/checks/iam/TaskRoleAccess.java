@@ -1,5 +1,6 @@
 package io.execready.checks.iam;
 
+import io.execready.checks.support.ShellWords;
 import io.execready.checks.support.ReadFailureAdvice;
 import io.execready.checks.support.UnreadableFact;
 import io.execready.checks.support.Wording;
@@ -91,6 +92,6 @@ public final class TaskRoleAccess {
                 "No simulation of role " + role.roleArn() + "'s permissions to " + purpose + " was made for " + Wording.task(target) + ": "
                         + Wording.clause(why) + ".",
                 "Check that the resources the cluster's ECS Exec settings name exist with aws ecs describe-clusters --clusters "
-                        + task.clusterName() + " --query 'clusters[0].configuration.executeCommandConfiguration', then evaluate the task again.");
+                        + ShellWords.quote(task.clusterName()) + " --query 'clusters[0].configuration.executeCommandConfiguration', then evaluate the task again.");
     }
 }

@@ -1,5 +1,6 @@
 package io.execready.checks.iam;
 
+import io.execready.checks.support.ShellWords;
 import io.execready.checks.support.ReadFailureAdvice;
 import io.execready.checks.support.UnreadableFact;
 import io.execready.checks.support.Wording;
@@ -128,7 +129,7 @@ public final class TaskRoleSsmMessagesCheck implements Check {
                 .filter(d -> d.decision() == PolicyDecision.EXPLICIT_DENY)
                 .map(d -> d.deniedBy() == null ? d.action() : d.action() + " (denied by " + d.deniedBy() + ")")
                 .toList();
-        String allow = "aws iam put-role-policy --role-name " + Wording.roleName(role.roleArn())
+        String allow = "aws iam put-role-policy --role-name " + ShellWords.quote(Wording.roleName(role.roleArn()))
                 + " --policy-name ecs-exec-ssmmessages --policy-document '{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":["
                 + ACTIONS.stream().map(a -> "\"" + a + "\"").collect(Collectors.joining(",")) + "],\"Resource\":\"*\"}]}'";
         if (explicit.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.execready.checks.network;
 
+import io.execready.checks.support.ShellWords;
 import io.execready.checks.audit.AuditDestinations;
 import io.execready.checks.network.NetworkReach.Placement;
 import io.execready.checks.network.NetworkReach.Reliance;
@@ -105,7 +106,7 @@ public final class EndpointPolicyAllowsCheck implements Check {
         if (!undecided.isEmpty()) {
             return DEFINITION.unknown("Could not decide whether the endpoint policies let task role " + roleArn + " of " + Wording.task(p.target())
                             + " through: " + Wording.list(undecided) + ".",
-                            "Review them with aws ec2 describe-vpc-endpoints --vpc-endpoint-ids " + String.join(" ", ids)
+                            "Review them with aws ec2 describe-vpc-endpoints --vpc-endpoint-ids " + ShellWords.words(ids)
                                     + " --query VpcEndpoints[].PolicyDocument, then evaluate the task again.")
                     .withEvidence("undecided", String.join("; ", undecided));
         }

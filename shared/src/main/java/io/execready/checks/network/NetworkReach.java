@@ -1,5 +1,6 @@
 package io.execready.checks.network;
 
+import io.execready.checks.support.ShellWords;
 import io.execready.checks.support.RemediationCommands;
 import io.execready.checks.support.UnreadableFact;
 import io.execready.checks.support.Wording;
@@ -160,7 +161,7 @@ public final class NetworkReach {
                         .withEvidence("subnetId", subnet.value().subnetId());
                 case Fetched.Failed<Subnet> failed -> UnreadableFact.SUBNET.unknown(definition, snapshot.target(), failed);
                 case Fetched.Absent<Subnet> absent -> UnreadableFact.SUBNET.missing(definition, snapshot.target(), absent,
-                        "aws ec2 describe-subnets --subnet-ids " + present.value().subnetId());
+                        "aws ec2 describe-subnets --subnet-ids " + ShellWords.quote(present.value().subnetId()));
             };
         };
     }
@@ -180,7 +181,8 @@ public final class NetworkReach {
                                     + ", then evaluate the task again.")
                     .withEvidence("missing", Wording.clause(failure.detail()))
                     .withEvidence("failedAction", failure.action())
-                    .withEvidence("failureKind", failure.kind().name());
+                    .withEvidence("failureKind", failure.kind().name())
+                    .withReadFailures(List.of(failure));
             case DENIED, THROTTLED, UNREACHABLE, TIMED_OUT, REJECTED, UNEXPECTED -> UnreadableFact.NETWORK_PATH.unknown(definition, target, failed);
         };
     }
@@ -198,7 +200,7 @@ public final class NetworkReach {
                                 "Could not tell whether " + p.subnetOfTask() + " has a route out, because it " + why + ".",
                                 "In account " + (p.subnet().ownerId() == null ? p.account() : p.subnet().ownerId())
                                         + ", read the subnet's routes with aws ec2 describe-route-tables --filters Name=association.subnet-id,Values="
-                                        + p.subnet().subnetId() + " (or the VPC's main table) and make sure 0.0.0.0/0 goes through a NAT gateway, "
+                                        + ShellWords.quote(p.subnet().subnetId()) + " (or the VPC's main table) and make sure 0.0.0.0/0 goes through a NAT gateway, "
                                         + "or that the VPC has a " + p.serviceName(SSM_MESSAGES) + " endpoint.")
                         .withEvidence("routeTable", "not visible"));
             }
@@ -245,7 +247,7 @@ public final class NetworkReach {
                     definition -> UnreadableFact.NETWORK_INTERFACE.unknown(definition, p.target(), failed));
             case Fetched.Absent<NetworkInterface> absent -> new Egress(RouteOut.UNDETERMINED,
                     routeText + ", and " + p.origin() + " no longer exists", definition -> UnreadableFact.NETWORK_INTERFACE.missing(
-                            definition, p.target(), absent, "aws ec2 describe-network-interfaces --network-interface-ids " + p.path().originId()));
+                            definition, p.target(), absent, "aws ec2 describe-network-interfaces --network-interface-ids " + ShellWords.quote(p.path().originId())));
         };
     }
 
@@ -296,7 +298,7 @@ public final class NetworkReach {
             case Fetched.Absent<List<VpcEndpoint>> absent -> new EndpointUse(service, Availability.UNDETERMINED,
                     "has endpoints that could not be listed (" + Wording.clause(absent.description()) + ")", "", null,
                     definition -> UnreadableFact.VPC_ENDPOINTS.missing(definition, p.target(), absent,
-                            "aws ec2 describe-vpc-endpoints --filters Name=vpc-id,Values=" + p.subnet().vpcId()));
+                            "aws ec2 describe-vpc-endpoints --filters Name=vpc-id,Values=" + ShellWords.quote(p.subnet().vpcId())));
             case Fetched.Present<List<VpcEndpoint>> present -> judge(p, service, serviceName, present.value(), gatewayCounts);
         };
     }
@@ -313,7 +315,7 @@ public final class NetworkReach {
                                 "Could not tell whether VPC " + p.subnet().vpcId() + " of " + Wording.task(p.target()) + " has a usable "
                                         + serviceName + " endpoint, because it " + why + ".",
                                 "In VPC owner account " + p.subnet().ownerId() + ", look for it with aws ec2 describe-vpc-endpoints --filters Name=vpc-id,Values="
-                                        + p.subnet().vpcId() + " Name=service-name,Values=" + serviceName + ".")
+                                        + ShellWords.quote(p.subnet().vpcId()) + " Name=service-name,Values=" + ShellWords.quote(serviceName) + ".")
                         .withEvidence("vpcEndpoints", "owner's not visible"));
             }
             String fix = gatewayCounts ? createGatewayEndpoint(p, service) : createInterfaceEndpoint(p, service);
@@ -356,12 +358,12 @@ public final class NetworkReach {
         String id = endpoint.vpcEndpointId();
         if (!endpoint.isAvailable()) {
             return new Verdict("is " + endpoint.state() + " rather than available",
-                    "see why with aws ec2 describe-vpc-endpoints --vpc-endpoint-ids " + id + " and recreate it with "
+                    "see why with aws ec2 describe-vpc-endpoints --vpc-endpoint-ids " + ShellWords.quote(id) + " and recreate it with "
                             + createInterfaceEndpoint(p, serviceOf(endpoint)), null, null);
         }
         if (!endpoint.privateDnsEnabled()) {
             return new Verdict("has private DNS off (the service's regional name does not resolve to it)",
-                    "aws ec2 modify-vpc-endpoint --vpc-endpoint-id " + id + " --private-dns-enabled", null, null);
+                    "aws ec2 modify-vpc-endpoint --vpc-endpoint-id " + ShellWords.quote(id) + " --private-dns-enabled", null, null);
         }
         String zone = p.availabilityZone();
         return switch (p.path().endpointSubnets()) {
@@ -446,7 +448,7 @@ public final class NetworkReach {
         return endpoint.routeTableIds().contains(tableId)
                 ? Verdict.usable("available, on route table " + tableId)
                 : new Verdict("is not associated with the subnet's route table " + tableId,
-                        "aws ec2 modify-vpc-endpoint --vpc-endpoint-id " + id + " --add-route-table-ids " + tableId, null, null);
+                        "aws ec2 modify-vpc-endpoint --vpc-endpoint-id " + ShellWords.quote(id) + " --add-route-table-ids " + ShellWords.quote(tableId), null, null);
     }
 
     private static String serviceOf(VpcEndpoint endpoint) {
@@ -455,25 +457,25 @@ public final class NetworkReach {
     }
 
     private static String addSubnet(Placement p, String endpointId) {
-        return "aws ec2 modify-vpc-endpoint --vpc-endpoint-id " + endpointId + " --add-subnet-ids " + p.subnet().subnetId();
+        return "aws ec2 modify-vpc-endpoint --vpc-endpoint-id " + ShellWords.quote(endpointId) + " --add-subnet-ids " + ShellWords.quote(p.subnet().subnetId());
     }
 
     /** The command that creates an interface endpoint for {@code service} next to the task. */
     public static String createInterfaceEndpoint(Placement p, String service) {
-        return "aws ec2 create-vpc-endpoint --vpc-id " + p.subnet().vpcId() + " --vpc-endpoint-type Interface --service-name "
-                + p.serviceName(service) + " --subnet-ids " + p.subnet().subnetId()
+        return "aws ec2 create-vpc-endpoint --vpc-id " + ShellWords.quote(p.subnet().vpcId()) + " --vpc-endpoint-type Interface --service-name "
+                + ShellWords.quote(p.serviceName(service)) + " --subnet-ids " + ShellWords.quote(p.subnet().subnetId())
                 + " --security-group-ids ENDPOINT_SECURITY_GROUP_ID --private-dns-enabled (the group allowing TCP 443 from the task)";
     }
 
     private static String createGatewayEndpoint(Placement p, String service) {
         String table = p.routeTable().map(RouteTable::routeTableId).orElse("ROUTE_TABLE_ID");
-        return "aws ec2 create-vpc-endpoint --vpc-id " + p.subnet().vpcId() + " --vpc-endpoint-type Gateway --service-name "
-                + p.serviceName(service) + " --route-table-ids " + table;
+        return "aws ec2 create-vpc-endpoint --vpc-id " + ShellWords.quote(p.subnet().vpcId()) + " --vpc-endpoint-type Gateway --service-name "
+                + ShellWords.quote(p.serviceName(service)) + " --route-table-ids " + ShellWords.quote(table);
     }
 
     /** The command that adds a NAT route to the subnet's route table. */
     public static String addNatRoute(Placement p) {
         String table = p.routeTable().map(RouteTable::routeTableId).orElse("ROUTE_TABLE_ID");
-        return "aws ec2 create-route --route-table-id " + table + " --destination-cidr-block 0.0.0.0/0 --nat-gateway-id NAT_GATEWAY_ID";
+        return "aws ec2 create-route --route-table-id " + ShellWords.quote(table) + " --destination-cidr-block 0.0.0.0/0 --nat-gateway-id NAT_GATEWAY_ID";
     }
 }

@@ -1,5 +1,6 @@
 package io.execready.checks.network;
 
+import io.execready.checks.support.ShellWords;
 import io.execready.checks.network.NetworkReach.Availability;
 import io.execready.checks.network.NetworkReach.Egress;
 import io.execready.checks.network.NetworkReach.EndpointUse;
@@ -67,7 +68,7 @@ public final class SharedVpcCheck implements Check {
                     "In VPC owner account " + owner + ", confirm that subnet " + p.subnet().subnetId()
                             + " routes 0.0.0.0/0 through a NAT gateway or that VPC " + p.subnet().vpcId() + " has a "
                             + p.serviceName(NetworkReach.SSM_MESSAGES) + " endpoint with private DNS, using aws ec2 describe-route-tables --filters Name=association.subnet-id,Values="
-                            + p.subnet().subnetId() + " and aws ec2 describe-vpc-endpoints --filters Name=vpc-id,Values=" + p.subnet().vpcId() + ".");
+                            + ShellWords.quote(p.subnet().subnetId()) + " and aws ec2 describe-vpc-endpoints --filters Name=vpc-id,Values=" + ShellWords.quote(p.subnet().vpcId()) + ".");
         }
         return result.withEvidence("vpcOwnerId", owner).withCause(CauseResource.subnet(p.subnet()));
     }

@@ -1,5 +1,6 @@
 package io.execready.checks.network;
 
+import io.execready.checks.support.ShellWords;
 import io.execready.checks.network.NetworkReach.Placement;
 import io.execready.checks.network.NetworkReach.Reliance;
 import io.execready.checks.support.UnreadableFact;
@@ -53,7 +54,7 @@ public final class SsmEndpointInTaskAzCheck implements Check {
         return switch (p.path().endpointSubnets()) {
             case Fetched.Failed<List<Subnet>> failed -> UnreadableFact.ENDPOINT_SUBNETS.unknown(DEFINITION, p.target(), failed);
             case Fetched.Absent<List<Subnet>> absent -> UnreadableFact.ENDPOINT_SUBNETS.missing(DEFINITION, p.target(), absent,
-                    "aws ec2 describe-subnets --subnet-ids " + String.join(" ", endpoint.subnetIds()));
+                    "aws ec2 describe-subnets --subnet-ids " + ShellWords.words(endpoint.subnetIds()));
             case Fetched.Present<List<Subnet>> subnets -> {
                 List<String> zones = subnets.value().stream().filter(s -> endpoint.subnetIds().contains(s.subnetId()))
                         .map(Subnet::availabilityZone).distinct().toList();
@@ -64,7 +65,7 @@ public final class SsmEndpointInTaskAzCheck implements Check {
                                         + " relies on has subnets only in " + Wording.list(zones) + ", not in the task's zone " + zone
                                         + ": sessions work across zones, at cross-zone data charges, and stop when that zone fails.",
                                 "Add a subnet of " + zone + " to the endpoint with aws ec2 modify-vpc-endpoint --vpc-endpoint-id "
-                                        + endpoint.vpcEndpointId() + " --add-subnet-ids " + p.subnet().subnetId() + ".");
+                                        + ShellWords.quote(endpoint.vpcEndpointId()) + " --add-subnet-ids " + ShellWords.quote(p.subnet().subnetId()) + ".");
                 yield result.withEvidence("vpcEndpointId", endpoint.vpcEndpointId()).withEvidence("endpointZones", String.join(",", zones));
             }
         };

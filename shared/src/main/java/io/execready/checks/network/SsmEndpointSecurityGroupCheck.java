@@ -1,5 +1,6 @@
 package io.execready.checks.network;
 
+import io.execready.checks.support.ShellWords;
 import io.execready.checks.network.NetworkReach.EndpointUse;
 import io.execready.checks.network.NetworkReach.Placement;
 import io.execready.checks.support.UnreadableFact;
@@ -83,7 +84,7 @@ public final class SsmEndpointSecurityGroupCheck implements Check {
             }
             case Fetched.Absent<List<SecurityGroup>> absent -> {
                 return UnreadableFact.SECURITY_GROUPS.missing(DEFINITION, p.target(), absent,
-                        "aws ec2 describe-network-interfaces --network-interface-ids " + p.path().originId());
+                        "aws ec2 describe-network-interfaces --network-interface-ids " + ShellWords.quote(p.path().originId()));
             }
         }
         switch (p.path().endpointSecurityGroups()) {
@@ -95,7 +96,7 @@ public final class SsmEndpointSecurityGroupCheck implements Check {
             }
             case Fetched.Absent<List<SecurityGroup>> absent -> {
                 return UnreadableFact.SECURITY_GROUPS.missing(DEFINITION, p.target(), absent,
-                        "aws ec2 describe-vpc-endpoints --vpc-endpoint-ids " + endpoint.vpcEndpointId());
+                        "aws ec2 describe-vpc-endpoints --vpc-endpoint-ids " + ShellWords.quote(endpoint.vpcEndpointId()));
             }
         }
         List<String> taskGroupIds = p.path().networkInterface().asOptional().map(NetworkInterface::securityGroupIds).orElse(List.of());
@@ -108,7 +109,7 @@ public final class SsmEndpointSecurityGroupCheck implements Check {
                                     + ", because security " + (unseen.size() == 1 ? "group " : "groups ") + Wording.list(unseen)
                                     + (unseen.size() == 1 ? " is" : " are") + " not visible to account " + p.account() + ".",
                             "Check in the account that owns " + (unseen.size() == 1 ? "it" : "them") + " that TCP 443 is allowed from the task to the endpoint"
-                                    + " with aws ec2 describe-security-groups --group-ids " + String.join(" ", unseen) + ".")
+                                    + " with aws ec2 describe-security-groups --group-ids " + ShellWords.words(unseen) + ".")
                     .withEvidence("vpcEndpointId", endpoint.vpcEndpointId());
         }
 
@@ -144,12 +145,12 @@ public final class SsmEndpointSecurityGroupCheck implements Check {
         if (!inboundAllowed) {
             blocked.add("the endpoint's security groups let no TCP 443 in from the task's security groups or subnet "
                     + (p.subnet().cidrBlock() == null ? p.subnet().subnetId() : p.subnet().cidrBlock()));
-            fixes.add("aws ec2 authorize-security-group-ingress --group-id " + endpointGroup + " --protocol tcp --port 443 --source-group " + taskGroup);
+            fixes.add("aws ec2 authorize-security-group-ingress --group-id " + ShellWords.quote(endpointGroup) + " --protocol tcp --port 443 --source-group " + ShellWords.quote(taskGroup));
         }
         if (!outboundAllowed) {
             blocked.add("the task's security groups let no TCP 443 out towards the endpoint");
-            fixes.add("aws ec2 authorize-security-group-egress --group-id " + taskGroup
-                    + " --ip-permissions 'IpProtocol=tcp,FromPort=443,ToPort=443,UserIdGroupPairs=[{GroupId=" + endpointGroup + "}]'");
+            fixes.add("aws ec2 authorize-security-group-egress --group-id " + ShellWords.quote(taskGroup)
+                    + " --ip-permissions " + ShellWords.quote("IpProtocol=tcp,FromPort=443,ToPort=443,UserIdGroupPairs=[{GroupId=" + endpointGroup + "}]"));
         }
         return DEFINITION.fail(
                         "Between ssmmessages " + groups + ", " + Wording.list(blocked) + ", so the exec agent cannot open its channels.",

@@ -1,5 +1,6 @@
 package io.execready.checks.network;
 
+import io.execready.checks.support.ShellWords;
 import io.execready.checks.network.NetworkReach.Availability;
 import io.execready.checks.network.NetworkReach.Egress;
 import io.execready.checks.network.NetworkReach.EndpointUse;
@@ -84,9 +85,10 @@ public final class SsmReachableCheck implements Check {
             return "";
         }
         return p.task().serviceName()
-                .map(service -> ", a public IP behind an internet gateway route with aws ecs update-service --cluster " + p.task().clusterName()
-                        + " --service " + service + " --network-configuration 'awsvpcConfiguration={subnets=[" + p.subnet().subnetId()
-                        + "],securityGroups=[TASK_SECURITY_GROUP_ID],assignPublicIp=ENABLED}' --force-new-deployment")
+                .map(service -> ", a public IP behind an internet gateway route with aws ecs update-service --cluster " + ShellWords.quote(p.task().clusterName())
+                        + " --service " + ShellWords.quote(service) + " --network-configuration "
+                        + ShellWords.quote("awsvpcConfiguration={subnets=[" + p.subnet().subnetId()
+                                + "],securityGroups=[TASK_SECURITY_GROUP_ID],assignPublicIp=ENABLED}") + " --force-new-deployment")
                 .orElse(", a public IP behind an internet gateway route with assignPublicIp=ENABLED in the awsvpcConfiguration of run-task");
     }
 }

@@ -1,5 +1,6 @@
 package io.execready.checks.network;
 
+import io.execready.checks.support.ShellWords;
 import io.execready.checks.network.NetworkReach.Placement;
 import io.execready.checks.network.NetworkReach.Reliance;
 import io.execready.checks.support.UnreadableFact;
@@ -103,7 +104,7 @@ public final class SubnetNetworkAclCheck implements Check {
         return switch (p.path().endpointSubnets()) {
             case Fetched.Failed<List<Subnet>> failed -> UnreadableFact.ENDPOINT_SUBNETS.unknown(DEFINITION, p.target(), failed);
             case Fetched.Absent<List<Subnet>> absent -> UnreadableFact.ENDPOINT_SUBNETS.missing(DEFINITION, p.target(), absent,
-                    "aws ec2 describe-subnets --subnet-ids " + String.join(" ", endpoint.subnetIds()));
+                    "aws ec2 describe-subnets --subnet-ids " + ShellWords.words(endpoint.subnetIds()));
             case Fetched.Present<List<Subnet>> subnets -> {
                 List<Flow> flows = new ArrayList<>();
                 Peer task = Peer.subnet("the task's subnet " + p.subnet().subnetId(), p.subnet().cidrBlock());
@@ -135,7 +136,7 @@ public final class SubnetNetworkAclCheck implements Check {
             }
             case Fetched.Absent<List<NetworkAcl>> absent -> {
                 return NETWORK_ACLS.missing(DEFINITION, p.target(), absent,
-                        "aws ec2 describe-network-acls --filters Name=vpc-id,Values=" + p.subnet().vpcId());
+                        "aws ec2 describe-network-acls --filters Name=vpc-id,Values=" + ShellWords.quote(p.subnet().vpcId()));
             }
             case Fetched.Present<List<NetworkAcl>> present -> acls = present.value();
         }
@@ -147,7 +148,7 @@ public final class SubnetNetworkAclCheck implements Check {
                 case Decision.NoAcl none -> {
                     return DEFINITION.unknown("Could not evaluate " + Wording.task(p.target()) + " because no network ACL visible to account "
                                     + p.account() + " is associated with subnet " + none.subnetId() + ".",
-                            "Read it with aws ec2 describe-network-acls --filters Name=association.subnet-id,Values=" + none.subnetId()
+                            "Read it with aws ec2 describe-network-acls --filters Name=association.subnet-id,Values=" + ShellWords.quote(none.subnetId())
                                     + " in the account that owns the VPC, then evaluate the task again.")
                             .withEvidence("missing", "network ACL of " + none.subnetId());
                 }
@@ -155,7 +156,7 @@ public final class SubnetNetworkAclCheck implements Check {
                     return DEFINITION.unknown("Could not tell whether network ACL " + undecidable.aclId() + " allows " + undecidable.flow().describe()
                                     + " for " + Wording.task(p.target()) + ", because its rule " + undecidable.rule()
                                     + " covers only part of the destination's addresses.",
-                            "Check rule " + undecidable.rule() + " with aws ec2 describe-network-acls --network-acl-ids " + undecidable.aclId()
+                            "Check rule " + undecidable.rule() + " with aws ec2 describe-network-acls --network-acl-ids " + ShellWords.quote(undecidable.aclId())
                                     + "; allowing 0.0.0.0/0 for this traffic removes the doubt.")
                             .withEvidence("networkAclId", undecidable.aclId())
                             .withEvidence("ruleNumber", Integer.toString(undecidable.rule()));
@@ -164,10 +165,10 @@ public final class SubnetNetworkAclCheck implements Check {
                     return DEFINITION.fail("Network ACL " + denied.aclId() + " denies " + denied.flow().describe() + " by rule " + denied.rule()
                                     + ", so the exec agent of " + Wording.task(p.target()) + " cannot hold its connection to Systems Manager.",
                             "Add an allow rule" + (denied.explicit() ? " numbered below " + denied.rule() : "")
-                                    + " with aws ec2 create-network-acl-entry --network-acl-id " + denied.aclId()
+                                    + " with aws ec2 create-network-acl-entry --network-acl-id " + ShellWords.quote(denied.aclId())
                                     + " --rule-number RULE_NUMBER --protocol tcp --port-range From=" + denied.flow().fromPort() + ",To=" + denied.flow().toPort()
                                     + (denied.flow().egress() ? " --egress" : " --ingress") + " --cidr-block "
-                                    + denied.flow().peer().cidrText()
+                                    + ShellWords.quote(denied.flow().peer().cidrText())
                                     + " --rule-action allow.")
                             .withEvidence("networkAclId", denied.aclId())
                             .withEvidence("ruleNumber", denied.rule());

@@ -1,5 +1,6 @@
 package io.execready.checks.network;
 
+import io.execready.checks.support.ShellWords;
 import io.execready.checks.network.NetworkReach.Placement;
 import io.execready.checks.network.NetworkReach.Reliance;
 import io.execready.checks.support.UnreadableFact;
@@ -46,7 +47,7 @@ public final class VpcDnsForEndpointsCheck implements Check {
             case ENDPOINT -> switch (p.path().vpcDns()) {
                 case Fetched.Failed<VpcDnsSettings> failed -> VPC_DNS.unknown(DEFINITION, p.target(), failed);
                 case Fetched.Absent<VpcDnsSettings> absent -> VPC_DNS.missing(DEFINITION, p.target(), absent,
-                        "aws ec2 describe-vpc-attribute --vpc-id " + p.subnet().vpcId() + " --attribute enableDnsSupport");
+                        "aws ec2 describe-vpc-attribute --vpc-id " + ShellWords.quote(p.subnet().vpcId()) + " --attribute enableDnsSupport");
                 case Fetched.Present<VpcDnsSettings> dns -> judge(p, reliance.ssmEndpoint().vpcEndpointId(), dns.value());
             };
         };
@@ -63,9 +64,9 @@ public final class VpcDnsForEndpointsCheck implements Check {
                     : !dns.dnsSupport() ? "enableDnsSupport" : "enableDnsHostnames";
             result = DEFINITION.fail(vpc + " of " + Wording.task(p.target()) + " has " + off + " off, so the private DNS name of the ssmmessages endpoint "
                             + endpointId + " does not resolve and the exec agent, with no route out, never connects.",
-                    (dns.dnsSupport() ? "" : "aws ec2 modify-vpc-attribute --vpc-id " + dns.vpcId() + " --enable-dns-support \"{\\\"Value\\\":true}\"")
+                    (dns.dnsSupport() ? "" : "aws ec2 modify-vpc-attribute --vpc-id " + ShellWords.quote(dns.vpcId()) + " --enable-dns-support \"{\\\"Value\\\":true}\"")
                             + (!dns.dnsSupport() && !dns.dnsHostnames() ? ", then " : "")
-                            + (dns.dnsHostnames() ? "" : "aws ec2 modify-vpc-attribute --vpc-id " + dns.vpcId() + " --enable-dns-hostnames \"{\\\"Value\\\":true}\"")
+                            + (dns.dnsHostnames() ? "" : "aws ec2 modify-vpc-attribute --vpc-id " + ShellWords.quote(dns.vpcId()) + " --enable-dns-hostnames \"{\\\"Value\\\":true}\"")
                             + ".");
         }
         return result.withEvidence("enableDnsSupport", Boolean.toString(dns.dnsSupport()))

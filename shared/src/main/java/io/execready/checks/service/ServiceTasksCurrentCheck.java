@@ -1,5 +1,6 @@
 package io.execready.checks.service;
 
+import io.execready.checks.support.ShellWords;
 import io.execready.checks.support.ReadFailureAdvice;
 import io.execready.checks.support.RemediationCommands;
 import io.execready.checks.support.Wording;
@@ -75,7 +76,7 @@ public final class ServiceTasksCurrentCheck implements ServiceCheck {
             return DEFINITION.unknown(
                     "ECS did not report enableExecuteCommand for " + Wording.list(unreported.stream().map(id -> "task " + id).toList())
                             + " of " + where + ".",
-                    "Read the flag with aws ecs describe-tasks --cluster " + snapshot.clusterName()
+                    "Read the flag with aws ecs describe-tasks --cluster " + ShellWords.quote(snapshot.clusterName())
                             + " (the checker needs ecs:DescribeTasks), then evaluate the service again.");
         }
         return DEFINITION.pass(primaryRunning.isEmpty()

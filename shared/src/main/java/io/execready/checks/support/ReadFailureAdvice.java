@@ -116,7 +116,7 @@ public final class ReadFailureAdvice {
 
     /** The failures as evidence: the text, the actions and the kinds, each a field of its own. */
     public static CheckResult withEvidence(CheckResult result, List<ReadFailure> failures) {
-        return result
+        return result.withReadFailures(failures)
                 .withEvidence("readFailure", failures.stream().map(ReadFailure::describe).distinct().collect(Collectors.joining("; ")))
                 .withEvidence("failedAction", failures.stream().map(ReadFailure::action).distinct().collect(Collectors.joining(", ")))
                 .withEvidence("failureKind", failures.stream().map(f -> f.kind().name()).distinct().collect(Collectors.joining(", ")));

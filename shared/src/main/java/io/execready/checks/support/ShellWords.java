@@ -1,6 +1,8 @@
 package io.execready.checks.support;
 
+import java.util.Collection;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Names from the account (cluster, service, container, task definition) as words of a POSIX shell
@@ -22,5 +24,35 @@ public final class ShellWords {
         }
         String text = name == null ? "" : name;
         return "'" + text.replace("'", "'\\''") + "'";
+    }
+
+    /** Several names as as many shell words, separated by spaces (e.g. {@code --subnet-ids A B}). */
+    public static String words(Collection<String> names) {
+        return names.stream().map(ShellWords::quote).collect(Collectors.joining(" "));
+    }
+
+    /**
+     * {@code value} as a JSON string literal, quotes included, for documents (IAM policies) that
+     * remediations build around account names and then pass as one quoted shell word.
+     */
+    public static String jsonString(String value) {
+        StringBuilder json = new StringBuilder("\"");
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                case '\n' -> json.append("\\n");
+                case '\r' -> json.append("\\r");
+                case '\t' -> json.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        json.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        json.append(c);
+                    }
+                }
+            }
+        }
+        return json.append('"').toString();
     }
 }

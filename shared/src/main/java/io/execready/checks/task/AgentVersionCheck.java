@@ -1,5 +1,6 @@
 package io.execready.checks.task;
 
+import io.execready.checks.support.ShellWords;
 import io.execready.checks.support.RemediationCommands;
 import io.execready.checks.support.TaskPlatform.OperatingSystem;
 import io.execready.checks.support.TaskPlatform;
@@ -54,7 +55,7 @@ public final class AgentVersionCheck implements Check {
                     "Read it with " + RemediationCommands.describeTask(task, "tasks[0].containerInstanceArn")
                             + " (the checker needs ecs:DescribeTasks), then evaluate the task again.");
             case Fetched.Absent<ContainerInstance> absent -> UnreadableFact.CONTAINER_INSTANCE.missing(DEFINITION, snapshot.target(), absent,
-                    "aws ecs describe-container-instances --cluster " + task.clusterName() + " --container-instances " + task.containerInstanceArn());
+                    "aws ecs describe-container-instances --cluster " + ShellWords.quote(task.clusterName()) + " --container-instances " + ShellWords.quote(task.containerInstanceArn()));
         };
     }
 
@@ -66,8 +67,8 @@ public final class AgentVersionCheck implements Check {
         String version = instance.agentVersion() == null ? null : instance.agentVersion().strip().replaceFirst("^[vV]", "");
         if (version == null || version.isEmpty()) {
             return DEFINITION.unknown("ECS reported no agent version for " + host + ".",
-                    "Read it with aws ecs describe-container-instances --cluster " + task.clusterName() + " --container-instances "
-                            + instance.containerInstanceId() + " --query 'containerInstances[0].versionInfo', then evaluate the task again.");
+                    "Read it with aws ecs describe-container-instances --cluster " + ShellWords.quote(task.clusterName()) + " --container-instances "
+                            + ShellWords.quote(instance.containerInstanceId()) + " --query 'containerInstances[0].versionInfo', then evaluate the task again.");
         }
         Optional<Integer> againstLinux = TaskPlatform.compareVersions(version, LINUX_MINIMUM);
         Optional<Integer> againstWindows = TaskPlatform.compareVersions(version, WINDOWS_MINIMUM);
@@ -99,8 +100,8 @@ public final class AgentVersionCheck implements Check {
                     return withEvidence(DEFINITION.unknown(
                             Wording.capitalised(host) + " runs agent " + version + ", enough for Linux (" + LINUX_MINIMUM
                                     + ") but not for Windows (" + WINDOWS_MINIMUM + "), and neither the instance nor the task tells its OS.",
-                            "Read the OS with aws ecs describe-container-instances --cluster " + task.clusterName() + " --container-instances "
-                                    + instance.containerInstanceId() + " --query \"containerInstances[0].attributes[?name=='ecs.os-type']\" and, on Windows, "
+                            "Read the OS with aws ecs describe-container-instances --cluster " + ShellWords.quote(task.clusterName()) + " --container-instances "
+                                    + ShellWords.quote(instance.containerInstanceId()) + " --query \"containerInstances[0].attributes[?name=='ecs.os-type']\" and, on Windows, "
                                     + update(task, instance, OperatingSystem.WINDOWS) + "."), version, os, "unknown");
                 }
             }
@@ -146,7 +147,7 @@ public final class AgentVersionCheck implements Check {
             return "replace container instance " + id + " with one launched from the latest ECS-optimized Windows AMI (aws ssm get-parameters-by-path"
                     + " --path /aws/service/ami-windows-latest lists them), since update-container-agent does not update Windows agents";
         }
-        return "update the agent with aws ecs update-container-agent --cluster " + task.clusterName() + " --container-instance " + id
+        return "update the agent with aws ecs update-container-agent --cluster " + ShellWords.quote(task.clusterName()) + " --container-instance " + ShellWords.quote(id)
                 + ", or replace the instance with one launched from the latest ECS-optimized AMI";
     }
 }

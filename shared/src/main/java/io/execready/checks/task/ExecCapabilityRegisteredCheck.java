@@ -1,5 +1,6 @@
 package io.execready.checks.task;
 
+import io.execready.checks.support.ShellWords;
 import io.execready.checks.support.TaskPlatform;
 import io.execready.checks.support.UnreadableFact;
 import io.execready.checks.support.Wording;
@@ -47,7 +48,7 @@ public final class ExecCapabilityRegisteredCheck implements Check {
         return switch (snapshot.containerInstance()) {
             case Fetched.Failed<ContainerInstance> failed -> UnreadableFact.CONTAINER_INSTANCE.unknown(DEFINITION, snapshot.target(), failed);
             case Fetched.Absent<ContainerInstance> absent -> UnreadableFact.CONTAINER_INSTANCE.missing(DEFINITION, snapshot.target(), absent,
-                    "aws ecs describe-container-instances --cluster " + task.clusterName() + " --container-instances " + task.containerInstanceArn());
+                    "aws ecs describe-container-instances --cluster " + ShellWords.quote(task.clusterName()) + " --container-instances " + ShellWords.quote(task.containerInstanceArn()));
             case Fetched.Present<ContainerInstance> present -> judge(snapshot, present.value());
         };
     }
@@ -59,8 +60,8 @@ public final class ExecCapabilityRegisteredCheck implements Check {
         }
         return DEFINITION.fail(where + " does not register " + CAPABILITY + ", so its ECS agent does not offer ECS Exec"
                                 + " (an old ECS agent, or on Windows an SSM agent version that breaks its detection).",
-                        "Update the ECS agent (aws ecs update-container-agent --cluster " + snapshot.task().clusterName()
-                                + " --container-instance " + instance.containerInstanceId()
+                        "Update the ECS agent (aws ecs update-container-agent --cluster " + ShellWords.quote(snapshot.task().clusterName())
+                                + " --container-instance " + ShellWords.quote(instance.containerInstanceId())
                                 + ", or a current ECS-optimized AMI), check the exec agent binaries under /var/lib/ecs/deps/execute-command,"
                                 + " then restart the agent so it registers the capability.")
                 .withEvidence("containerInstance", instance.containerInstanceId());

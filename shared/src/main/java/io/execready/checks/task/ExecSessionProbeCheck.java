@@ -19,7 +19,8 @@ public final class ExecSessionProbeCheck implements Check {
     public static final CheckDefinition DEFINITION = CheckDefinition.of(
             "exec-session-probe",
             "A real ECS Exec session opens and runs a command",
-            "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html");
+            "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html")
+            .failingWith(OperatorError.AS_THE_SESSION_MET_IT);
 
     @Override
     public CheckDefinition definition() {

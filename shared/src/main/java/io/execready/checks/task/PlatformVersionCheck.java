@@ -1,5 +1,6 @@
 package io.execready.checks.task;
 
+import io.execready.checks.support.ShellWords;
 import io.execready.checks.support.RemediationCommands;
 import io.execready.checks.support.TaskPlatform.OperatingSystem;
 import io.execready.checks.support.TaskPlatform;
@@ -78,7 +79,7 @@ public final class PlatformVersionCheck implements Check {
 
     private static String upgradeCommand(EcsTask task) {
         return task.serviceName()
-                .map(service -> "aws ecs update-service --cluster " + task.clusterName() + " --service " + service
+                .map(service -> "aws ecs update-service --cluster " + ShellWords.quote(task.clusterName()) + " --service " + ShellWords.quote(service)
                         + " --platform-version LATEST --enable-execute-command --force-new-deployment")
                 .orElseGet(() -> RemediationCommands.runTask(task) + " --platform-version LATEST (with the task's original network configuration)");
     }

@@ -1,5 +1,6 @@
 package io.execready.checks.task;
 
+import io.execready.checks.support.ShellWords;
 import io.execready.checks.support.RemediationCommands;
 import io.execready.checks.support.Wording;
 import io.execready.engine.Check;
@@ -40,8 +41,8 @@ public final class TaskRunningCheck implements Check {
             result = DEFINITION.warn(
                     Wording.capitalised(Wording.task(snapshot.target())) + " is " + status
                             + " and ECS Exec can connect only once it is RUNNING.",
-                    "Wait for the task to start with aws ecs wait tasks-running --cluster " + task.clusterName()
-                            + " --tasks " + task.taskId() + ", then connect.");
+                    "Wait for the task to start with aws ecs wait tasks-running --cluster " + ShellWords.quote(task.clusterName())
+                            + " --tasks " + ShellWords.quote(task.taskId()) + ", then connect.");
         } else if (status != null && ENDING.contains(status)) {
             result = DEFINITION.fail(
                     Wording.capitalised(Wording.task(snapshot.target())) + " is " + status + stoppedReason(task)
@@ -65,7 +66,7 @@ public final class TaskRunningCheck implements Check {
     private static String stoppedRemediation(EcsTask task) {
         return task.serviceName()
                 .map(service -> "Connect to a running task of service " + service + " instead, listed by aws ecs list-tasks --cluster "
-                        + task.clusterName() + " --service-name " + service + " --desired-status RUNNING.")
+                        + ShellWords.quote(task.clusterName()) + " --service-name " + ShellWords.quote(service) + " --desired-status RUNNING.")
                 .orElseGet(() -> "Start a new task with " + RemediationCommands.runTask(task)
                         + " (with the task's original network configuration) and connect to it.");
     }

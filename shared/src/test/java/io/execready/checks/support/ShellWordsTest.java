@@ -31,4 +31,14 @@ class ShellWordsTest {
         EcsTask task = TaskSnapshotFixture.runningFargateTask().build().task();
         assertThat(RemediationCommands.runTask(task)).contains("--cluster " + task.clusterName());
     }
+
+    @Test
+    void words_quotesEachNameOnItsOwn() {
+        assertThat(ShellWords.words(java.util.List.of("subnet-1", "subnet 2"))).isEqualTo("subnet-1 'subnet 2'");
+    }
+
+    @Test
+    void jsonString_escapesQuotesBackslashesAndControlCharacters() {
+        assertThat(ShellWords.jsonString("a\"b\\c\nd\u0001")).isEqualTo("\"a\\\"b\\\\c\\nd\\u0001\"");
+    }
 }
