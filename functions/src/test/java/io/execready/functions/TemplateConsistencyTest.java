@@ -302,6 +302,41 @@ final class TemplateConsistencyTest {
     }
 
     @Test
+    void everyFunction_runsOnTheArchitectureAndMemoryParameters_withTheOneLibrariesLayer() {
+        JsonNode parameters = template.path("Parameters");
+        assertThat(strings(parameters.path("Architecture").path("AllowedValues"))).containsExactlyInAnyOrder("arm64", "x86_64");
+        assertThat(parameters.path("Architecture").path("Default").asText()).isEqualTo("arm64");
+        assertThat(parameters.path("FunctionMemoryMB").path("Description").asText())
+                .as("the memory parameter states the measured peak").containsPattern("\\d+ MiB");
+        JsonNode layer = template.path("Resources").path("FunctionLibraries");
+        assertThat(layer.path("Type").asText()).isEqualTo("AWS::Serverless::LayerVersion");
+        assertThat(layer.path("Metadata").path("BuildMethod").asText()).isEqualTo("makefile");
+        assertThat(strings(layer.path("Properties").path("CompatibleArchitectures"))).containsExactly("Architecture");
+
+        for (Map.Entry<String, JsonNode> function : functions()) {
+            assertThat(strings(property(function.getValue(), "Architectures"))).as("Architectures of %s", function.getKey())
+                    .containsExactly("Architecture");
+            assertThat(strings(property(function.getValue(), "MemorySize"))).as("MemorySize of %s", function.getKey())
+                    .containsExactly("FunctionMemoryMB");
+            assertThat(strings(property(function.getValue(), "Layers"))).as("Layers of %s", function.getKey())
+                    .containsExactly("FunctionLibraries");
+        }
+    }
+
+    @Test
+    void functionsMakefile_buildsEveryFunctionAndLayerThatNamesIt() throws IOException {
+        String makefile = Files.readString(findTemplate().resolveSibling("functions").resolve("Makefile"));
+        for (Map.Entry<String, JsonNode> resource : template.path("Resources").properties()) {
+            if (resource.getValue().path("Metadata").path("BuildMethod").asText().equals("makefile")) {
+                String target = "build-" + resource.getKey();
+                assertThat(makefile.contains(target + ":") || makefile.contains("build-%:"))
+                        .as("functions/Makefile has a rule for %s", target).isTrue();
+            }
+        }
+        assertThat(makefile).as("the layer's own rule, not the functions' one").contains("build-FunctionLibraries:");
+    }
+
+    @Test
     void onDemandFunction_isCapped_andPublishesOnlyWhenTheStackAllows() {
         JsonNode properties = template.path("Resources").path("OnDemandCheckFunction").path("Properties");
 

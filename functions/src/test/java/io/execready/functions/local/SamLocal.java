@@ -24,6 +24,11 @@ import java.util.concurrent.TimeUnit;
 final class SamLocal {
 
     private static final Duration PROCESS_TIMEOUT = Duration.ofMinutes(4);
+    /**
+     * The template's functions run on arm64 by default; here they run in the x86_64 image
+     * (scripts/lib/lambda-base-image.sh provides it), without emulating another processor.
+     */
+    static final List<String> ARCHITECTURE_OVERRIDE = List.of("--parameter-overrides", "Architecture=x86_64");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path samCli;
@@ -58,6 +63,7 @@ final class SamLocal {
                 "--env-vars", envVarsFile.toString(),
                 "--docker-network", dockerNetwork,
                 "--skip-pull-image"));
+        command.addAll(ARCHITECTURE_OVERRIDE);
         hostMappings.forEach(mapping -> command.addAll(List.of("--add-host", mapping)));
         long started = System.nanoTime();
         Finished finished = run(command, function + "-" + invokeTimes.size());
@@ -86,6 +92,7 @@ final class SamLocal {
                 "--docker-network", dockerNetwork,
                 "--skip-pull-image",
                 "--warm-containers", "LAZY"));
+        command.addAll(ARCHITECTURE_OVERRIDE);
         hostMappings.forEach(mapping -> command.addAll(List.of("--add-host", mapping)));
         return command;
     }

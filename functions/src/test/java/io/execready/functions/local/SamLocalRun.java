@@ -328,12 +328,13 @@ public final class SamLocalRun implements AutoCloseable {
                 In another shell, from the repository root:
 
                   export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_REGION=us-east-1 AWS_ENDPOINT_URL=%s%s
-                  sam local invoke TaskStateChangeFunction -t %s -e %s --env-vars %s --docker-network %s%s --skip-pull-image
+                  sam local invoke TaskStateChangeFunction -t %s -e %s --env-vars %s --docker-network %s%s --skip-pull-image %s
 
                 Ctrl-C here stops the emulators and everything the script started.
                 """, run.aws().endpoint(), run.dynamoDb().endpoint(), args[4], events,
                 sam.cliEnvironment().get("AWS_ENDPOINT_URL"), docker == null ? "" : " DOCKER_HOST=" + docker,
-                args[2], events.resolve("task-running-not-ready.json"), args[3], args[4], addHosts);
+                args[2], events.resolve("task-running-not-ready.json"), args[3], args[4], addHosts,
+                String.join(" ", SamLocal.ARCHITECTURE_OVERRIDE));
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);
     }
