@@ -38,7 +38,7 @@ import java.util.stream.Collectors;
  * asserts nothing.
  *
  * <p>The function runs on {@code -Dexecready.bench.functionClasspath} when the script passes it
- * (the shaded Lambda jar plus the runtime client, as Lambda's classpath holds them), else on this
+ * (the shipped handlers and libraries jars plus the runtime client, as Lambda's classpath holds them), else on this
  * JVM's test classpath, whose many jars make class loading slower than Lambda's.
  */
 public final class BenchmarkTable {
