@@ -73,7 +73,7 @@ public final class BenchmarkTable {
             BenchmarkTable bench = new BenchmarkTable(run, functionClasspath);
             bench.row("machine", Machine.describe());
             bench.row("function classpath", functionClasspath.equals(testClasspath)
-                    ? "the test classpath (no shaded jar given: slower class loading than Lambda's)"
+                    ? "the test classpath (no shipped jars given: slower class loading than Lambda's)"
                     : Arrays.stream(functionClasspath.split(File.pathSeparator)).map(p -> Path.of(p).getFileName().toString())
                             .collect(Collectors.joining(" + ")));
             bench.coldAndWarm();
@@ -303,11 +303,12 @@ public final class BenchmarkTable {
     }
 
     private static String functionClasspath(String testClasspath) {
-        String jar = System.getProperty("execready.bench.functionClasspath", "").trim();
-        if (jar.isEmpty() || !Files.isRegularFile(Path.of(jar))) {
+        String shipped = System.getProperty("execready.bench.functionClasspath", "").trim();
+        List<String> jars = shipped.isEmpty() ? List.of() : List.of(shipped.split(File.pathSeparator));
+        if (jars.isEmpty() || !jars.stream().allMatch(jar -> Files.isRegularFile(Path.of(jar)))) {
             return testClasspath;
         }
-        List<String> entries = new ArrayList<>(List.of(jar));
+        List<String> entries = new ArrayList<>(jars);
         for (String entry : testClasspath.split(File.pathSeparator)) {
             String name = Path.of(entry).getFileName() == null ? "" : Path.of(entry).getFileName().toString();
             if (RUNTIME_JARS.stream().anyMatch(name::startsWith)) {
