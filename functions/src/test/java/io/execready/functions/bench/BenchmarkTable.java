@@ -76,6 +76,10 @@ public final class BenchmarkTable {
                     ? "the test classpath (no shaded jar given: slower class loading than Lambda's)"
                     : Arrays.stream(functionClasspath.split(File.pathSeparator)).map(p -> Path.of(p).getFileName().toString())
                             .collect(Collectors.joining(" + ")));
+            if (args.length > 0 && args[0].equals("cold")) {
+                bench.coldStartSection();
+                return;
+            }
             bench.coldAndWarm();
             bench.deployment();
             bench.sweep();
@@ -84,13 +88,8 @@ public final class BenchmarkTable {
     }
 
     private void coldAndWarm() throws IOException {
+        coldStartSection();
         Sample sample = new Sample(run, "task-running-exec-ready.json");
-        ColdStarts plain = coldStarts("without priming", Map.of(), sample);
-        ColdStarts primed = coldStarts("with priming in init (PRIME_ON_INIT=true)", Map.of("PRIME_ON_INIT", "true"), sample);
-        section("Cold start, TaskStateChangeFunction (" + COLD_STARTS + " runs each, load " + Machine.load() + ")");
-        plain.report();
-        primed.report();
-
         String task = sample.newTask();
         List<Long> warm = new ArrayList<>();
         Map<String, Long> firstCalls;
@@ -114,6 +113,16 @@ public final class BenchmarkTable {
         section("AWS calls per evaluation of the ready service (the function's awsCalls log field)");
         row("a new task of the service, evaluated before", callSummary(firstCalls));
         row("the same task again (next event version)", callSummary(repeatCalls));
+    }
+
+    /** {@code scripts/bench cold}: the cold start section alone, for a quick look at init and the first invocation. */
+    private void coldStartSection() throws IOException {
+        Sample sample = new Sample(run, "task-running-exec-ready.json");
+        ColdStarts plain = coldStarts("without priming", Map.of(), sample);
+        ColdStarts primed = coldStarts("with priming in init (PRIME_ON_INIT=true)", Map.of("PRIME_ON_INIT", "true"), sample);
+        section("Cold start, TaskStateChangeFunction (" + COLD_STARTS + " runs each, load " + Machine.load() + ")");
+        plain.report();
+        primed.report();
     }
 
     private ColdStarts coldStarts(String label, Map<String, String> extraEnvironment, Sample sample) throws IOException {
