@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -31,6 +32,9 @@ import java.util.stream.Collectors;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
 
 /**
  * Warms what an execution environment would otherwise load on its first event, without calling
@@ -133,6 +137,7 @@ public final class Priming implements Resource {
     PrimingReport prime() {
         long started = System.nanoTime();
         buildClients();
+        prepareAnUnsentRequest();
         OfflineSdkCalls.Outcome offline = OfflineSdkCalls.run(config.region());
         EvaluationOutcome rehearsed = rehearseSampleEvent();
         SubjectReport report = rehearsed.report();
@@ -168,6 +173,18 @@ public final class Priming implements Resource {
             clients.securityHub();
         }
         clients.sns();
+    }
+
+    /**
+     * A request of the real HTTP client set up and dropped before it is sent: the client opens a
+     * connection object, which connects nothing, so its request path and the JDK's HTTP (and, for
+     * https, TLS socket factory) classes load without a socket or a DNS lookup.
+     */
+    private void prepareAnUnsentRequest() {
+        clients.httpClient().prepareRequest(HttpExecuteRequest.builder()
+                .request(SdkHttpRequest.builder().uri(URI.create("https://ecs." + config.region().id() + ".amazonaws.com/"))
+                        .method(SdkHttpMethod.POST).build())
+                .build()).abort();
     }
 
     /**
