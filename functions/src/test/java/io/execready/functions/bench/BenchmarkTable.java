@@ -312,11 +312,12 @@ public final class BenchmarkTable {
     }
 
     private static String functionClasspath(String testClasspath) {
-        String jar = System.getProperty("execready.bench.functionClasspath", "").trim();
-        if (jar.isEmpty() || !Files.isRegularFile(Path.of(jar))) {
+        String jars = System.getProperty("execready.bench.functionClasspath", "").trim();
+        // The script passes the handlers jar and the libraries jar, joined as a classpath.
+        if (jars.isEmpty() || !Arrays.stream(jars.split(File.pathSeparator)).allMatch(jar -> Files.isRegularFile(Path.of(jar)))) {
             return testClasspath;
         }
-        List<String> entries = new ArrayList<>(List.of(jar));
+        List<String> entries = new ArrayList<>(List.of(jars));
         for (String entry : testClasspath.split(File.pathSeparator)) {
             String name = Path.of(entry).getFileName() == null ? "" : Path.of(entry).getFileName().toString();
             if (RUNTIME_JARS.stream().anyMatch(name::startsWith)) {
