@@ -136,6 +136,8 @@ public final class BenchmarkTable {
                 starts.init.add(first.initDuration().toMillis());
                 starts.first.add(first.duration().toMillis());
                 peakRssMib(function.pid()).ifPresent(starts.peakRss::add);
+                // The same work once the environment has served an event: what the first one costs beyond it.
+                starts.second.add(succeeded(function.invoke(sample.event(sample.newTask(), 1), TIMEOUT)).duration().toMillis());
                 progress.printf("[bench] cold start %s, %d of %d: init %d ms, first invocation %d ms (load %s)%n", label, i + 1,
                         COLD_STARTS, first.initDuration().toMillis(), first.duration().toMillis(), Machine.load());
             }
@@ -239,6 +241,7 @@ public final class BenchmarkTable {
         private final String label;
         private final List<Long> init = new ArrayList<>();
         private final List<Long> first = new ArrayList<>();
+        private final List<Long> second = new ArrayList<>();
         private final List<Long> peakRss = new ArrayList<>();
 
         ColdStarts(String label) {
@@ -248,6 +251,7 @@ public final class BenchmarkTable {
         void report() {
             row("init " + label, range(init, "ms"));
             row("first invocation after it", range(first, "ms"));
+            row("then a new task's event in the same environment", range(second, "ms"));
             row("peak RSS after the first invocation (VmHWM)", peakRss.isEmpty() ? "n/a (no /proc)" : range(peakRss, "MiB"));
         }
     }
