@@ -42,6 +42,7 @@ import io.execready.probe.KmsDataKeySource;
 import io.execready.probe.ProbeTimeouts;
 import io.execready.probe.SignedSsmSessionTerminator;
 import io.execready.state.StoredExecProbeLedger;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import java.time.Clock;
@@ -133,7 +134,7 @@ public record FunctionComponents(
         return createPrimed(environment, out, clock, need).components();
     }
 
-    /** The components and the priming that warms them, built from the same clients and engine. */
+    /** The components and the priming that warms them, built from the same clients. */
     record Primed(FunctionComponents components, Priming priming) {
     }
 
@@ -143,6 +144,22 @@ public record FunctionComponents(
             config.requireStateTableName();
         }
         AwsClients clients = new AwsClients(config.region(), config.awsCallLimits());
+        FunctionComponents components = assemble(environment, config, clients, out, clock);
+        return new Primed(components, new Priming(environment, config, clients, components.readCache(), components.log(), clock));
+    }
+
+    /**
+     * Components over SDK clients answered in-process ({@link OfflineSdkCalls}), logging nowhere:
+     * what priming rehearses an event with. Built apart from the runtime's, so nothing they hold
+     * (read state, rate limiter, claims) ever serves a real event.
+     */
+    static FunctionComponents offline(Map<String, String> environment, Clock clock) {
+        CheckerConfig config = CheckerConfig.fromEnvironment(environment);
+        return assemble(environment, config, OfflineSdkCalls.offline(config.region()), new PrintStream(OutputStream.nullOutputStream()), clock);
+    }
+
+    private static FunctionComponents assemble(Map<String, String> environment, CheckerConfig config, AwsClients clients, PrintStream out,
+                                               Clock clock) {
         // AWS reads block on I/O; virtual threads make the independent ones parallel for free.
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         ReadCache readCache = new ReadCache();
@@ -177,11 +194,10 @@ public record FunctionComponents(
         ServiceEvaluation serviceEvaluation = new ServiceEvaluation(ecs, loader::load, ServiceCheckRegistry.all(), findings, clock);
         TaskBatchEvaluation batchEvaluation = new TaskBatchEvaluation(ecs, evaluation, executor, ec2);
         JsonLog log = JsonLog.create(out, config.logLevel(), clock);
-        FunctionComponents components = new FunctionComponents(config, ecs, evaluation, batchEvaluation, serviceEvaluation,
+        return new FunctionComponents(config, ecs, evaluation, batchEvaluation, serviceEvaluation,
                 ServiceEvaluationClaims.stored(store, clock), readCache,
                 log, clients.callRecorder(),
                 new ClusterSweep(ecs, batchEvaluation, findings), clock, claimOwner, importRetries);
-        return new Primed(components, new Priming(config, clients, engine, readCache, log, clock));
     }
 
     /** The opt-in ECS Exec probe: off unless EXEC_PROBE_CLUSTERS names clusters. */

@@ -47,7 +47,7 @@ import software.amazon.awssdk.services.ec2.model.VpcAttributeName;
  */
 final class OfflineSdkCalls {
 
-    private static final String ACCOUNT = "123456789012";
+    static final String ACCOUNT = "123456789012";
     private static final StaticCredentialsProvider PLACEHOLDER_CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("PRIMINGPLACEHOLDER", "priming-placeholder-secret"));
 
@@ -130,7 +130,7 @@ final class OfflineSdkCalls {
      * SDK clients that never leave the process: the canned HTTP client, and placeholder credentials
      * so that no credential provider is asked (in Lambda it would fetch the function's credentials).
      */
-    private static AwsClients offline(Region region) {
+    static AwsClients offline(Region region) {
         return new AwsClients(region, AwsCallLimits.DEFAULT, new CannedHttpClient(), PLACEHOLDER_CREDENTIALS);
     }
 

@@ -5,43 +5,47 @@ import io.execready.aws.AwsClients;
 import io.execready.aws.ReadCache;
 import io.execready.checks.ServiceCheckRegistry;
 import io.execready.config.CheckerConfig;
-import io.execready.engine.CheckEngine;
+import io.execready.config.ExecProbeSettings;
 import io.execready.engine.CheckResult;
 import io.execready.engine.CheckStatus;
-import io.execready.engine.TaskReport;
+import io.execready.engine.SubjectReport;
 import io.execready.evaluation.EvaluationOutcome;
-import io.execready.evaluation.PublishAuthority;
 import io.execready.evaluation.TaskEventOutcome;
-import io.execready.functions.events.TaskStateChangeParser;
 import io.execready.logging.JsonLog;
-import io.execready.publish.AsffFindingMapper;
-import io.execready.publish.FindingContext;
 import io.execready.publish.PublishResult;
-import io.execready.snapshot.TaskSnapshot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
 
 /**
  * Warms what an execution environment would otherwise load on its first event, without calling
  * AWS: the SDK clients the functions use (built for real, and one offline request per operation
- * through {@link OfflineSdkCalls}), Jackson (a bundled sample task event parsed, a report rendered),
- * and the engine: the sample task's snapshot, loaded by the real loader and gateways from bundled
- * AWS-shaped answers, through every registered check and the ASFF mapper.
+ * through {@link OfflineSdkCalls}), then a rehearsal of a first event end to end: the bundled
+ * sample task event handled by the task-event handler over components whose SDK clients are
+ * answered in-process ({@link FunctionComponents#offline}), so that the event parsing, the snapshot
+ * loading, every check, the state table's read and transactions, the Security Hub import, the SNS
+ * alert, the event's mark and the rendering of the response, log line and metrics all run once.
+ * The rehearsal's components (placeholder table and topic) are thrown away afterwards; the
+ * runtime's own findings port is still built on its first publish.
  *
  * <p>Under Lambda SnapStart the runtime calls {@link #beforeCheckpoint} once the function is
  * initialised, so the snapshot holds the warmed environment, and {@link #afterRestore} in every
@@ -55,21 +59,24 @@ public final class Priming implements Resource {
     static final String PRIME_ON_INIT_VARIABLE = "PRIME_ON_INIT";
     private static final String INITIALIZATION_TYPE_VARIABLE = "AWS_LAMBDA_INITIALIZATION_TYPE";
     private static final String SAMPLE_EVENT = "priming-task-event.json";
+    /** The sample event's region: the rehearsal runs there, so the handler accepts the event and the bundled answers match it. */
+    private static final String SAMPLE_REGION = "us-east-1";
+    private static final String PLACEHOLDER_NAME = "execready-priming-placeholder";
     /** The runtime's context keeps resources weakly: these hold them for the environment's life. */
     private static final List<Priming> REGISTERED = new CopyOnWriteArrayList<>();
 
+    private final Map<String, String> environment;
     private final CheckerConfig config;
     private final AwsClients clients;
-    private final CheckEngine engine;
     private final ReadCache readCache;
     private final AwsCallRecorder awsCalls;
     private final JsonLog log;
     private final Clock clock;
 
-    Priming(CheckerConfig config, AwsClients clients, CheckEngine engine, ReadCache readCache, JsonLog log, Clock clock) {
+    Priming(Map<String, String> environment, CheckerConfig config, AwsClients clients, ReadCache readCache, JsonLog log, Clock clock) {
+        this.environment = Map.copyOf(environment);
         this.config = Objects.requireNonNull(config, "config");
         this.clients = Objects.requireNonNull(clients, "clients");
-        this.engine = Objects.requireNonNull(engine, "engine");
         this.readCache = Objects.requireNonNull(readCache, "readCache");
         this.awsCalls = clients.callRecorder();
         this.log = Objects.requireNonNull(log, "log");
@@ -116,7 +123,8 @@ public final class Priming implements Resource {
      * A restored environment drops what priming may have left: the read cache and the call count.
      * Nothing time- or credential-bound was made before the snapshot: priming resolves no
      * credentials (the offline requests carry placeholders), opens no connection, and the findings
-     * port with its import rate limiter (a clock reading) is built on the first publish after restore.
+     * port with its import rate limiter (a clock reading) is built on the first publish after restore
+     * (the rehearsal's own port, over offline clients, was dropped with its components).
      */
     @Override
     public void afterRestore(Context<? extends Resource> context) {
@@ -129,21 +137,22 @@ public final class Priming implements Resource {
     PrimingReport prime() {
         long started = System.nanoTime();
         buildClients();
+        prepareAnUnsentRequest();
         OfflineSdkCalls.Outcome offline = OfflineSdkCalls.run(config.region());
-        TaskReport report = evaluateSampleEvent();
-        int findings = new AsffFindingMapper().map(report, FindingContext.evaluatedAt(report)).size();
-        int serviceChecks = ServiceCheckRegistry.all().size();
+        EvaluationOutcome rehearsed = rehearseSampleEvent();
+        SubjectReport report = rehearsed.report();
         readCache.clear();
         awsCalls.drain();
         Map<CheckStatus, Long> verdicts = report.results().stream()
                 .collect(Collectors.groupingBy(CheckResult::status, () -> new EnumMap<>(CheckStatus.class), Collectors.counting()));
-        PrimingReport primed = new PrimingReport(report.results().size(), verdicts, serviceChecks, findings, offline.answered(),
-                offline.refused(), Duration.ofNanos(System.nanoTime() - started));
+        PrimingReport primed = new PrimingReport(report.results().size(), verdicts, ServiceCheckRegistry.all().size(),
+                rehearsed.published(), offline.answered(), offline.refused(), Duration.ofNanos(System.nanoTime() - started));
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("outcome", "PRIMED");
         fields.put("checksEvaluated", primed.checksEvaluated());
         fields.put("verdicts", primed.verdicts());
-        fields.put("findingsMapped", primed.findingsMapped());
+        fields.put("findingsImported", primed.published().findingsImported());
+        fields.put("alertSent", primed.published().alertMessageId().isPresent());
         fields.put("sdkOperationsPrimed", primed.sdkOperationsAnswered().size());
         fields.put("sdkOperationsRefused", primed.sdkOperationsRefused());
         fields.put("durationMillis", primed.duration().toMillis());
@@ -166,43 +175,71 @@ public final class Priming implements Resource {
         clients.sns();
     }
 
-    /** The bundled sample event parsed as the task-event handler parses one, loaded offline, evaluated and rendered to nowhere. */
-    private TaskReport evaluateSampleEvent() {
+    /**
+     * A request of the real HTTP client set up and dropped before it is sent: the client opens a
+     * connection object, which connects nothing, so its request path and the JDK's HTTP (and, for
+     * https, TLS socket factory) classes load without a socket or a DNS lookup.
+     */
+    private void prepareAnUnsentRequest() {
+        clients.httpClient().prepareRequest(HttpExecuteRequest.builder()
+                .request(SdkHttpRequest.builder().uri(URI.create("https://ecs." + config.region().id() + ".amazonaws.com/"))
+                        .method(SdkHttpMethod.POST).build())
+                .build()).abort();
+    }
+
+    /**
+     * The bundled sample event handled as a first event is, by the task-event handler over offline
+     * components built for it alone, its response and log written nowhere: evaluated, published
+     * (placeholder table and topic, every request answered in-process) and rendered.
+     */
+    private EvaluationOutcome rehearseSampleEvent() {
         byte[] event;
         try (InputStream in = Objects.requireNonNull(Priming.class.getResourceAsStream(SAMPLE_EVENT), SAMPLE_EVENT)) {
             event = in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the bundled " + SAMPLE_EVENT, e);
         }
-        if (!(new TaskStateChangeParser().parse(event) instanceof TaskStateChangeParser.Accepted accepted)) {
-            throw new IllegalStateException("the bundled " + SAMPLE_EVENT + " is not an accepted task event");
-        }
-        TaskSnapshot snapshot = OfflineSdkCalls.loadSnapshot(config.region(), accepted.task(), config.operatorPrincipalArns());
-        TaskReport report = engine.evaluate(snapshot);
-        FunctionOutcome outcome = new FunctionOutcome.TaskEventHandled(accepted.envelope().getId(), accepted.task(),
-                new TaskEventOutcome.Evaluated(new EvaluationOutcome(report, PublishAuthority.of(snapshot), PublishResult.NOTHING)),
-                AwsCallCount.drain(new AwsCallRecorder()));
+        FunctionOutcome outcome;
         try {
-            OutcomeRenderer.render(outcome).writeTo(JsonLog.create(new PrintStream(OutputStream.nullOutputStream()), "DEBUG", clock),
-                    OutputStream.nullOutputStream());
+            outcome = new TaskStateChangeFunction(FunctionComponents.offline(rehearsalEnvironment(environment), clock))
+                    .handle(event, OutputStream.nullOutputStream(), "priming");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return report;
+        if (outcome instanceof FunctionOutcome.TaskEventHandled handled && handled.outcome() instanceof TaskEventOutcome.Evaluated evaluated) {
+            return evaluated.outcome();
+        }
+        throw new IllegalStateException("the rehearsal of the bundled " + SAMPLE_EVENT + " was not evaluated: " + outcome);
+    }
+
+    /**
+     * This function's settings with what would reach out replaced: the sample's region, a
+     * placeholder state table and alert topic (a chat topic only when one is configured), no
+     * central topic and no ECS Exec probe (it opens sessions and resolves credentials of its own).
+     */
+    static Map<String, String> rehearsalEnvironment(Map<String, String> environment) {
+        Map<String, String> rehearsal = new HashMap<>(environment);
+        rehearsal.keySet().removeAll(Set.of("AWS_DEFAULT_REGION", "CENTRAL_ALERT_TOPIC_ARN", ExecProbeSettings.VARIABLE));
+        rehearsal.put("AWS_REGION", SAMPLE_REGION);
+        rehearsal.put("STATE_TABLE_NAME", PLACEHOLDER_NAME);
+        String topics = "arn:aws:sns:" + SAMPLE_REGION + ":" + OfflineSdkCalls.ACCOUNT + ":" + PLACEHOLDER_NAME;
+        rehearsal.put("ALERT_TOPIC_ARN", topics);
+        rehearsal.computeIfPresent("CHAT_TOPIC_ARN", (name, configured) -> topics + "-chat");
+        return rehearsal;
     }
 
     /**
      * What priming warmed.
      *
-     * @param checksEvaluated       task checks run on the sample task's offline snapshot
+     * @param checksEvaluated       task checks run on the rehearsed event's offline snapshot
      * @param verdicts              how many of them came to each status
      * @param serviceChecks         service checks registered (loaded, not run: they need a service snapshot)
-     * @param findingsMapped        ASFF findings the report mapped to
+     * @param published             what the rehearsal's offline publication did: findings imported, alert sent, event marked
      * @param sdkOperationsAnswered offline requests the SDK sent and unmarshalled
      * @param sdkOperationsRefused  offline requests whose canned answer the SDK refused (their way out is warmed all the same)
      */
-    record PrimingReport(int checksEvaluated, Map<CheckStatus, Long> verdicts, int serviceChecks, int findingsMapped, List<String> sdkOperationsAnswered,
-                         List<String> sdkOperationsRefused, Duration duration) {
+    record PrimingReport(int checksEvaluated, Map<CheckStatus, Long> verdicts, int serviceChecks, PublishResult published,
+                         List<String> sdkOperationsAnswered, List<String> sdkOperationsRefused, Duration duration) {
         PrimingReport {
             verdicts = Map.copyOf(verdicts);
             sdkOperationsAnswered = List.copyOf(sdkOperationsAnswered);

@@ -42,13 +42,19 @@ public final class TaskStateChangeFunction implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JsonLog log = components.log().with("requestId", context.getAwsRequestId()).with("handler", "TaskStateChange");
-        components.beginInvocation(context.getAwsRequestId());
-        FunctionOutcome outcome = switch (parser.parse(input.readNBytes(TaskStateChangeParser.MAX_EVENT_BYTES + 1))) {
+        handle(input.readNBytes(TaskStateChangeParser.MAX_EVENT_BYTES + 1), output, context.getAwsRequestId());
+    }
+
+    /** Handles one event as the runtime delivers it, renders the outcome to the log and {@code output}, and returns it (priming reports it). */
+    FunctionOutcome handle(byte[] event, OutputStream output, String requestId) throws IOException {
+        JsonLog log = components.log().with("requestId", requestId).with("handler", "TaskStateChange");
+        components.beginInvocation(requestId);
+        FunctionOutcome outcome = switch (parser.parse(event)) {
             case Rejected rejected -> new FunctionOutcome.Ignored(rejected.reason(), rejected.eventId(), rejected.detailType());
             case Accepted accepted -> handle(accepted);
         };
         OutcomeRenderer.render(outcome).writeTo(log, output);
+        return outcome;
     }
 
     private FunctionOutcome handle(Accepted accepted) {

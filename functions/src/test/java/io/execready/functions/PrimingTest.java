@@ -1,6 +1,7 @@
 package io.execready.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.execready.checks.CheckRegistry;
 import io.execready.engine.CheckStatus;
@@ -8,6 +9,7 @@ import io.execready.fixtures.SdkSystemProperties;
 import io.execready.functions.FunctionComponents.StateTableNeed;
 import io.execready.functions.Priming.PrimingReport;
 import io.execready.functions.Priming.When;
+import io.execready.snapshot.Subject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -71,13 +73,43 @@ class PrimingTest {
 
         assertThat(report.checksEvaluated()).isEqualTo(CheckRegistry.all().size());
         assertThat(report.verdicts().get(CheckStatus.PASS)).as("checks that passed on facts read from the bundled answers").isPositive();
-        assertThat(report.findingsMapped()).isPositive();
+        assertThat(report.published().findingsImported()).as("findings the rehearsal imported through the offline Security Hub client")
+                .isPositive();
+        assertThat(report.published().alertMessageId()).as("the alert the rehearsal sent through the offline SNS client").isPresent();
         assertThat(report.sdkOperationsRefused()).isEmpty();
         assertThat(report.sdkOperationsAnswered()).contains("ecs:DescribeTasks", "ec2:DescribeNetworkInterfaces",
                 "iam:SimulatePrincipalPolicy", "dynamodb:TransactWriteItems", "securityhub:BatchImportFindings", "sns:Publish");
         assertThat(connections).hasValue(0);
         assertThat(built.components().awsCalls().drain()).isEmpty();
         assertThat(log.toString(StandardCharsets.UTF_8)).contains("\"outcome\":\"PRIMED\"");
+    }
+
+    @Test
+    void prime_publishesThroughItsOwnPlaceholderTable_leavingTheFunctionsStateToBeBuiltOnFirstUse() {
+        FunctionComponents.Primed built = FunctionComponents.createPrimed(Map.of("AWS_REGION", "eu-west-1"),
+                new PrintStream(log, true, StandardCharsets.UTF_8), Clock.systemUTC(), StateTableNeed.ON_FIRST_USE);
+
+        // No table is configured: building the function's own state store or findings port here would fail.
+        PrimingReport report = built.priming().prime();
+
+        assertThat(report.published().findingsImported()).isPositive();
+        assertThatThrownBy(() -> built.components().serviceClaims().evaluated(Subject.service("arn:aws:ecs:eu-west-1:123456789012:cluster/c", "s")))
+                .hasMessageContaining("STATE_TABLE_NAME");
+        assertThat(connections).hasValue(0);
+        assertThat(built.components().awsCalls().drain()).isEmpty();
+    }
+
+    @Test
+    void rehearsalEnvironment_replacesWhatWouldReachOut() {
+        Map<String, String> rehearsal = Priming.rehearsalEnvironment(Map.of("AWS_REGION", "eu-west-1", "STATE_TABLE_NAME", "execready-state",
+                "CHAT_TOPIC_ARN", "arn:aws:sns:eu-west-1:111122223333:chat", "CENTRAL_ALERT_TOPIC_ARN", "arn:aws:sns:eu-west-2:111122223333:c",
+                "EXEC_PROBE_CLUSTERS", "prod", "LOG_LEVEL", "DEBUG"));
+
+        assertThat(rehearsal).containsEntry("LOG_LEVEL", "DEBUG")
+                .doesNotContainKeys("CENTRAL_ALERT_TOPIC_ARN", "EXEC_PROBE_CLUSTERS")
+                .containsEntry("STATE_TABLE_NAME", "execready-priming-placeholder");
+        assertThat(rehearsal.get("ALERT_TOPIC_ARN")).endsWith(":execready-priming-placeholder");
+        assertThat(rehearsal.get("CHAT_TOPIC_ARN")).doesNotContain("111122223333");
     }
 
     @Test

@@ -64,6 +64,7 @@ class SnapStartEndToEndTest {
         JsonNode primedLine = JSON.readTree(lines.get(primed));
         assertThat(primedLine.get("sdkOperationsRefused")).isEmpty();
         assertThat(primedLine.get("checksEvaluated").asInt()).isPositive();
+        assertThat(primedLine.get("findingsImported").asInt()).as("the rehearsed first event published offline").isPositive();
     }
 
     private static int indexOfOutcome(List<String> lines, String outcome) {

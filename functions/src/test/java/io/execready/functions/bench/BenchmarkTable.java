@@ -76,6 +76,10 @@ public final class BenchmarkTable {
                     ? "the test classpath (no shipped jars given: slower class loading than Lambda's)"
                     : Arrays.stream(functionClasspath.split(File.pathSeparator)).map(p -> Path.of(p).getFileName().toString())
                             .collect(Collectors.joining(" + ")));
+            if (args.length > 0 && args[0].equals("cold")) {
+                bench.coldStartSection();
+                return;
+            }
             bench.coldAndWarm();
             bench.deployment();
             bench.sweep();
@@ -84,13 +88,8 @@ public final class BenchmarkTable {
     }
 
     private void coldAndWarm() throws IOException {
+        coldStartSection();
         Sample sample = new Sample(run, "task-running-exec-ready.json");
-        ColdStarts plain = coldStarts("without priming", Map.of(), sample);
-        ColdStarts primed = coldStarts("with priming in init (PRIME_ON_INIT=true)", Map.of("PRIME_ON_INIT", "true"), sample);
-        section("Cold start, TaskStateChangeFunction (" + COLD_STARTS + " runs each, load " + Machine.load() + ")");
-        plain.report();
-        primed.report();
-
         String task = sample.newTask();
         List<Long> warm = new ArrayList<>();
         Map<String, Long> firstCalls;
@@ -116,6 +115,16 @@ public final class BenchmarkTable {
         row("the same task again (next event version)", callSummary(repeatCalls));
     }
 
+    /** {@code scripts/bench cold}: the cold start section alone, for a quick look at init and the first invocation. */
+    private void coldStartSection() throws IOException {
+        Sample sample = new Sample(run, "task-running-exec-ready.json");
+        ColdStarts plain = coldStarts("without priming", Map.of(), sample);
+        ColdStarts primed = coldStarts("with priming in init (PRIME_ON_INIT=true)", Map.of("PRIME_ON_INIT", "true"), sample);
+        section("Cold start, TaskStateChangeFunction (" + COLD_STARTS + " runs each, load " + Machine.load() + ")");
+        plain.report();
+        primed.report();
+    }
+
     private ColdStarts coldStarts(String label, Map<String, String> extraEnvironment, Sample sample) throws IOException {
         ColdStarts starts = new ColdStarts(label);
         Map<String, String> environment = new LinkedHashMap<>(run.functionEnvironment());
@@ -127,6 +136,8 @@ public final class BenchmarkTable {
                 starts.init.add(first.initDuration().toMillis());
                 starts.first.add(first.duration().toMillis());
                 peakRssMib(function.pid()).ifPresent(starts.peakRss::add);
+                // The same work once the environment has served an event: what the first one costs beyond it.
+                starts.second.add(succeeded(function.invoke(sample.event(sample.newTask(), 1), TIMEOUT)).duration().toMillis());
                 progress.printf("[bench] cold start %s, %d of %d: init %d ms, first invocation %d ms (load %s)%n", label, i + 1,
                         COLD_STARTS, first.initDuration().toMillis(), first.duration().toMillis(), Machine.load());
             }
@@ -230,6 +241,7 @@ public final class BenchmarkTable {
         private final String label;
         private final List<Long> init = new ArrayList<>();
         private final List<Long> first = new ArrayList<>();
+        private final List<Long> second = new ArrayList<>();
         private final List<Long> peakRss = new ArrayList<>();
 
         ColdStarts(String label) {
@@ -239,6 +251,7 @@ public final class BenchmarkTable {
         void report() {
             row("init " + label, range(init, "ms"));
             row("first invocation after it", range(first, "ms"));
+            row("then a new task's event in the same environment", range(second, "ms"));
             row("peak RSS after the first invocation (VmHWM)", peakRss.isEmpty() ? "n/a (no /proc)" : range(peakRss, "MiB"));
         }
     }
