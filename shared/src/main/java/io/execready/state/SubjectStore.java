@@ -162,19 +162,7 @@ public final class SubjectStore {
                     .expressionAttributeValues(values)
                     .build()).build());
         }
-        try {
-            dynamoDb.transactWriteItems(r -> r.transactItems(writes));
-            return true;
-        } catch (TransactionCanceledException e) {
-            if (lostARace(e)) {
-                return false;
-            }
-            throw new StateStoreException("Could not reserve findings of " + subject.describe() + " in DynamoDB table " + tableName
-                    + ": the transaction was cancelled for " + reasons(e), e);
-        } catch (SdkException e) {
-            throw new StateStoreException("Could not reserve findings of " + subject.describe() + " in DynamoDB table " + tableName
-                    + ": " + e.getMessage(), e);
-        }
+        return transact("reserve findings of " + subject.describe(), writes);
     }
 
     /**
