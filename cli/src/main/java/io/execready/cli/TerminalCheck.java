@@ -1,7 +1,6 @@
 package io.execready.cli;
 
 import io.execready.aws.EcsGateway;
-import io.execready.aws.LazyGateways;
 import io.execready.aws.ReadCache;
 import io.execready.aws.SdkEc2Gateway;
 import io.execready.aws.SdkEcsGateway;

@@ -3,7 +3,6 @@ package io.execready.functions;
 import io.execready.aws.AwsCallRecorder;
 import io.execready.aws.AwsClients;
 import io.execready.aws.EcsGateway;
-import io.execready.aws.LazyGateways;
 import io.execready.aws.ReadCache;
 import io.execready.aws.SdkEc2Gateway;
 import io.execready.aws.SdkEcsGateway;
@@ -163,12 +162,13 @@ public record FunctionComponents(
         // AWS reads block on I/O; virtual threads make the independent ones parallel for free.
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         ReadCache readCache = new ReadCache();
-        // Each client is built on its gateway's first read (or by priming), not here: see LazyGateways.
-        EcsGateway ecs = LazyGateways.ecs(() -> new SdkEcsGateway(clients.ecs(), readCache));
-        LazyGateways.Ec2 ec2 = LazyGateways.ec2(() -> new SdkEc2Gateway(clients.ec2(), readCache));
+        // Each client is built on its gateway's first read (or by priming), not here: the gateways take
+        // the clients' memoizing suppliers.
+        EcsGateway ecs = new SdkEcsGateway(clients::ecs, readCache);
+        SdkEc2Gateway ec2 = new SdkEc2Gateway(clients::ec2, readCache);
         TaskSnapshotLoader loader = new TaskSnapshotLoader(
                 ecs,
-                LazyGateways.iam(() -> new SdkIamGateway(clients.iam(), readCache)),
+                new SdkIamGateway(clients::iam, readCache),
                 ec2,
                 new SdkReadSource(clients, readCache),
                 config.operatorPrincipalArns(),

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
 /**
@@ -24,7 +25,7 @@ public final class SdkEc2Gateway implements Ec2Gateway, NetworkInterfacePrefetch
 
     private static final String DESCRIBE_INTERFACES = "ec2:DescribeNetworkInterfaces";
 
-    private final Ec2Client ec2;
+    private final Supplier<Ec2Client> ec2;
     private final ReadCache cache;
 
     /** A gateway that remembers nothing: every call reads. */
@@ -33,6 +34,16 @@ public final class SdkEc2Gateway implements Ec2Gateway, NetworkInterfacePrefetch
     }
 
     public SdkEc2Gateway(Ec2Client ec2, ReadCache cache) {
+        this(() -> ec2, cache);
+        Objects.requireNonNull(ec2, "ec2");
+    }
+
+    /**
+     * A gateway over a client built by {@code ec2} on the first read that needs it (the
+     * {@link AwsClients} supplier memoizes it): building a client loads and verifies its whole service
+     * class, which a cold start should pay only when an event needs it.
+     */
+    public SdkEc2Gateway(Supplier<Ec2Client> ec2, ReadCache cache) {
         this.ec2 = Objects.requireNonNull(ec2, "ec2");
         this.cache = Objects.requireNonNull(cache, "cache");
     }
@@ -41,7 +52,7 @@ public final class SdkEc2Gateway implements Ec2Gateway, NetworkInterfacePrefetch
     public Fetched<NetworkInterface> describeNetworkInterface(String networkInterfaceId) {
         return cache.<NetworkInterface>cached(List.of(DESCRIBE_INTERFACES, networkInterfaceId))
                 .orElseGet(() -> AwsReads.read(DESCRIBE_INTERFACES, () -> Ec2Reads.first(
-                ec2.describeNetworkInterfacesPaginator(r -> r.filters(Ec2Reads.filter("network-interface-id", networkInterfaceId)))
+                ec2.get().describeNetworkInterfacesPaginator(r -> r.filters(Ec2Reads.filter("network-interface-id", networkInterfaceId)))
                         .networkInterfaces().stream()
                         .map(Ec2ModelMapper::networkInterface)
                         .toList(),
@@ -75,7 +86,7 @@ public final class SdkEc2Gateway implements Ec2Gateway, NetworkInterfacePrefetch
         for (int start = 0; start < ids.size(); start += INTERFACES_PER_CALL) {
             List<String> chunk = ids.subList(start, Math.min(ids.size(), start + INTERFACES_PER_CALL));
             Fetched<List<NetworkInterface>> read = AwsReads.read("ec2:DescribeNetworkInterfaces", () -> Fetched.present(
-                    ec2.describeNetworkInterfacesPaginator(r -> r.filters(Ec2Reads.filter("network-interface-id", chunk)))
+                    ec2.get().describeNetworkInterfacesPaginator(r -> r.filters(Ec2Reads.filter("network-interface-id", chunk)))
                             .networkInterfaces().stream()
                             .map(Ec2ModelMapper::networkInterface)
                             .toList()));

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ClusterField;
@@ -32,7 +33,7 @@ public final class SdkEcsGateway implements EcsGateway {
 
     /** The {@code failures[].reason} ECS gives for a resource that does not exist. */
     static final String MISSING = "MISSING";
-    private final EcsClient ecs;
+    private final Supplier<EcsClient> ecs;
     private final ReadCache cache;
 
     /** A gateway that remembers nothing: every call reads. */
@@ -42,6 +43,16 @@ public final class SdkEcsGateway implements EcsGateway {
 
     /** Shares the configuration reads through {@code cache}; task reads always go through. */
     public SdkEcsGateway(EcsClient ecs, ReadCache cache) {
+        this(() -> ecs, cache);
+        Objects.requireNonNull(ecs, "ecs");
+    }
+
+    /**
+     * A gateway over a client built by {@code ecs} on the first read that needs it (the
+     * {@link AwsClients} supplier memoizes it): building a client loads and verifies its whole service
+     * class, which a cold start should pay only when an event needs it.
+     */
+    public SdkEcsGateway(Supplier<EcsClient> ecs, ReadCache cache) {
         this.ecs = Objects.requireNonNull(ecs, "ecs");
         this.cache = Objects.requireNonNull(cache, "cache");
     }
@@ -49,13 +60,13 @@ public final class SdkEcsGateway implements EcsGateway {
     @Override
     public Fetched<TaskDefinition> describeTaskDefinition(String taskDefinition) {
         return cache.read("ecs:DescribeTaskDefinition", taskDefinition, () -> Fetched.present(EcsModelMapper.taskDefinition(
-                ecs.describeTaskDefinition(r -> r.taskDefinition(taskDefinition)).taskDefinition())));
+                ecs.get().describeTaskDefinition(r -> r.taskDefinition(taskDefinition)).taskDefinition())));
     }
 
     @Override
     public Fetched<EcsCluster> describeCluster(String cluster) {
         return cache.read("ecs:DescribeClusters", cluster, () -> {
-            DescribeClustersResponse response = ecs.describeClusters(r -> r.clusters(cluster)
+            DescribeClustersResponse response = ecs.get().describeClusters(r -> r.clusters(cluster)
                     .include(ClusterField.CONFIGURATIONS, ClusterField.TAGS));
             if (response.clusters().isEmpty()) {
                 return notReturned("ecs:DescribeClusters", "cluster " + cluster, response.failures());
@@ -67,7 +78,7 @@ public final class SdkEcsGateway implements EcsGateway {
     @Override
     public Fetched<EcsService> describeService(String cluster, String serviceName) {
         return cache.read("ecs:DescribeServices", List.of(cluster, serviceName), () -> {
-            DescribeServicesResponse response = ecs.describeServices(r -> r.cluster(cluster).services(serviceName));
+            DescribeServicesResponse response = ecs.get().describeServices(r -> r.cluster(cluster).services(serviceName));
             return response.services().stream()
                     .filter(s -> !"INACTIVE".equals(s.status()))
                     .findFirst()
@@ -82,7 +93,7 @@ public final class SdkEcsGateway implements EcsGateway {
         for (int from = 0; from < tasks.size(); from += DESCRIBE_TASKS_BATCH) {
             List<String> batch = tasks.subList(from, Math.min(tasks.size(), from + DESCRIBE_TASKS_BATCH));
             try {
-                DescribeTasksResponse response = ecs.describeTasks(r -> r.cluster(cluster).tasks(batch).include(TaskField.TAGS));
+                DescribeTasksResponse response = ecs.get().describeTasks(r -> r.cluster(cluster).tasks(batch).include(TaskField.TAGS));
                 for (String requested : batch) {
                     results.put(requested, found(requested, response));
                 }
@@ -96,7 +107,7 @@ public final class SdkEcsGateway implements EcsGateway {
 
     @Override
     public Fetched<List<String>> listTasks(String cluster, TaskListQuery query) {
-        return AwsReads.read("ecs:ListTasks", () -> Fetched.present(ecs.listTasksPaginator(r -> r.cluster(cluster)
+        return AwsReads.read("ecs:ListTasks", () -> Fetched.present(ecs.get().listTasksPaginator(r -> r.cluster(cluster)
                         .family(query.family())
                         .startedBy(query.startedBy())
                         .serviceName(query.serviceName())
@@ -107,7 +118,7 @@ public final class SdkEcsGateway implements EcsGateway {
     @Override
     public Fetched<Map<String, String>> listTagsForResource(String arn) {
         return AwsReads.read("ecs:ListTagsForResource", () -> Fetched.present(
-                EcsModelMapper.tags(ecs.listTagsForResource(r -> r.resourceArn(arn)).tags())));
+                EcsModelMapper.tags(ecs.get().listTagsForResource(r -> r.resourceArn(arn)).tags())));
     }
 
     /** Tasks of one EC2 instance share it, so a batch evaluation reads each instance once. */
@@ -126,7 +137,7 @@ public final class SdkEcsGateway implements EcsGateway {
         for (int from = 0; from < containerInstances.size(); from += DESCRIBE_CONTAINER_INSTANCES_BATCH) {
             List<String> batch = containerInstances.subList(from, Math.min(containerInstances.size(), from + DESCRIBE_CONTAINER_INSTANCES_BATCH));
             try {
-                DescribeContainerInstancesResponse response = ecs.describeContainerInstances(r -> r.cluster(cluster).containerInstances(batch));
+                DescribeContainerInstancesResponse response = ecs.get().describeContainerInstances(r -> r.cluster(cluster).containerInstances(batch));
                 for (String requested : batch) {
                     results.put(requested, foundInstance(requested, cluster, response));
                 }

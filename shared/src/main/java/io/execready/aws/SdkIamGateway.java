@@ -7,6 +7,7 @@ import io.execready.snapshot.PolicyDecision;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.ContextKeyTypeEnum;
 import software.amazon.awssdk.services.iam.model.EvaluationResult;
@@ -18,7 +19,7 @@ import software.amazon.awssdk.services.iam.model.SimulatePrincipalPolicyRequest;
 /** {@link IamGateway} over iam:SimulatePrincipalPolicy, all pages read. */
 public final class SdkIamGateway implements IamGateway {
 
-    private final IamClient iam;
+    private final Supplier<IamClient> iam;
     private final ReadCache cache;
 
     /** A gateway that remembers nothing: every call reads. */
@@ -31,6 +32,16 @@ public final class SdkIamGateway implements IamGateway {
      * iam:SimulatePrincipalPolicy throttles early, so a query is asked once per invocation.
      */
     public SdkIamGateway(IamClient iam, ReadCache cache) {
+        this(() -> iam, cache);
+        Objects.requireNonNull(iam, "iam");
+    }
+
+    /**
+     * A gateway over a client built by {@code iam} on the first read that needs it (the
+     * {@link AwsClients} supplier memoizes it): building a client loads and verifies its whole service
+     * class, which a cold start should pay only when an event needs it.
+     */
+    public SdkIamGateway(Supplier<IamClient> iam, ReadCache cache) {
         this.iam = Objects.requireNonNull(iam, "iam");
         this.cache = Objects.requireNonNull(cache, "cache");
     }
@@ -51,7 +62,7 @@ public final class SdkIamGateway implements IamGateway {
                 .build();
         return cache.read("iam:SimulatePrincipalPolicy", query, () -> {
             List<ActionDecision> decisions = new ArrayList<>();
-            iam.simulatePrincipalPolicyPaginator(request).evaluationResults()
+            iam.get().simulatePrincipalPolicyPaginator(request).evaluationResults()
                     .forEach(result -> decisions.addAll(decisions(result)));
             return Fetched.present(new PermissionSimulation(query.principalArn(), decisions));
         });
@@ -64,7 +75,7 @@ public final class SdkIamGateway implements IamGateway {
         return cache.read("iam:GetInstanceProfile", instanceProfileArn, () -> {
             InstanceProfile profile;
             try {
-                profile = iam.getInstanceProfile(r -> r.instanceProfileName(name)).instanceProfile();
+                profile = iam.get().getInstanceProfile(r -> r.instanceProfileName(name)).instanceProfile();
             } catch (NoSuchEntityException e) {
                 return Fetched.absent("instance profile " + instanceProfileArn + " does not exist");
             }

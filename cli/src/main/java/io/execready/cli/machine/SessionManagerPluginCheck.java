@@ -13,17 +13,20 @@ import java.util.Optional;
  */
 public final class SessionManagerPluginCheck implements MachineCheck {
 
+    /** AWS's install guide for the plugin, which every remediation here points to. */
+    private static final String PLUGIN_GUIDE =
+            "https://docs.aws.amazon.com/systems-manager/latest/userguide/session-manager-working-with-install-plugin.html";
+
     public static final CheckDefinition DEFINITION = new CheckDefinition(
             "session-manager-plugin",
             "The Session Manager plugin is installed and current",
-            "https://docs.aws.amazon.com/systems-manager/latest/userguide/session-manager-working-with-install-plugin.html",
+            PLUGIN_GUIDE,
             Severity.LOW)
             .failingWith(new OperatorError("SessionManagerPlugin is not found. Please refer to SessionManager Documentation here:"
                     + " http://docs.aws.amazon.com/console/systems-manager/session-manager-plugin-not-found"));
     public static final String PROGRAM = "session-manager-plugin";
     static final DottedVersion RECOMMENDED = DottedVersion.of("1.2.764.0");
-    private static final String INSTALL = "Install the Session Manager plugin: "
-            + "https://docs.aws.amazon.com/systems-manager/latest/userguide/session-manager-working-with-install-plugin.html";
+    private static final String INSTALL = "Install the Session Manager plugin: " + PLUGIN_GUIDE;
 
     @Override
     public CheckDefinition definition() {
@@ -44,8 +47,7 @@ public final class SessionManagerPluginCheck implements MachineCheck {
                     INSTALL + ", then open a new terminal so PATH includes it.");
             case InstalledTool.Unusable unusable -> DEFINITION.fail(
                     "The Session Manager plugin at " + unusable.path() + " does not run: " + unusable.why() + ".",
-                    "Reinstall the Session Manager plugin: "
-                            + "https://docs.aws.amazon.com/systems-manager/latest/userguide/session-manager-working-with-install-plugin.html.");
+                    "Reinstall the Session Manager plugin: " + PLUGIN_GUIDE + ".");
             case InstalledTool.Found found -> judge(found);
         };
     }
@@ -60,8 +62,7 @@ public final class SessionManagerPluginCheck implements MachineCheck {
         if (version.get().isOlderThan(RECOMMENDED)) {
             return DEFINITION.warn("The Session Manager plugin at " + found.path() + " is version " + version.get()
                             + ", older than " + RECOMMENDED + ", below which the AWS CLI warns on every session.",
-                    "Update the Session Manager plugin: "
-                            + "https://docs.aws.amazon.com/systems-manager/latest/userguide/session-manager-working-with-install-plugin.html.")
+                    "Update the Session Manager plugin: " + PLUGIN_GUIDE + ".")
                     .withEvidence("version", version.get().toString());
         }
         return DEFINITION.pass("The Session Manager plugin at " + found.path() + " is version " + version.get() + ".")
