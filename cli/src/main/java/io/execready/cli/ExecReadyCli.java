@@ -1,10 +1,10 @@
 package io.execready.cli;
 
+import io.execready.aws.ReadThreads;
 import io.execready.cli.machine.LocalTools;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
@@ -59,7 +59,7 @@ public final class ExecReadyCli {
             terminal.err().println("execready: no AWS region is configured: pass --region, set AWS_REGION, or give the profile a region.");
             return ExitStatus.USAGE.code();
         }
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (ExecutorService executor = ReadThreads.pool()) {
             TerminalCheck check = new TerminalCheck(new TerminalClients(region),
                     new LocalTools(terminal.environment(), LocalTools.DEFAULT_TIMEOUT, terminal.toolVersionCache()), executor, Clock.systemUTC());
             CheckOutcome outcome = check.run(options);

@@ -1,5 +1,6 @@
 package io.execready.functions;
 
+import io.execready.aws.ReadThreads;
 import io.execready.aws.AwsCallRecorder;
 import io.execready.aws.AwsClients;
 import io.execready.aws.EcsGateway;
@@ -48,7 +49,6 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
@@ -159,8 +159,8 @@ public record FunctionComponents(
 
     private static FunctionComponents assemble(Map<String, String> environment, CheckerConfig config, AwsClients clients, PrintStream out,
                                                Clock clock) {
-        // AWS reads block on I/O; virtual threads make the independent ones parallel for free.
-        ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+        // AWS reads block on I/O; a pool of threads makes the independent ones parallel (ReadThreads says why not virtual ones).
+        ExecutorService executor = ReadThreads.pool();
         ReadCache readCache = new ReadCache();
         // Each client is built on its gateway's first read (or by priming), not here: the gateways take
         // the clients' memoizing suppliers.

@@ -1,5 +1,6 @@
 package io.execready.functions;
 
+import io.execready.aws.ReadThreads;
 import io.execready.aws.AwsCallLimits;
 import io.execready.aws.AwsClients;
 import io.execready.aws.ReadCache;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -119,7 +119,7 @@ final class OfflineSdkCalls {
     static TaskSnapshot loadSnapshot(Region region, EcsTask task, List<String> operatorPrincipalArns) {
         AwsClients clients = offline(region);
         ReadCache cache = new ReadCache();
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (ExecutorService executor = ReadThreads.pool()) {
             return new TaskSnapshotLoader(new SdkEcsGateway(clients.ecs(), cache), new SdkIamGateway(clients.iam(), cache),
                     new SdkEc2Gateway(clients.ec2(), cache), new SdkReadSource(clients, cache), operatorPrincipalArns, executor)
                     .load(task);

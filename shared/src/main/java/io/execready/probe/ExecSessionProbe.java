@@ -1,5 +1,6 @@
 package io.execready.probe;
 
+import io.execready.aws.ReadThreads;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -9,7 +10,6 @@ import java.util.HexFormat;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -67,7 +67,7 @@ public final class ExecSessionProbe {
     private ExecSession start(ProbeTarget target, String sentinel, Instant overallDeadline) throws ProbeFailure {
         Duration limit = shortest(timeouts.executeCommand(), Duration.between(clock.instant(), overallDeadline));
         // A virtual thread bounds the call even when the SDK's own timeouts do not.
-        try (ExecutorService caller = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (ExecutorService caller = ReadThreads.pool()) {
             Future<ExecSession> call = caller.submit(() -> starter.start(target, commandEchoing(sentinel), limit));
             try {
                 return call.get(limit.toMillis(), TimeUnit.MILLISECONDS);
